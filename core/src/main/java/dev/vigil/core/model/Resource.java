@@ -1,0 +1,13 @@
+package dev.vigil.core.model;
+
+/** A resource in an {@link Inventory}: a source-neutral record that carries only what rules need. */
+public interface Resource {
+
+    Origin origin();
+
+    /** How reports name it: the ARN for live resources, the logical ID or address for template resources. */
+    String id();
+
+    /** Short human name (table name, DB instance identifier). */
+    String name();
+}

@@ -1,0 +1,54 @@
+package dev.vigil.core.rule;
+
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Every rule on the class path, found through the index that {@link RuleIndexProcessor} writes. */
+public final class Catalog {
+
+    private final List<RuleDefinition> rules;
+
+    public Catalog(List<RuleDefinition> rules) {
+        this.rules = rules.stream().sorted(Comparator.comparing(r -> r.meta().id())).toList();
+    }
+
+    public static Catalog load() {
+        return new Catalog(ServiceLoader.load(Rule.class).stream()
+                .map(p -> RuleDefinition.of(p.get())).toList());
+    }
+
+    public List<RuleDefinition> all() {
+        return rules;
+    }
+
+    /** The rules with these IDs (case-insensitive), all rules when none are given. */
+    public List<RuleDefinition> select(List<String> ids) {
+        if (ids == null || ids.isEmpty()) {
+            return rules;
+        }
+        Set<RuleDefinition> chosen = new LinkedHashSet<>();
+        for (String id : ids) {
+            chosen.add(find(id));
+        }
+        return List.copyOf(chosen);
+    }
+
+    public RuleDefinition find(String id) {
+        String wanted = id.trim().toLowerCase(Locale.ROOT);
+        return rules.stream().filter(r -> r.meta().id().toLowerCase(Locale.ROOT).equals(wanted)).findFirst()
+                .orElseThrow(() -> new UnknownRuleException(id,
+                        rules.stream().map(r -> r.meta().id()).collect(Collectors.joining(", "))));
+    }
+
+    /** A rule ID that no rule has; the message lists the IDs that exist. */
+    public static final class UnknownRuleException extends IllegalArgumentException {
+        UnknownRuleException(String id, String known) {
+            super("unknown rule ID '" + id + "'; known rules: " + known + " (see 'vigil rules')");
+        }
+    }
+}

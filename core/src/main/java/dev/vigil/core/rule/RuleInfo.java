@@ -1,0 +1,37 @@
+package dev.vigil.core.rule;
+
+import dev.vigil.core.model.Resource;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * A rule's metadata, written beside its code. The annotation processor in this module registers every
+ * annotated class, so a new rule needs no list to be edited.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface RuleInfo {
+
+    /** Conformity-style ID, e.g. {@code DynamoDB-003}. */
+    String id();
+
+    String title();
+
+    Risk risk();
+
+    Category[] categories();
+
+    /** Compliance standard IDs, e.g. {@code NIST4}, {@code AWAF}. */
+    String[] compliances() default {};
+
+    /** AWS service as reports show it, e.g. {@code DynamoDB}. */
+    String service();
+
+    /** The kind of resource each check is about. */
+    Class<? extends Resource> resource();
+
+    /** Further kinds the rule reads; collectors fetch the union of what selected rules need. */
+    Class<? extends Resource>[] reads() default {};
+}

@@ -1,0 +1,23 @@
+package dev.vigil.core.rule;
+
+import dev.vigil.core.model.Resource;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** A rule's metadata as reports and the knowledge base use it. */
+public record RuleMeta(String id, String title, Risk risk, List<Category> categories, List<String> compliances,
+                       String service, Class<? extends Resource> resource, Set<Class<? extends Resource>> reads) {
+
+    public static RuleMeta of(Class<? extends Rule> type) {
+        RuleInfo info = type.getAnnotation(RuleInfo.class);
+        if (info == null) {
+            throw new IllegalStateException(type.getName() + " has no @RuleInfo");
+        }
+        Set<Class<? extends Resource>> reads = new LinkedHashSet<>();
+        reads.add(info.resource());
+        reads.addAll(List.of(info.reads()));
+        return new RuleMeta(info.id(), info.title(), info.risk(), List.of(info.categories()),
+                List.of(info.compliances()), info.service(), info.resource(), Set.copyOf(reads));
+    }
+}
