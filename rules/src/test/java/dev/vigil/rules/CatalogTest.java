@@ -1,0 +1,79 @@
+package dev.vigil.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vigil.core.rule.Catalog;
+import dev.vigil.core.rule.RuleDefinition;
+import dev.vigil.core.rule.RuleMeta;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Guards the catalog: every rule discovered, unique IDs, complete metadata, an article and a test each. */
+class CatalogTest {
+
+    private static final Catalog CATALOG = Catalog.load();
+    private static final List<String> ARTICLE_SECTIONS = List.of("## What it checks", "## Why it matters",
+            "## Audit", "### Console", "### AWS CLI", "## Remediation", "### CloudFormation", "### Terraform");
+    /** Compliance standard IDs Vigil knows; a mapping to anything else is a typo. */
+    private static final Set<String> STANDARDS = Set.of("AWAF", "NIST4", "NIST5", "CISAWSF", "SOC2", "HIPAA",
+            "ISO27001", "PCI", "GDPR", "APRA", "MAS", "NIST-CSF", "AGISM", "FEDRAMP");
+
+    @Test
+    void discoversTheSeedRules() {
+        assertThat(CATALOG.all()).extracting(r -> r.meta().id()).contains("DynamoDB-003", "Backup-001");
+    }
+
+    @Test
+    void idsAreUniqueAndWellFormed() {
+        List<String> ids = CATALOG.all().stream().map(r -> r.meta().id()).toList();
+        assertThat(ids).doesNotHaveDuplicates().allMatch(id -> id.matches("[A-Za-z]+-\\d{3}"));
+    }
+
+    @Test
+    void metadataIsComplete() {
+        for (RuleDefinition rule : CATALOG.all()) {
+            RuleMeta m = rule.meta();
+            assertThat(m.title()).as(m.id()).isNotBlank();
+            assertThat(m.service()).as(m.id()).isNotBlank();
+            assertThat(m.categories()).as(m.id()).isNotEmpty();
+            assertThat(m.compliances()).as(m.id()).isNotEmpty().allMatch(STANDARDS::contains);
+            assertThat(m.id()).as("ID starts with the service").startsWith(m.service());
+        }
+    }
+
+    @Test
+    void everyRuleHasACompleteArticleAndATest() {
+        for (RuleDefinition rule : CATALOG.all()) {
+            String article = rule.article();
+            assertThat(article).as(rule.meta().id() + " article").isNotNull()
+                    .startsWith("# " + rule.meta().id() + " ").contains(ARTICLE_SECTIONS);
+            String testName = rule.rule().getClass().getName() + "Test";
+            assertThat(exists(testName)).as(testName).isTrue();
+        }
+    }
+
+    @Test
+    void unknownRuleIdNamesTheKnownOnes() {
+        assertThatThrownBy(() -> CATALOG.select(List.of("DynamoDB-999")))
+                .hasMessageContaining("DynamoDB-999").hasMessageContaining("DynamoDB-003");
+        assertThat(CATALOG.select(List.of("dynamodb-003"))).extracting(r -> r.meta().id())
+                .containsExactly("DynamoDB-003");
+    }
+
+    @Test
+    void dynamoDbRuleMapsNist4() {
+        assertThat(CATALOG.find("DynamoDB-003").meta().compliances()).contains("NIST4");
+    }
+
+    private static boolean exists(String className) {
+        try {
+            Class.forName(className);
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+}

@@ -1,0 +1,131 @@
+package dev.vigil.rules.backup;
+
+import static dev.vigil.rules.Fixtures.auroraMember;
+import static dev.vigil.rules.Fixtures.backupSnapshot;
+import static dev.vigil.rules.Fixtures.db;
+import static dev.vigil.rules.Fixtures.dbArn;
+import static dev.vigil.rules.Fixtures.live;
+import static dev.vigil.rules.Fixtures.replica;
+import static dev.vigil.rules.Fixtures.selection;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.core.check.Status;
+import dev.vigil.core.model.BackupSelection;
+import dev.vigil.core.model.Fault;
+import dev.vigil.core.model.Origin;
+import dev.vigil.core.model.RdsInstance;
+import dev.vigil.core.model.TagCondition;
+import dev.vigil.core.model.TagCondition.Operator;
+import dev.vigil.core.model.Value;
+import dev.vigil.core.remedy.ProtectWithBackupPlan;
+import dev.vigil.rules.RuleTester;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class AwsBackupForRdsTest {
+
+    private static final String R = "us-east-1";
+
+    private static RuleTester run(Object... resources) {
+        RuleTester t = RuleTester.rule(new AwsBackupForRds());
+        for (Object r : resources) {
+            if (r instanceof Fault f) {
+                t.givenFault(f);
+            } else {
+                t.given((dev.vigil.core.model.Resource) r);
+            }
+        }
+        return t.evaluate();
+    }
+
+    @Test
+    void awsBackupSnapshotProtectsAndOtherInstancesFailWithARemedy() {
+        RuleTester t = run(db(R, "a", Map.of()), db(R, "b", Map.of()), backupSnapshot(R, "a"))
+                .statuses(Map.of(dbArn(R, "a"), Status.SUCCESS, dbArn(R, "b"), Status.FAILURE));
+        assertThat(t.check(dbArn(R, "a")).message()).contains("AWS Backup snapshot");
+        assertThat(t.check(dbArn(R, "b")).remedy()).isEqualTo(new ProtectWithBackupPlan(dbArn(R, "b"), "b"));
+        assertThat(t.notes()).containsExactly("AWS Backup is in use for Amazon RDS in us-east-1 (1 of 2 DB instances protected)");
+    }
+
+    @Test
+    void snapshotsOfOtherTypesOrRegionsDoNotCount() {
+        var manual = new dev.vigil.core.model.RdsSnapshot(live(R), "s", "s", "a", "manual");
+        run(db(R, "a", Map.of()), manual, backupSnapshot("eu-west-1", "a"))
+                .statuses(Map.of(dbArn(R, "a"), Status.FAILURE));
+    }
+
+    @Test
+    void selectionByWildcardArnWithConditionsAndNotResources() {
+        BackupSelection sel = selection(R, List.of("arn:aws:rds:*:*:db:*"), List.of(dbArn(R, "excluded")), List.of(),
+                List.of(new TagCondition(Operator.STRING_EQUALS, "backup", "yes"),
+                        new TagCondition(Operator.STRING_NOT_LIKE, "env", "dev*")));
+        run(sel,
+                db(R, "prod", Map.of("backup", "yes", "env", "prod")),
+                db(R, "dev", Map.of("backup", "yes", "env", "dev-1")),
+                db(R, "untagged", Map.of()),
+                db(R, "excluded", Map.of("backup", "yes")))
+                .statuses(Map.of(dbArn(R, "prod"), Status.SUCCESS, dbArn(R, "dev"), Status.FAILURE,
+                        dbArn(R, "untagged"), Status.FAILURE, dbArn(R, "excluded"), Status.FAILURE));
+    }
+
+    @Test
+    void selectionByListOfTagsIsOredWithResources() {
+        BackupSelection sel = selection(R, List.of(dbArn(R, "named")), List.of(),
+                List.of(new TagCondition(Operator.STRING_EQUALS, "team", "a"),
+                        new TagCondition(Operator.STRING_LIKE, "tier", "gold*")), List.of());
+        run(sel, db(R, "named", Map.of()), db(R, "team-a", Map.of("team", "a")),
+                db(R, "gold", Map.of("tier", "gold-plus")), db(R, "other", Map.of("team", "b")))
+                .statuses(Map.of(dbArn(R, "named"), Status.SUCCESS, dbArn(R, "team-a"), Status.SUCCESS,
+                        dbArn(R, "gold"), Status.SUCCESS, dbArn(R, "other"), Status.FAILURE));
+    }
+
+    @Test
+    void selectionInAnotherRegionDoesNotCover() {
+        run(selection("eu-west-1", List.of("*"), List.of(), List.of(), List.of()), db(R, "a", Map.of()))
+                .statuses(Map.of(dbArn(R, "a"), Status.FAILURE));
+    }
+
+    @Test
+    void auroraMembersAreOutOfScopeAndEmptyRegionsYieldNothing() {
+        RuleTester t = run(auroraMember(R, "aurora-1"));
+        assertThat(t.result().checks()).isEmpty();
+        assertThat(t.notes()).isEmpty();
+    }
+
+    @Test
+    void readReplicaPassesThroughItsProtectedSourceOnly() {
+        run(db(R, "source", Map.of()), backupSnapshot(R, "source"), replica(R, "replica", "source"),
+                db(R, "lonely-source", Map.of()), replica(R, "replica-2", "lonely-source"),
+                replica("eu-west-1", "cross", dbArn(R, "source")))
+                .statuses(Map.of(dbArn(R, "source"), Status.SUCCESS, dbArn(R, "replica"), Status.SUCCESS,
+                        dbArn(R, "lonely-source"), Status.FAILURE, dbArn(R, "replica-2"), Status.FAILURE,
+                        dbArn("eu-west-1", "cross"), Status.SUCCESS));
+    }
+
+    @Test
+    void unresolvedSelectionPatternIsUnknownUnlessSomethingElseCovers() {
+        Origin.Template origin = new Origin.Template("stack.yaml", 3, "stack.yaml");
+        RdsInstance db = new RdsInstance(origin, "Database", "Database", "arn:aws:rds:${AWS::Region}:${AWS::AccountId}:db:Database",
+                "mysql", null, null, Map.of("backup", "yes"));
+        RdsInstance other = new RdsInstance(origin, "Other", "Other", "arn:aws:rds:${AWS::Region}:${AWS::AccountId}:db:Other",
+                "mysql", null, null, Map.of());
+        BackupSelection unresolved = new BackupSelection(origin, "Sel", "Sel", "Plan",
+                List.of(Value.unknown("!ImportValue shared-db-arn")), List.of(),
+                List.of(new TagCondition(Operator.STRING_EQUALS, "backup", "yes")), List.of());
+        RuleTester t = run(db, other, unresolved)
+                .statuses(Map.of("Database", Status.SUCCESS, "Other", Status.UNKNOWN));
+        assertThat(t.check("Other").message()).contains("!ImportValue shared-db-arn");
+    }
+
+    @Test
+    void backupListingFaultTurnsFailuresIntoErrorsButKeepsSnapshotEvidence() {
+        Fault denied = new Fault(live(R), Set.of(BackupSelection.class), "backup:ListBackupPlans",
+                "AccessDeniedException: not authorized");
+        RuleTester t = run(db(R, "a", Map.of()), db(R, "b", Map.of()), backupSnapshot(R, "a"), denied)
+                .statuses(Map.of(dbArn(R, "a"), Status.SUCCESS, dbArn(R, "b"), Status.ERROR));
+        assertThat(t.check(dbArn(R, "b")).message()).contains("backup:ListBackupPlans", "AccessDenied");
+        assertThat(t.check(dbArn(R, "b")).remedy()).isNull();
+    }
+}
