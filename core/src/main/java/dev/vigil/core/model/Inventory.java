@@ -18,6 +18,14 @@ public final class Inventory {
         faults.add(fault);
     }
 
+    /** Moves everything another inventory holds into this one. */
+    public void addAll(Inventory other) {
+        synchronized (other.resources) {
+            resources.addAll(other.resources);
+        }
+        faults.addAll(other.faults());
+    }
+
     public <T extends Resource> List<T> all(Class<T> kind) {
         synchronized (resources) {
             return resources.stream().filter(kind::isInstance).map(kind::cast).toList();

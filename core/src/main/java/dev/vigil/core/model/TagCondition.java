@@ -20,6 +20,15 @@ public record TagCondition(Operator operator, String key, String value) {
         }
     }
 
+    private static final String RESOURCE_TAG_PREFIX = "aws:ResourceTag/";
+
+    /** Builds a condition from AWS Backup's form, where keys may be written {@code aws:ResourceTag/KEY}. */
+    public static TagCondition of(Operator operator, String conditionKey, String value) {
+        String key = conditionKey.startsWith(RESOURCE_TAG_PREFIX)
+                ? conditionKey.substring(RESOURCE_TAG_PREFIX.length()) : conditionKey;
+        return new TagCondition(operator, key, value);
+    }
+
     /** Whether a resource with these tags satisfies this condition. */
     public boolean test(Map<String, String> tags) {
         String actual = tags.get(key);

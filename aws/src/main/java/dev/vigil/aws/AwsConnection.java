@@ -1,0 +1,89 @@
+package dev.vigil.aws;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+
+/**
+ * One account's SDK clients: one per (service, region), created on first use and reused, all sharing one
+ * HTTP client, the pacing interceptor and a retry strategy that backs off on throttling and never gives
+ * up early because of a retry quota.
+ */
+public final class AwsConnection implements AutoCloseable {
+
+    /**
+     * Enough attempts to ride out throttling (backoff up to 20 s); other transient faults back off up to
+     * 2 s, so an unreachable endpoint is reported within seconds rather than minutes.
+     */
+    static final int MAX_ATTEMPTS = 10;
+
+    private final AwsOptions options;
+    private final AwsCredentialsProvider credentials;
+    private final SdkHttpClient http;
+    private final ClientOverrideConfiguration overrides;
+    private final CallStats stats = new CallStats();
+    private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
+
+    public AwsConnection(AwsOptions options) {
+        this.options = options;
+        this.credentials = options.credentials() != null ? options.credentials()
+                : options.profile() != null ? ProfileCredentialsProvider.create(options.profile())
+                : DefaultCredentialsProvider.builder().build();
+        this.http = UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(5))
+                .socketTimeout(Duration.ofSeconds(30))
+                .build();
+        this.overrides = ClientOverrideConfiguration.builder()
+                .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                        .maxAttempts(MAX_ATTEMPTS)
+                        .circuitBreakerEnabled(false)
+                        .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofSeconds(2)))
+                        .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(500),
+                                Duration.ofSeconds(20)))
+                        .build())
+                .addExecutionInterceptor(new PacingInterceptor(options.limits(), stats))
+                .build();
+    }
+
+    public AwsOptions options() {
+        return options;
+    }
+
+    public CallStats stats() {
+        return stats;
+    }
+
+    /** The client for a service in a region, e.g. {@code client(DynamoDbClient::builder, "eu-west-1")}. */
+    @SuppressWarnings("unchecked")
+    public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkClient> C client(
+            Supplier<B> builder, String region) {
+        B b = builder.get();
+        return (C) clients.computeIfAbsent(b.getClass().getName() + "|" + region, k -> {
+            b.region(Region.of(region)).credentialsProvider(credentials).httpClient(http)
+                    .overrideConfiguration(overrides);
+            if (options.endpoint() != null) {
+                b.endpointOverride(options.endpoint());
+            }
+            return b.build();
+        });
+    }
+
+    @Override
+    public void close() {
+        clients.values().forEach(SdkClient::close);
+        http.close();
+    }
+}

@@ -1,0 +1,153 @@
+package dev.vigil.aws;
+
+import dev.vigil.aws.collect.CollectionException;
+import dev.vigil.aws.collect.Collector;
+import dev.vigil.aws.collect.Collectors;
+import dev.vigil.aws.collect.Faults;
+import dev.vigil.aws.collect.RegionContext;
+import dev.vigil.core.engine.Engine;
+import dev.vigil.core.engine.ScanResult;
+import dev.vigil.core.model.Fault;
+import dev.vigil.core.model.Inventory;
+import dev.vigil.core.model.Resource;
+import dev.vigil.core.rule.RuleDefinition;
+import dev.vigil.core.rule.RuleMeta;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.DescribeRegionsResponse;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * Scans one account: finds its regions, collects in every region concurrently only what the selected
+ * rules need, and evaluates the rules. Within a region the kinds rules check come first; the kinds they
+ * merely read (e.g. backup selections for Backup-001) are fetched only where there is something to judge.
+ */
+public final class LiveScanner {
+
+    /** Told when each region finishes, for progress on a terminal. */
+    public interface Progress {
+        void regionDone(String region, int done, int total, int resources);
+    }
+
+    private final AwsConnection connection;
+
+    public LiveScanner(AwsConnection connection) {
+        this.connection = connection;
+    }
+
+    public ScanResult scan(List<RuleDefinition> rules, Progress progress) {
+        connection.options().regions().forEach(LiveScanner::checkRegionName);
+        String bootstrap = bootstrapRegion();
+        String account = account(bootstrap);
+        List<String> regions = regions(bootstrap);
+        Inventory inventory = new Inventory();
+        AtomicInteger done = new AtomicInteger();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (String region : regions) {
+                pool.submit(() -> {
+                    Inventory regional = scanRegion(new RegionContext(connection, account, region), rules);
+                    inventory.addAll(regional);
+                    progress.regionDone(region, done.incrementAndGet(), regions.size(), regional.size());
+                });
+            }
+        }
+        return Engine.evaluate(account, rules, inventory);
+    }
+
+    private static Inventory scanRegion(RegionContext region, List<RuleDefinition> rules) {
+        Inventory inventory = new Inventory();
+        Set<Class<? extends Resource>> collected = new LinkedHashSet<>();
+        for (RuleDefinition rule : rules) {
+            collect(region, rule.meta().resource(), collected, inventory);
+        }
+        for (RuleDefinition rule : rules) {
+            RuleMeta meta = rule.meta();
+            if (!inventory.all(meta.resource()).isEmpty()) {
+                meta.reads().forEach(kind -> collect(region, kind, collected, inventory));
+            }
+        }
+        return inventory;
+    }
+
+    private static void collect(RegionContext region, Class<? extends Resource> kind,
+                                Set<Class<? extends Resource>> collected, Inventory into) {
+        if (!collected.add(kind)) {
+            return;
+        }
+        Collector collector = Collectors.forKind(kind);
+        try {
+            collector.collect(region, into);
+        } catch (CollectionException e) {
+            into.fault(new Fault(region.origin(), Set.of(kind), e.operation(), e.getMessage()));
+        } catch (RuntimeException e) {
+            into.fault(new Fault(region.origin(), Set.of(kind), collector.iamActions().getFirst(),
+                    Faults.describe(e)));
+        }
+    }
+
+    private static final java.util.regex.Pattern REGION_NAME =
+            java.util.regex.Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
+
+    private static void checkRegionName(String region) {
+        if (!REGION_NAME.matcher(region).matches()) {
+            throw new IllegalArgumentException("'" + region + "' is not an AWS region name (like us-east-1)");
+        }
+    }
+
+    private String bootstrapRegion() {
+        if (!connection.options().regions().isEmpty()) {
+            return connection.options().regions().getFirst();
+        }
+        try {
+            return DefaultAwsRegionProviderChain.builder().build().getRegion().id();
+        } catch (SdkException e) {
+            return Region.US_EAST_1.id();
+        }
+    }
+
+    private String account(String region) {
+        try {
+            return connection.client(StsClient::builder, region).getCallerIdentity().account();
+        } catch (SdkException e) {
+            throw new AwsAccessException(e);
+        }
+    }
+
+    /**
+     * The regions to scan: those asked for, each checked against the account's region list when it can be
+     * read; otherwise every region enabled for the account.
+     */
+    private List<String> regions(String bootstrap) {
+        List<String> asked = connection.options().regions();
+        DescribeRegionsResponse all;
+        try {
+            all = connection.client(Ec2Client::builder, bootstrap)
+                    .describeRegions(r -> r.allRegions(!asked.isEmpty()));
+        } catch (SdkException e) {
+            if (asked.isEmpty()) {
+                throw new AwsAccessException(e);
+            }
+            return asked;
+        }
+        List<String> known = all.regions().stream().map(r -> r.regionName()).sorted().toList();
+        if (asked.isEmpty()) {
+            return known;
+        }
+        List<String> unknown = new ArrayList<>(asked);
+        unknown.removeAll(known);
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("unknown region " + String.join(", ", unknown)
+                    + "; this account's regions are: " + String.join(", ", known));
+        }
+        return asked;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.vigil.aws.collect;
+
+import dev.vigil.core.model.Resource;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/** The collector for each resource kind. */
+public final class Collectors {
+
+    private static final Map<Class<? extends Resource>, Collector> BY_KIND = java.util.stream.Stream.of(
+                    new DynamoDbTableCollector(), new RdsInstanceCollector(), new RdsBackupSnapshotCollector(),
+                    new BackupSelectionCollector())
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(Collector::kind, Function.identity()));
+
+    private Collectors() {
+    }
+
+    public static Collector forKind(Class<? extends Resource> kind) {
+        Collector c = BY_KIND.get(kind);
+        if (c == null) {
+            throw new IllegalStateException("no live collector for " + kind.getSimpleName());
+        }
+        return c;
+    }
+
+    /** Every IAM action a scan of these kinds may call, sorted, plus the two every scan makes. */
+    public static List<String> iamActions(java.util.Collection<Class<? extends Resource>> kinds) {
+        TreeSet<String> actions = new TreeSet<>(List.of("sts:GetCallerIdentity", "ec2:DescribeRegions"));
+        kinds.forEach(k -> actions.addAll(forKind(k).iamActions()));
+        return List.copyOf(actions);
+    }
+}

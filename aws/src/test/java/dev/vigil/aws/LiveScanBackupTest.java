@@ -1,0 +1,120 @@
+package dev.vigil.aws;
+
+import static dev.vigil.aws.EmulatorProxy.recorded;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.aws.EmulatorProxy.Response;
+import dev.vigil.aws.emulator.DemoAccount;
+import dev.vigil.aws.emulator.MotoServer;
+import dev.vigil.core.check.Check;
+import dev.vigil.core.check.Status;
+import dev.vigil.core.engine.ScanResult;
+import dev.vigil.core.rule.Catalog;
+import dev.vigil.core.rule.Note;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.rds.RdsClient;
+
+/**
+ * Backup-001 end to end. DB instances live in moto. moto lacks backup selections and cannot create
+ * {@code awsbackup} snapshots, so those operations — ListBackupPlans, ListBackupSelections,
+ * GetBackupSelection and DescribeDBSnapshots with SnapshotType=awsbackup — are answered by a
+ * recorded-response stub in the shape AWS documents (src/test/resources/recorded); everything else goes
+ * to moto.
+ */
+class LiveScanBackupTest {
+
+    private static final String EAST = "us-east-1";
+    private static final String WEST = "eu-west-1";
+    private static MotoServer moto;
+    private static EmulatorProxy proxy;
+
+    @BeforeAll
+    static void seed() throws Exception {
+        moto = Emulator.fresh();
+        try (AwsConnection aws = new AwsConnection(Emulator.options(moto.endpoint(), List.of()))) {
+            RdsClient east = aws.client(RdsClient::builder, EAST);
+            DemoAccount.createDatabase(east, "snap-db", "postgres", Map.of());
+            DemoAccount.createDatabase(east, "arn-db", "postgres", Map.of());
+            DemoAccount.createDatabase(east, "tag-db", "mysql", Map.of("backup", "daily", "env", "prod"));
+            DemoAccount.createDatabase(east, "dev-db", "mysql", Map.of("backup", "daily", "env", "dev-2"));
+            DemoAccount.createDatabase(east, "excluded-db", "postgres", Map.of());
+            DemoAccount.createDatabase(east, "plain-db", "postgres", Map.of());
+            DemoAccount.createDatabase(aws.client(RdsClient::builder, WEST), "lonely-db", "postgres", Map.of());
+        }
+        Map<String, String> plan = Map.of("region", EAST, "planId", "plan-0001", "planName", "daily-rds");
+        proxy = new EmulatorProxy(moto.endpoint())
+                .when(r -> r.operation().equals("DescribeDBSnapshots") && "awsbackup".equals(r.form("SnapshotType"))
+                                && r.region().equals(EAST),
+                        r -> new Response(200, "text/xml",
+                                recorded("DescribeDBSnapshots-awsbackup.xml", Map.of("region", EAST, "instance", "snap-db"))))
+                .when(r -> r.path().equals("/backup/plans/") && r.region().equals(EAST),
+                        r -> json(recorded("ListBackupPlans.json", plan)))
+                .when(r -> r.path().equals("/backup/plans/"),
+                        r -> json(recorded("ListBackupPlans-empty.json", Map.of())))
+                .when(r -> r.path().equals("/backup/plans/plan-0001/selections/"),
+                        r -> json(recorded("ListBackupSelections.json", plan)))
+                .when(r -> r.path().equals("/backup/plans/plan-0001/selections/sel-by-arn"),
+                        r -> json(recorded("GetBackupSelection-by-arn.json", plan)))
+                .when(r -> r.path().equals("/backup/plans/plan-0001/selections/sel-by-tag"),
+                        r -> json(recorded("GetBackupSelection-by-tag.json", plan)));
+    }
+
+    @AfterAll
+    static void stop() {
+        proxy.close();
+    }
+
+    private static Response json(String body) {
+        return new Response(200, "application/json", body);
+    }
+
+    private static String arn(String region, String db) {
+        return "arn:aws:rds:" + region + ":123456789012:db:" + db;
+    }
+
+    @Test
+    void eachInstanceIsJudgedBySnapshotOrSelection() {
+        try (AwsConnection aws = new AwsConnection(Emulator.options(proxy.endpoint(), List.of(EAST, WEST, "us-west-2")))) {
+            ScanResult result = new LiveScanner(aws).scan(Catalog.load().select(List.of("Backup-001")),
+                    (r, d, t, n) -> { });
+
+            assertThat(result.checks().stream().collect(Collectors.toMap(Check::resource, Check::status)))
+                    .containsExactlyInAnyOrderEntriesOf(Map.of(
+                            arn(EAST, "snap-db"), Status.SUCCESS,
+                            arn(EAST, "arn-db"), Status.SUCCESS,
+                            arn(EAST, "tag-db"), Status.SUCCESS,
+                            arn(EAST, "dev-db"), Status.FAILURE,
+                            arn(EAST, "excluded-db"), Status.FAILURE,
+                            arn(EAST, "plain-db"), Status.FAILURE,
+                            arn(WEST, "lonely-db"), Status.FAILURE));
+            assertThat(result.notes()).extracting(Note::text).containsExactlyInAnyOrder(
+                    "AWS Backup is in use for Amazon RDS in us-east-1 (3 of 6 DB instances protected)",
+                    "AWS Backup is not in use for Amazon RDS in eu-west-1 (0 of 1 DB instances protected)");
+            Check tagged = result.checks().stream().filter(c -> c.resourceName().equals("tag-db")).findFirst()
+                    .orElseThrow();
+            assertThat(tagged.message()).contains("daily-rds", "by-tag");
+            assertThat(result.faults()).isEmpty();
+        }
+    }
+
+    @Test
+    void snapshotsAreAskedForWithTheAwsBackupTypeAndOnlyWhereThereAreInstances() {
+        try (AwsConnection aws = new AwsConnection(Emulator.options(proxy.endpoint(), List.of(EAST, "us-west-2")))) {
+            int before = proxy.requests().size();
+            new LiveScanner(aws).scan(Catalog.load().select(List.of("Backup-001")), (r, d, t, n) -> { });
+            var mine = proxy.requests().subList(before, proxy.requests().size());
+            assertThat(mine).filteredOn(r -> r.operation().equals("DescribeDBSnapshots"))
+                    .hasSize(1).allMatch(r -> "awsbackup".equals(r.form("SnapshotType")) && r.region().equals(EAST));
+            assertThat(mine).filteredOn(r -> r.region().equals("us-west-2"))
+                    .extracting(EmulatorProxy.Request::operation).containsExactly("DescribeDBInstances");
+            // one GetBackupSelection per selection, nothing described twice
+            assertThat(mine).filteredOn(r -> r.path().startsWith("/backup/plans/plan-0001/selections/sel-"))
+                    .extracting(EmulatorProxy.Request::path).doesNotHaveDuplicates().hasSize(2);
+        }
+    }
+}
