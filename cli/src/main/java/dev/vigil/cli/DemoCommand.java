@@ -1,0 +1,46 @@
+package dev.vigil.cli;
+
+import dev.vigil.aws.AwsConnection;
+import dev.vigil.aws.AwsOptions;
+import dev.vigil.aws.RateLimits;
+import dev.vigil.aws.emulator.DemoAccount;
+import dev.vigil.aws.emulator.MotoServer;
+import dev.vigil.core.rule.Catalog;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+/**
+ * The main job without an AWS account: a sample account in the moto emulator, scanned by the same code
+ * path as {@code vigil scan}.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Start the moto AWS emulator on 127.0.0.1, seed a sample account, scan it, stop the emulator.")
+final class DemoCommand implements Callable<Integer> {
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() throws Exception {
+        Path home = Path.of(System.getProperty("vigil.home", ".")).toAbsolutePath().normalize();
+        System.err.println("Starting the moto AWS emulator on 127.0.0.1 ...");
+        try (MotoServer moto = MotoServer.start(home.resolve(".vigil/venv"), home.resolve(".vigil/moto-demo.log"))) {
+            AwsOptions options = new AwsOptions(null, List.of(), moto.endpoint(),
+                    StaticCredentialsProvider.create(AwsBasicCredentials.create("demo", "demo")), RateLimits.aws());
+            try (AwsConnection seeding = new AwsConnection(options)) {
+                DemoAccount.seed(seeding);
+            }
+            System.err.println("Seeded a sample account at " + moto.endpoint()
+                    + ": DynamoDB tables with and without point-in-time recovery in us-east-1 and eu-west-1,"
+                    + " RDS instances without AWS Backup. Scanning every region ...");
+            ScanCommand.scan(options, Catalog.load().all(), output, false);
+            System.err.println("Stopped the emulator. Scan a real account with: ./vigil scan [--profile NAME]");
+            return Vigil.OK;
+        }
+    }
+}

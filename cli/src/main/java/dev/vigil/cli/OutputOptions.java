@@ -1,0 +1,79 @@
+package dev.vigil.cli;
+
+import dev.vigil.core.check.Status;
+import dev.vigil.core.engine.ScanResult;
+import dev.vigil.core.rule.Risk;
+import dev.vigil.report.Format;
+import dev.vigil.report.ReportOptions;
+import dev.vigil.report.Summary;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Report format, destination and exit-code policy, shared by every command that reports checks. */
+final class OutputOptions {
+
+    @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
+            description = "table, json or csv (default: ${DEFAULT-VALUE})", converter = FormatConverter.class)
+    Format format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE.")
+    Path output;
+
+    @Option(names = "--fail-on", defaultValue = "LOW", paramLabel = "RISK", converter = RiskConverter.class,
+            description = "Exit 1 when a check at or above RISK fails: LOW, MEDIUM, HIGH, VERY_HIGH, EXTREME "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Risk failOn;
+
+    @Option(names = "--show-passed", description = "List passing checks in the table instead of counting them.")
+    boolean showPassed;
+
+    @Option(names = "--no-color", description = "No ANSI colours in the table.")
+    boolean noColor;
+
+    /** Writes the report and returns the exit code it implies. */
+    int report(ScanResult result) throws IOException {
+        boolean toTerminal = output == null && System.console() != null;
+        ReportOptions options = new ReportOptions(toTerminal && !noColor && System.getenv("NO_COLOR") == null,
+                showPassed);
+        if (output == null) {
+            format.report(options).write(result, System.out);
+            System.out.flush();
+        } else {
+            try (OutputStream out = Files.newOutputStream(output)) {
+                format.report(options).write(result, out);
+            }
+        }
+        Summary summary = Summary.of(result.checks());
+        if (summary.count(Status.ERROR) > 0 || !result.faults().isEmpty()) {
+            return Vigil.ERRORS;
+        }
+        return summary.failuresAtLeast(failOn) > 0 ? Vigil.FAILURES : Vigil.OK;
+    }
+
+    static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Format> {
+        @Override
+        public Format convert(String value) {
+            try {
+                return Format.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException("unknown format '" + value
+                        + "'; use table, json or csv");
+            }
+        }
+    }
+
+    static final class RiskConverter implements picocli.CommandLine.ITypeConverter<Risk> {
+        @Override
+        public Risk convert(String value) {
+            try {
+                return Risk.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException("unknown risk '" + value
+                        + "'; use LOW, MEDIUM, HIGH, VERY_HIGH or EXTREME");
+            }
+        }
+    }
+}

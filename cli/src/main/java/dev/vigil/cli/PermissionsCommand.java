@@ -1,0 +1,49 @@
+package dev.vigil.cli;
+
+import dev.vigil.aws.collect.Collectors;
+import dev.vigil.core.model.Resource;
+import dev.vigil.core.rule.Catalog;
+import dev.vigil.core.rule.RuleDefinition;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "permissions", mixinStandardHelpOptions = true,
+        description = "Print the read-only IAM policy a scan needs, from what the collectors declare.")
+final class PermissionsCommand implements Callable<Integer> {
+
+    @Option(names = "--rule", paramLabel = "ID", description = "Only what these rules need; repeatable.")
+    List<String> rules = new ArrayList<>();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().getOut().print(policy(Catalog.load().select(rules)));
+        spec.commandLine().getOut().flush();
+        return Vigil.OK;
+    }
+
+    static String policy(List<RuleDefinition> rules) {
+        Set<Class<? extends Resource>> kinds = new LinkedHashSet<>();
+        rules.forEach(r -> kinds.addAll(r.meta().reads()));
+        List<String> actions = Collectors.iamActions(kinds);
+        StringBuilder json = new StringBuilder();
+        json.append("{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n")
+                .append("      \"Sid\": \"VigilReadOnlyScan\",\n      \"Effect\": \"Allow\",\n")
+                .append("      \"Action\": [\n");
+        for (int i = 0; i < actions.size(); i++) {
+            json.append("        \"").append(actions.get(i)).append('"').append(i + 1 < actions.size() ? ",\n" : "\n");
+        }
+        json.append("      ],\n      \"Resource\": \"*\"\n    }\n  ]\n}\n");
+        return json.toString();
+    }
+}

@@ -1,0 +1,58 @@
+package dev.vigil.cli;
+
+import dev.vigil.aws.AwsAccessException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code vigil} command line. Exit codes: 0 clean, 1 failures at or above --fail-on, 2 errors. */
+@Command(name = "vigil", mixinStandardHelpOptions = true, version = "Vigil 0.1.0",
+        description = "Continuous assurance for AWS: checks accounts and templates against best-practice rules.",
+        subcommands = {ScanCommand.class, DemoCommand.class, RulesCommand.class, ExplainCommand.class,
+                PermissionsCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Vigil {
+
+    public static final int OK = 0;
+    public static final int FAILURES = 1;
+    public static final int ERRORS = 2;
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs one command line; expected faults become a one-line message and exit code 2, never a stack trace. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Vigil());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExitCodeExceptionMapper(e -> ERRORS);
+        cli.setParameterExceptionHandler((e, a) -> {
+            err.println("vigil: " + e.getMessage());
+            err.println("Run 'vigil " + (e.getCommandLine().getCommandName().equals("vigil") ? ""
+                    : e.getCommandLine().getCommandName() + " ") + "--help' for usage.");
+            return ERRORS;
+        });
+        cli.setExecutionExceptionHandler((e, c, p) -> {
+            err.println("vigil: " + message(e));
+            return ERRORS;
+        });
+        return cli.execute(args);
+    }
+
+    private static String message(Exception e) {
+        if (e instanceof IllegalArgumentException || e instanceof AwsAccessException
+                || e instanceof java.io.IOException || e instanceof UserException) {
+            return e.getMessage();
+        }
+        return "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage()
+                + " (please report this at the Vigil issue tracker)";
+    }
+
+    /** A fault in what the user asked for, with what to do about it. */
+    static final class UserException extends RuntimeException {
+        UserException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package dev.vigil.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.aws.AwsConnection;
+import dev.vigil.aws.AwsOptions;
+import dev.vigil.aws.RateLimits;
+import dev.vigil.aws.emulator.DemoAccount;
+import dev.vigil.aws.emulator.MotoServer;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+/** The command line end to end: parsing, exit codes, one-line errors, and a scan of a seeded emulator. */
+class VigilCliTest {
+
+    private static MotoServer moto;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path root = Path.of(System.getProperty("vigil.root", "..")).toAbsolutePath().normalize();
+        moto = MotoServer.start(root.resolve(".vigil/venv"), root.resolve(".vigil/moto-cli-test.log"));
+        try (AwsConnection aws = new AwsConnection(new AwsOptions(null, List.of(), moto.endpoint(),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("t", "t")), RateLimits.aws()))) {
+            DemoAccount.seed(aws);
+        }
+        // the CLI uses the default credential chain, which reads these system properties
+        System.setProperty("aws.accessKeyId", "testing");
+        System.setProperty("aws.secretAccessKey", "testing");
+    }
+
+    @AfterAll
+    static void stop() {
+        moto.close();
+        System.clearProperty("aws.accessKeyId");
+        System.clearProperty("aws.secretAccessKey");
+    }
+
+    private record Run(int exit, String out, String err) {}
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Vigil.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void scanWritesTheJsonContractAndExitsOneOnFailures(@TempDir Path dir) throws Exception {
+        Path report = dir.resolve("report.json");
+        Run r = run("scan", "--endpoint-url", moto.endpoint().toString(), "--region", "us-east-1",
+                "--region", "eu-west-1", "--format", "json", "--output", report.toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(Vigil.FAILURES);
+        JsonNode root = new ObjectMapper().readTree(Files.readString(report));
+        assertThat(root.get("account").asText()).isEqualTo("123456789012");
+        assertThat(root.get("checks")).hasSize(7);
+        assertThat(root.get("summary").get("FAILURE").asInt()).isEqualTo(4);
+        assertThat(root.get("checks").get(0).get("ruleId").asText()).isEqualTo("DynamoDB-003");
+        assertThat(root.get("checks").get(0).get("resource").asText())
+                .isEqualTo("arn:aws:dynamodb:eu-west-1:123456789012:table/customers");
+    }
+
+    @Test
+    void failOnAboveEveryFailingRiskExitsZero(@TempDir Path dir) {
+        Run r = run("scan", "--endpoint-url", moto.endpoint().toString(), "--region", "us-east-1",
+                "--rule", "DynamoDB-003", "--fail-on", "VERY_HIGH", "--format", "csv",
+                "--output", dir.resolve("r.csv").toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(Vigil.OK);
+    }
+
+    @Test
+    void expectedFaultsAreOneLineAndExitTwo() {
+        Run unknownRule = run("scan", "--rule", "DynamoDB-999", "--endpoint-url", moto.endpoint().toString());
+        assertThat(unknownRule.exit()).isEqualTo(Vigil.ERRORS);
+        assertThat(unknownRule.err().strip()).isEqualTo(
+                "vigil: unknown rule ID 'DynamoDB-999'; known rules: Backup-001, DynamoDB-003 (see 'vigil rules')");
+
+        Run badRegion = run("scan", "--region", "mars", "--endpoint-url", moto.endpoint().toString());
+        assertThat(badRegion.exit()).isEqualTo(Vigil.ERRORS);
+        assertThat(badRegion.err().strip()).isEqualTo("vigil: 'mars' is not an AWS region name (like us-east-1)");
+
+        Run badFormat = run("scan", "--format", "xml");
+        assertThat(badFormat.exit()).isEqualTo(Vigil.ERRORS);
+        assertThat(badFormat.err()).contains("unknown format 'xml'").doesNotContain("Exception");
+
+        Run noProfile = run("scan", "--profile", "no-such-profile-vigil", "--region", "us-east-1");
+        assertThat(noProfile.exit()).isEqualTo(Vigil.ERRORS);
+        assertThat(noProfile.err().strip()).startsWith("vigil: no AWS credentials found");
+    }
+
+    @Test
+    void rulesAndExplainReadTheCatalog() {
+        Run rules = run("rules");
+        assertThat(rules.exit()).isZero();
+        assertThat(rules.out()).contains("DynamoDB-003", "HIGH", "Backup-001", "LOW", "NIST4");
+        Run explain = run("explain", "dynamodb-003");
+        assertThat(explain.exit()).isZero();
+        assertThat(explain.out()).startsWith("# DynamoDB-003 — DynamoDB Continuous Backups")
+                .contains("Risk: HIGH", "### AWS CLI", "update-continuous-backups", "point_in_time_recovery");
+    }
+
+    @Test
+    void readmeShowsTheGeneratedPolicy() throws Exception {
+        Path readme = Path.of(System.getProperty("vigil.root", "..")).resolve("README.md");
+        Run permissions = run("permissions");
+        assertThat(permissions.out()).contains("\"dynamodb:DescribeContinuousBackups\"", "\"rds:DescribeDBSnapshots\"")
+                .doesNotContain("Update", "Create", "Delete");
+        assertThat(Files.readString(readme)).contains(permissions.out().strip());
+        assertThat(run("permissions", "--rule", "Backup-001").out()).doesNotContain("dynamodb:");
+    }
+}
