@@ -44,11 +44,15 @@ public final class LiveScanner {
         this.connection = connection;
     }
 
-    public ScanResult scan(List<RuleDefinition> rules, Progress progress) {
+    /** The account the credentials belong to, from STS. */
+    public String account() {
         connection.options().regions().forEach(LiveScanner::checkRegionName);
-        String bootstrap = bootstrapRegion();
-        String account = account(bootstrap);
-        List<String> regions = regions(bootstrap);
+        return account(bootstrapRegion());
+    }
+
+    public ScanResult scan(List<RuleDefinition> rules, Progress progress) {
+        String account = account();
+        List<String> regions = regions(bootstrapRegion());
         Inventory inventory = new Inventory();
         AtomicInteger done = new AtomicInteger();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {

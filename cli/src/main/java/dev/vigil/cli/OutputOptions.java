@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 final class OutputOptions {
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
-            description = "table, json or csv (default: ${DEFAULT-VALUE})", converter = FormatConverter.class)
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     Format format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE.")
@@ -51,18 +51,6 @@ final class OutputOptions {
             return Vigil.ERRORS;
         }
         return summary.failuresAtLeast(failOn) > 0 ? Vigil.FAILURES : Vigil.OK;
-    }
-
-    static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Format> {
-        @Override
-        public Format convert(String value) {
-            try {
-                return Format.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new picocli.CommandLine.TypeConversionException("unknown format '" + value
-                        + "'; use table, json or csv");
-            }
-        }
     }
 
     static final class RiskConverter implements picocli.CommandLine.ITypeConverter<Risk> {

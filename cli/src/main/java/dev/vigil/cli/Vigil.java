@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "vigil", mixinStandardHelpOptions = true, version = "Vigil 0.1.0",
         description = "Continuous assurance for AWS: checks accounts and templates against best-practice rules.",
         subcommands = {ScanCommand.class, DemoCommand.class, RulesCommand.class, ExplainCommand.class,
-                PermissionsCommand.class, BenchCommand.class,
+                FixCommand.class, PermissionsCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Vigil {
 
@@ -24,6 +24,7 @@ public final class Vigil {
     /** Runs one command line; expected faults become a one-line message and exit code 2, never a stack trace. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new Vigil());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(e -> ERRORS);

@@ -1,7 +1,5 @@
 package dev.vigil.report;
 
-import java.util.Locale;
-
 /** The output formats; each one reads only checks, notes, faults and rule metadata. */
 public enum Format {
     TABLE, JSON, CSV;
@@ -12,9 +10,5 @@ public enum Format {
             case JSON -> new JsonReport();
             case CSV -> new CsvReport();
         };
-    }
-
-    public static Format parse(String text) {
-        return valueOf(text.trim().toUpperCase(Locale.ROOT));
     }
 }

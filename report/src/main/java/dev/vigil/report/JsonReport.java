@@ -8,6 +8,7 @@ import dev.vigil.core.check.Status;
 import dev.vigil.core.engine.ScanResult;
 import dev.vigil.core.model.Fault;
 import dev.vigil.core.model.Origin;
+import dev.vigil.core.remedy.RemedyCodec;
 import dev.vigil.core.rule.Category;
 import dev.vigil.core.rule.Note;
 import dev.vigil.core.rule.Risk;
@@ -78,6 +79,13 @@ final class JsonReport implements Report {
         g.writeStringField("message", c.message());
         if (c.suppression() != null) {
             g.writeStringField("suppressed", c.suppression());
+        }
+        if (c.remedy() != null) {
+            g.writeObjectFieldStart("remedy");
+            for (Map.Entry<String, String> f : RemedyCodec.encode(c.remedy()).entrySet()) {
+                g.writeStringField(f.getKey(), f.getValue());
+            }
+            g.writeEndObject();
         }
         for (Map.Entry<String, Object> p : c.properties().entrySet()) {
             g.writeObjectField(p.getKey(), p.getValue());

@@ -13,6 +13,10 @@ public record RegionContext(AwsConnection connection, String account, String reg
 
     /** The ARN partition of this region: aws, aws-cn, aws-us-gov. */
     public String partition() {
+        return partitionOf(region);
+    }
+
+    public static String partitionOf(String region) {
         var metadata = Region.of(region).metadata();
         return metadata == null ? "aws" : metadata.partition().id();
     }

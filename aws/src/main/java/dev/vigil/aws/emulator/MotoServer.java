@@ -32,8 +32,11 @@ public final class MotoServer implements AutoCloseable {
         Path server = install(venv);
         int port = freePort();
         Files.createDirectories(log.toAbsolutePath().getParent());
-        Process p = new ProcessBuilder(server.toString(), "-H", "127.0.0.1", "-p", Integer.toString(port))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(server.toString(), "-H", "127.0.0.1", "-p", Integer.toString(port))
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        // AWS managed policies exist in every real account (AWS Backup's role policy among them)
+        builder.environment().put("MOTO_IAM_LOAD_MANAGED_POLICIES", "true");
+        Process p = builder.start();
         MotoServer moto = new MotoServer(p, URI.create("http://127.0.0.1:" + port));
         moto.awaitReady(Duration.ofSeconds(60), log);
         return moto;

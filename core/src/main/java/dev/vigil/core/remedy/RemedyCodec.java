@@ -1,0 +1,51 @@
+package dev.vigil.core.remedy;
+
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Remedies as flat string fields ({@code type} plus one field per record component), so a saved JSON
+ * scan can be fixed later with {@code vigil fix --from FILE}. Every remedy is a record of strings.
+ */
+public final class RemedyCodec {
+
+    private RemedyCodec() {
+    }
+
+    public static Map<String, String> encode(Remedy remedy) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("type", remedy.getClass().getSimpleName());
+        for (RecordComponent c : remedy.getClass().getRecordComponents()) {
+            try {
+                fields.put(c.getName(), (String) c.getAccessor().invoke(remedy));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return fields;
+    }
+
+    public static Remedy decode(Map<String, String> fields) {
+        String type = fields.get("type");
+        Class<?> kind = Arrays.stream(Remedy.class.getPermittedSubclasses())
+                .filter(c -> c.getSimpleName().equals(type)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown remedy type '" + type + "'"));
+        RecordComponent[] components = kind.getRecordComponents();
+        Object[] args = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) {
+            args[i] = fields.get(components[i].getName());
+            if (args[i] == null) {
+                throw new IllegalArgumentException("remedy " + type + " lacks field '" + components[i].getName() + "'");
+            }
+            types[i] = String.class;
+        }
+        try {
+            return (Remedy) kind.getDeclaredConstructor(types).newInstance(args);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

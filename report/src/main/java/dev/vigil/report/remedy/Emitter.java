@@ -1,0 +1,65 @@
+package dev.vigil.report.remedy;
+
+import dev.vigil.core.check.Check;
+import dev.vigil.core.model.Origin;
+import dev.vigil.core.remedy.EnablePointInTimeRecovery;
+import dev.vigil.core.remedy.ProtectWithBackupPlan;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Remediation as code: the typed remedies of failing checks, rendered as AWS CLI, CloudFormation or Terraform. */
+public enum Emitter {
+    CLI(new CliScript()), CLOUDFORMATION(new CloudFormationTemplate()), TERRAFORM(new TerraformConfig());
+
+    private final Form form;
+
+    Emitter(Form form) {
+        this.form = form;
+    }
+
+    public String render(List<Check> failing, String planName) {
+        return form.render(RemedySet.of(failing), planName);
+    }
+
+    /** One rendering of a remedy set. */
+    interface Form {
+        String render(RemedySet remedies, String planName);
+    }
+
+    /** A failing table, with where it lives and why it fails. */
+    record TableFix(String account, String region, String table, String reason) {}
+
+    /** The instances of one region that need an AWS Backup plan. */
+    record BackupFix(String account, String region, List<String> arns, List<String> reasons) {}
+
+    /** Remedies grouped the way every form needs them: tables one by one, backup per region. */
+    record RemedySet(List<TableFix> tables, List<BackupFix> backups) {
+
+        static RemedySet of(List<Check> failing) {
+            List<TableFix> tables = new ArrayList<>();
+            Map<String, BackupFix> backups = new TreeMap<>();
+            for (Check c : failing) {
+                if (!(c.origin() instanceof Origin.Live live)) {
+                    continue;
+                }
+                String account = live.account();
+                String region = live.region();
+                String reason = c.rule().id() + " " + c.resourceName() + ": " + c.message();
+                switch (c.remedy()) {
+                    case EnablePointInTimeRecovery r -> tables.add(new TableFix(account, region, r.tableName(), reason));
+                    case ProtectWithBackupPlan r -> {
+                        BackupFix fix = backups.computeIfAbsent(account + "|" + region,
+                                k -> new BackupFix(account, region, new ArrayList<>(), new ArrayList<>()));
+                        fix.arns().add(r.instanceArn());
+                        fix.reasons().add(reason);
+                    }
+                    case null -> { }
+                }
+            }
+            backups.values().forEach(b -> b.arns().sort(null));
+            return new RemedySet(tables, List.copyOf(backups.values()));
+        }
+    }
+}
