@@ -1,10 +1,19 @@
 package dev.vigil.cli;
 
+import dev.vigil.core.check.Check;
+import dev.vigil.core.check.Status;
+import dev.vigil.core.model.Origin;
+import dev.vigil.core.remedy.BackupPlanDefaults;
+import dev.vigil.core.remedy.RemedyCodec;
 import dev.vigil.core.rule.Catalog;
 import dev.vigil.core.rule.Category;
 import dev.vigil.core.rule.RuleDefinition;
 import dev.vigil.core.rule.RuleMeta;
+import dev.vigil.report.remedy.Emitter;
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -22,6 +31,19 @@ final class ExplainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The same code 'vigil fix --emit' writes, for an example resource, so article and tool never disagree. */
+    private static void printGenerated(PrintWriter out, RuleMeta m) {
+        Check example = new Check(m, Status.FAILURE, "EXAMPLE", "EXAMPLE", new Origin.Live("ACCOUNT_ID", "us-east-1"),
+                "example failure", RemedyCodec.example(m.remedy()), Map.of(), null);
+        out.printf("%n## What 'vigil fix' generates%n");
+        out.printf("For a failing resource in us-east-1 (placeholders in capitals); 'vigil fix --apply' makes the same"
+                + " change through the AWS SDK.%n");
+        for (Emitter emitter : Emitter.values()) {
+            out.printf("%n### vigil fix --emit %s%n```%n%s```%n", emitter.name().toLowerCase(Locale.ROOT),
+                    emitter.render(List.of(example), BackupPlanDefaults.PLAN_NAME));
+        }
+    }
+
     @Override
     public Integer call() {
         RuleDefinition rule = Catalog.load().find(id);
@@ -36,6 +58,9 @@ final class ExplainCommand implements Callable<Integer> {
         out.printf("Compliances: %s%n", String.join(", ", m.compliances()));
         out.println();
         out.print(article.substring(firstBreak).stripLeading());
+        if (m.remedy() != null) {
+            printGenerated(out, m);
+        }
         out.flush();
         return Vigil.OK;
     }

@@ -118,4 +118,65 @@ class VigilCliTest {
         assertThat(Files.readString(readme)).contains(permissions.out().strip());
         assertThat(run("permissions", "--rule", "Backup-001").out()).doesNotContain("dynamodb:");
     }
+
+    @Test
+    void fixPlansByDefaultAndRefusesToApplyWithoutYesOffATerminal() {
+        Run plan = run("fix", "--endpoint-url", moto.endpoint().toString(), "--region", "us-east-1",
+                "--rule", "DynamoDB-003");
+        assertThat(plan.exit()).as(plan.err()).isEqualTo(Vigil.FAILURES);
+        assertThat(plan.out()).contains("+ dynamodb:UpdateContinuousBackups  sessions  now PointInTimeRecoveryStatus=DISABLED",
+                "why: DynamoDB-003 sessions: Point-in-time recovery is not enabled",
+                "Dry run: nothing was changed. Run again with --apply to make 1 change(s).");
+
+        Run refused = run("fix", "--apply", "--endpoint-url", moto.endpoint().toString());
+        assertThat(refused.exit()).isEqualTo(Vigil.ERRORS);
+        assertThat(refused.err().strip()).isEqualTo("vigil: --apply needs --yes when not run from a terminal");
+    }
+
+    @Test
+    void fixFromASavedScanAppliesLogsAndRechecks(@TempDir Path dir) throws Exception {
+        try (AwsConnection aws = new AwsConnection(new AwsOptions(null, List.of(), moto.endpoint(),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("t", "t")), RateLimits.aws()))) {
+            DemoAccount.createTable(aws.client(software.amazon.awssdk.services.dynamodb.DynamoDbClient::builder,
+                    "us-west-2"), "fix-me", false);
+        }
+        Path saved = dir.resolve("scan.json");
+        Path audit = dir.resolve("audit.jsonl");
+        run("scan", "--endpoint-url", moto.endpoint().toString(), "--region", "us-west-2", "--format", "json",
+                "--output", saved.toString());
+        assertThat(Files.readString(saved)).contains("\"type\" : \"EnablePointInTimeRecovery\"");
+
+        Run emitted = run("fix", "--from", saved.toString(), "--emit", "terraform",
+                "--endpoint-url", moto.endpoint().toString());
+        assertThat(emitted.out()).contains("resource \"aws_dynamodb_table\" \"fix-me\"", "enabled = true");
+
+        Run fixed = run("fix", "--from", saved.toString(), "--apply", "--yes", "--audit-log", audit.toString(),
+                "--endpoint-url", moto.endpoint().toString());
+        assertThat(fixed.exit()).as(fixed.out() + fixed.err()).isEqualTo(Vigil.OK);
+        assertThat(fixed.out()).contains("done us-west-2 dynamodb:UpdateContinuousBackups fix-me: "
+                + "PointInTimeRecoveryStatus=DISABLED -> PointInTimeRecoveryStatus=ENABLED")
+                .containsPattern("DynamoDB-003 +us-west-2 +fix-me +FAILURE -> SUCCESS");
+        JsonNode line = new ObjectMapper().readTree(Files.readAllLines(audit).getFirst());
+        assertThat(line.get("account").asText()).isEqualTo("123456789012");
+        assertThat(line.get("region").asText()).isEqualTo("us-west-2");
+        assertThat(line.get("action").asText()).isEqualTo("dynamodb:UpdateContinuousBackups");
+        assertThat(line.get("resource").asText()).isEqualTo("fix-me");
+        assertThat(line.get("before").asText()).isEqualTo("PointInTimeRecoveryStatus=DISABLED");
+        assertThat(line.get("after").asText()).isEqualTo("PointInTimeRecoveryStatus=ENABLED");
+        assertThat(line.get("time").asText()).isNotBlank();
+
+        Run again = run("fix", "--from", saved.toString(), "--apply", "--yes", "--audit-log", audit.toString(),
+                "--endpoint-url", moto.endpoint().toString());
+        assertThat(again.exit()).isEqualTo(Vigil.OK);
+        assertThat(again.out()).contains("= dynamodb:UpdateContinuousBackups  fix-me  already in place", "No change to make.");
+        assertThat(Files.readAllLines(audit)).hasSize(1);
+    }
+
+    @Test
+    void explainShowsWhatFixGenerates() {
+        Run explain = run("explain", "Backup-001");
+        assertThat(explain.out()).contains("## What 'vigil fix' generates", "### vigil fix --emit cli",
+                "aws backup create-backup-selection", "### vigil fix --emit cloudformation", "AWS::Backup::BackupSelection",
+                "### vigil fix --emit terraform", "resource \"aws_backup_selection\"", "INSTANCE_ARN");
+    }
 }

@@ -25,9 +25,9 @@ class ReportsTest {
 
     private static final RuleMeta HIGH = new RuleMeta("DynamoDB-003", "DynamoDB Continuous Backups", Risk.HIGH,
             List.of(Category.RELIABILITY), List.of("NIST4"), "DynamoDB", DynamoDbTable.class,
-            Set.of(DynamoDbTable.class));
+            Set.of(DynamoDbTable.class), null);
     private static final RuleMeta LOW = new RuleMeta("Backup-001", "AWS Backup in Use for Amazon RDS", Risk.LOW,
-            List.of(Category.RELIABILITY), List.of("AWAF"), "Backup", DynamoDbTable.class, Set.of());
+            List.of(Category.RELIABILITY), List.of("AWAF"), "Backup", DynamoDbTable.class, Set.of(), null);
     private static final Origin.Live EAST = new Origin.Live("123456789012", "us-east-1");
 
     private static ScanResult sample() {

@@ -27,6 +27,16 @@ public final class RemedyCodec {
         return fields;
     }
 
+    /** An example of a remedy type, each field a placeholder named after it: {@code tableName} → {@code TABLE_NAME}. */
+    public static Remedy example(Class<? extends Remedy> type) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("type", type.getSimpleName());
+        for (RecordComponent c : type.getRecordComponents()) {
+            fields.put(c.getName(), c.getName().replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT));
+        }
+        return decode(fields);
+    }
+
     public static Remedy decode(Map<String, String> fields) {
         String type = fields.get("type");
         Class<?> kind = Arrays.stream(Remedy.class.getPermittedSubclasses())

@@ -1,6 +1,7 @@
 package dev.vigil.core.rule;
 
 import dev.vigil.core.model.Resource;
+import dev.vigil.core.remedy.Remedy;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -31,6 +32,9 @@ public @interface RuleInfo {
 
     /** The kind of resource each check is about. */
     Class<? extends Resource> resource();
+
+    /** The remedy its failing checks carry; {@code Remedy.class} when it has none. */
+    Class<? extends Remedy> remedy() default Remedy.class;
 
     /** Further kinds the rule reads; collectors fetch the union of what selected rules need. */
     Class<? extends Resource>[] reads() default {};

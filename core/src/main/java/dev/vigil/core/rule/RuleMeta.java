@@ -1,13 +1,15 @@
 package dev.vigil.core.rule;
 
 import dev.vigil.core.model.Resource;
+import dev.vigil.core.remedy.Remedy;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** A rule's metadata as reports and the knowledge base use it. */
+/** A rule's metadata as reports and the knowledge base use it; {@code remedy} is null for rules without one. */
 public record RuleMeta(String id, String title, Risk risk, List<Category> categories, List<String> compliances,
-                       String service, Class<? extends Resource> resource, Set<Class<? extends Resource>> reads) {
+                       String service, Class<? extends Resource> resource, Set<Class<? extends Resource>> reads,
+                       Class<? extends Remedy> remedy) {
 
     public static RuleMeta of(Class<? extends Rule> type) {
         RuleInfo info = type.getAnnotation(RuleInfo.class);
@@ -18,6 +20,7 @@ public record RuleMeta(String id, String title, Risk risk, List<Category> catego
         reads.add(info.resource());
         reads.addAll(List.of(info.reads()));
         return new RuleMeta(info.id(), info.title(), info.risk(), List.of(info.categories()),
-                List.of(info.compliances()), info.service(), info.resource(), Set.copyOf(reads));
+                List.of(info.compliances()), info.service(), info.resource(), Set.copyOf(reads),
+                info.remedy() == Remedy.class ? null : info.remedy());
     }
 }

@@ -71,7 +71,7 @@ final class CloudFormationTemplate implements Emitter.Form {
                         BackupPlanDefaults.COMPLETION_WINDOW_MINUTES, BackupPlanDefaults.DELETE_AFTER_DAYS,
                         BackupPlanDefaults.selectionName(b.arns()), BackupPlanDefaults.ROLE_PATH,
                         BackupPlanDefaults.ROLE_NAME));
-                b.arns().forEach(a -> yaml.append("            - ").append(a).append('\n'));
+                b.arns().forEach(a -> yaml.append("          - ").append(a).append('\n'));
             }
         }
         return yaml.toString();

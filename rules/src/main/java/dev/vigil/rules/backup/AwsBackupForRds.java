@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
  */
 @RuleInfo(id = "Backup-001", title = "AWS Backup in Use for Amazon RDS", risk = Risk.LOW,
         categories = Category.RELIABILITY, compliances = {"AWAF"}, service = "Backup",
-        resource = RdsInstance.class, reads = {RdsSnapshot.class, BackupSelection.class})
+        resource = RdsInstance.class, reads = {RdsSnapshot.class, BackupSelection.class},
+        remedy = ProtectWithBackupPlan.class)
 public final class AwsBackupForRds implements Rule {
 
     static final String AWS_BACKUP_SNAPSHOT = "awsbackup";

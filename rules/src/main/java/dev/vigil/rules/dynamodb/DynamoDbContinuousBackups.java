@@ -14,7 +14,8 @@ import java.util.Map;
 
 @RuleInfo(id = "DynamoDB-003", title = "DynamoDB Continuous Backups", risk = Risk.HIGH,
         categories = Category.RELIABILITY, compliances = {"AWAF", "NIST4", "NIST5"},
-        service = "DynamoDB", resource = DynamoDbTable.class)
+        service = "DynamoDB", resource = DynamoDbTable.class,
+        remedy = EnablePointInTimeRecovery.class)
 public final class DynamoDbContinuousBackups implements Rule {
 
     @Override

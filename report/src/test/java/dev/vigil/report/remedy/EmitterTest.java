@@ -1,0 +1,86 @@
+package dev.vigil.report.remedy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.core.check.Check;
+import dev.vigil.core.check.Status;
+import dev.vigil.core.model.DynamoDbTable;
+import dev.vigil.core.model.Origin;
+import dev.vigil.core.model.RdsInstance;
+import dev.vigil.core.remedy.BackupPlanDefaults;
+import dev.vigil.core.remedy.EnablePointInTimeRecovery;
+import dev.vigil.core.remedy.ProtectWithBackupPlan;
+import dev.vigil.core.remedy.Remedy;
+import dev.vigil.core.rule.Category;
+import dev.vigil.core.rule.Risk;
+import dev.vigil.core.rule.RuleMeta;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class EmitterTest {
+
+    private static final RuleMeta PITR = new RuleMeta("DynamoDB-003", "t", Risk.HIGH, List.of(Category.RELIABILITY),
+            List.of(), "DynamoDB", DynamoDbTable.class, Set.of(), EnablePointInTimeRecovery.class);
+    private static final RuleMeta BACKUP = new RuleMeta("Backup-001", "t", Risk.LOW, List.of(Category.RELIABILITY),
+            List.of(), "Backup", RdsInstance.class, Set.of(), ProtectWithBackupPlan.class);
+    private static final String DB_A = "arn:aws:rds:eu-west-1:111122223333:db:a";
+    private static final String DB_B = "arn:aws:rds:eu-west-1:111122223333:db:b";
+
+    private static Check check(RuleMeta rule, String region, String name, Remedy remedy) {
+        return new Check(rule, Status.FAILURE, name, name, new Origin.Live("111122223333", region), "fails", remedy,
+                Map.of(), null);
+    }
+
+    private static final List<Check> FAILING = List.of(
+            check(PITR, "us-east-1", "orders", new EnablePointInTimeRecovery("orders")),
+            check(BACKUP, "eu-west-1", "b", new ProtectWithBackupPlan(DB_B, "b")),
+            check(BACKUP, "eu-west-1", "a", new ProtectWithBackupPlan(DB_A, "a")),
+            new Check(PITR, Status.FAILURE, "T", "T", new Origin.Template("t.yaml", 1, "t.yaml"), "fails",
+                    new EnablePointInTimeRecovery("T"), Map.of(), null));
+
+    @Test
+    void cliScriptLooksBeforeItCreatesAndAssignsBothInstancesInOneSelection() {
+        String sh = Emitter.CLI.render(FAILING, "my-plan");
+        assertThat(sh).startsWith("#!/usr/bin/env bash").contains("set -euo pipefail")
+                .contains("aws dynamodb update-continuous-backups --region us-east-1 --table-name orders \\\n"
+                        + "  --point-in-time-recovery-specification PointInTimeRecoveryEnabled=true")
+                .contains("aws backup describe-backup-vault --region eu-west-1 --backup-vault-name Default >/dev/null 2>&1 \\\n"
+                        + "  || aws backup create-backup-vault --region eu-west-1 --backup-vault-name Default")
+                .contains("BackupPlansList[?BackupPlanName=='my-plan']")
+                .contains("\"ScheduleExpression\":\"cron(0 5 ? * * *)\",\"StartWindowMinutes\":480,"
+                        + "\"CompletionWindowMinutes\":10080,\"Lifecycle\":{\"DeleteAfterDays\":35}")
+                .contains("\"SelectionName\":\"" + BackupPlanDefaults.selectionName(List.of(DB_A, DB_B)) + "\"")
+                .contains("\"Resources\":[\"" + DB_A + "\",\"" + DB_B + "\"]")
+                .doesNotContain("--table-name T ");
+    }
+
+    @Test
+    void cloudFormationHasOneTemplatePerRegion() {
+        String yaml = Emitter.CLOUDFORMATION.render(FAILING, "my-plan");
+        String[] docs = yaml.split("(?m)^---$");
+        assertThat(docs).hasSize(2);
+        assertThat(docs[0]).contains("for region eu-west-1", "Type: AWS::Backup::BackupPlan",
+                "BackupPlanName: my-plan", "BackupPlanId: !Ref VigilRdsBackupPlan",
+                "          - " + DB_A + "\n          - " + DB_B, "role/service-role/AWSBackupDefaultServiceRole");
+        assertThat(docs[1]).contains("for region us-east-1", "  OrdersTable:\n    Type: AWS::DynamoDB::Table",
+                "      PointInTimeRecoverySpecification:\n        PointInTimeRecoveryEnabled: true");
+    }
+
+    @Test
+    void terraformUsesOneProviderAliasPerRegion() {
+        String tf = Emitter.TERRAFORM.render(FAILING, "my-plan");
+        assertThat(tf).contains("alias  = \"us_east_1\"", "alias  = \"eu_west_1\"",
+                "resource \"aws_dynamodb_table\" \"orders\" {\n  provider = aws.us_east_1",
+                "point_in_time_recovery {\n    enabled = true\n  }",
+                "resource \"aws_backup_selection\" \"vigil_rds_eu_west_1\"",
+                "plan_id      = aws_backup_plan.vigil_rds_eu_west_1.id", "delete_after = 35");
+    }
+
+    @Test
+    void logicalIdsAreAlphanumeric() {
+        assertThat(CloudFormationTemplate.logicalId("audit-log.v2", "Table")).isEqualTo("AuditLogV2Table");
+        assertThat(CloudFormationTemplate.logicalId("2024_events", "Table")).isEqualTo("T2024EventsTable");
+    }
+}
