@@ -1,0 +1,167 @@
+package dev.vigil.iac.cloudformation;
+
+import dev.vigil.core.model.BackupSelection;
+import dev.vigil.core.model.TagCondition;
+import dev.vigil.core.model.Value;
+import dev.vigil.iac.cloudformation.Node.Field;
+import dev.vigil.iac.cloudformation.Node.ListNode;
+import dev.vigil.iac.cloudformation.Node.MapNode;
+import dev.vigil.iac.cloudformation.Node.Scalar;
+import dev.vigil.iac.cloudformation.Node.Unresolved;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code AWS::Backup::BackupSelection}. In {@code Resources} and {@code NotResources}, {@code !Ref DB} of a DB
+ * instance in the template stands for that instance's ARN (CloudFormation's Ref gives its identifier); entries
+ * that cannot be resolved stay as unknown values. Tag tests ({@code ListOfTags}, {@code Conditions}) must be
+ * decided to be modelled: when one cannot be, the selection is left out and a fault is reported instead, so
+ * that rules say ERROR rather than guess coverage. {@code aws:ResourceTag/} prefixes of condition keys are
+ * removed (rules compare plain tag keys).
+ */
+final class BackupSelectionMapper implements ResourceMapper {
+
+    private static final String TAG_PREFIX = "aws:ResourceTag/";
+
+    @Override
+    public void map(TemplateMapping mapping, String logicalId, int line, MapNode resource,
+                    Map<String, String> suppressed) {
+        TemplateEvaluator evaluator = mapping.evaluator();
+        MapNode properties = evaluator.properties(logicalId);
+        Node raw = properties.get("BackupSelection");
+        Node selection = evaluator.evaluate(raw);
+        if (!(selection instanceof MapNode evaluated)) {
+            String why = selection instanceof Unresolved u ? u.expression() : "missing or not a mapping";
+            mapping.fault(line, BackupSelection.class, "BackupSelection of " + logicalId + " cannot be resolved: " + why);
+            return;
+        }
+        MapNode written = raw instanceof MapNode map && !evaluator.intrinsic(map) ? map : evaluated;
+        try {
+            mapping.add(new BackupSelection(mapping.origin(line), logicalId,
+                    TemplateMapping.text(evaluated.get("SelectionName"), logicalId),
+                    planName(mapping, properties.get("BackupPlanId")),
+                    arns(mapping, written.get("Resources")), arns(mapping, written.get("NotResources")),
+                    listOfTags(mapping, evaluated.get("ListOfTags")), conditions(mapping, evaluated.get("Conditions"))),
+                    suppressed);
+        } catch (UndecidedTagTest e) {
+            mapping.fault(e.line, BackupSelection.class, "tag test of backup selection " + logicalId
+                    + " cannot be resolved: " + e.getMessage());
+        }
+    }
+
+    /** The {@code BackupPlanName} of a plan in this template, else the plan ID as given or as written. */
+    private static String planName(TemplateMapping mapping, Node planId) {
+        TemplateEvaluator evaluator = mapping.evaluator();
+        String plan = null;
+        if (planId instanceof MapNode call && call.get("Ref") instanceof Scalar ref) {
+            plan = ref.text();
+        } else if (planId instanceof MapNode call && call.get("Fn::GetAtt") instanceof ListNode getAtt
+                && !getAtt.items().isEmpty() && getAtt.items().get(0) instanceof Scalar target) {
+            plan = target.text();
+        }
+        if (plan != null && "AWS::Backup::BackupPlan".equals(evaluator.type(plan))) {
+            Node body = evaluator.evaluate(evaluator.properties(plan).get("BackupPlan"));
+            return TemplateMapping.text(TemplateMapping.field(body, "BackupPlanName"), plan);
+        }
+        return mapping.presence(evaluator.evaluate(planId));
+    }
+
+    private static List<Value<String>> arns(TemplateMapping mapping, Node written) {
+        TemplateEvaluator evaluator = mapping.evaluator();
+        List<Value<String>> out = new ArrayList<>();
+        if (written instanceof ListNode list) {
+            for (Node item : list.items()) {
+                if (item instanceof MapNode call && call.fields().size() == 1 && call.get("Ref") instanceof Scalar ref
+                        && TemplateEvaluator.DB_INSTANCE.equals(evaluator.type(ref.text()))) {
+                    out.add(Value.known(evaluator.rdsArn(ref.text())));
+                } else {
+                    collect(mapping, evaluator.evaluate(item), out);
+                }
+            }
+        } else {
+            collect(mapping, evaluator.evaluate(written), out);
+        }
+        return out;
+    }
+
+    private static void collect(TemplateMapping mapping, Node value, List<Value<String>> out) {
+        switch (value) {
+            case null -> { }
+            case Scalar scalar when scalar.text() != null -> out.add(Value.known(scalar.text()));
+            case Unresolved unresolved -> out.add(Value.unknown(unresolved.expression()));
+            case ListNode list -> list.items().forEach(item -> collect(mapping, item, out));
+            default -> out.add(Value.unknown(mapping.template().asWritten(value)));
+        }
+    }
+
+    private static List<TagCondition> listOfTags(TemplateMapping mapping, Node tags) throws UndecidedTagTest {
+        List<TagCondition> out = new ArrayList<>();
+        for (Node tag : items(mapping, tags)) {
+            out.add(tagCondition(mapping, TemplateMapping.field(tag, "ConditionType"), tag));
+        }
+        return out;
+    }
+
+    private static List<TagCondition> conditions(TemplateMapping mapping, Node conditions) throws UndecidedTagTest {
+        if (conditions == null) {
+            return List.of();
+        }
+        if (!(conditions instanceof MapNode map)) {
+            throw undecided(mapping, conditions);
+        }
+        List<TagCondition> out = new ArrayList<>();
+        for (Field operator : map.fields().values()) {
+            Scalar type = new Scalar(operator.key(), operator.value().span());
+            for (Node test : items(mapping, operator.value())) {
+                out.add(tagCondition(mapping, type, test));
+            }
+        }
+        return out;
+    }
+
+    private static List<Node> items(TemplateMapping mapping, Node list) throws UndecidedTagTest {
+        if (list == null) {
+            return List.of();
+        }
+        if (list instanceof ListNode items) {
+            return items.items();
+        }
+        throw undecided(mapping, list);
+    }
+
+    private static TagCondition tagCondition(TemplateMapping mapping, Node type, Node test) throws UndecidedTagTest {
+        String operator = decided(mapping, type, test);
+        String key = decided(mapping, TemplateMapping.field(test, "ConditionKey"), test);
+        String value = decided(mapping, TemplateMapping.field(test, "ConditionValue"), test);
+        try {
+            return new TagCondition(TagCondition.Operator.parse(operator),
+                    key.startsWith(TAG_PREFIX) ? key.substring(TAG_PREFIX.length()) : key, value);
+        } catch (IllegalArgumentException e) {
+            throw new UndecidedTagTest(type.span().line(), e.getMessage());
+        }
+    }
+
+    private static String decided(TemplateMapping mapping, Node value, Node context) throws UndecidedTagTest {
+        if (value instanceof Scalar scalar && scalar.text() != null && !scalar.symbolic()) {
+            return scalar.text();
+        }
+        throw undecided(mapping, value != null ? value : context);
+    }
+
+    private static UndecidedTagTest undecided(TemplateMapping mapping, Node node) {
+        String expression = node instanceof Unresolved u ? u.expression() : mapping.template().asWritten(node);
+        return new UndecidedTagTest(node.span().line(), expression);
+    }
+
+    /** A tag test that cannot be decided before deployment. */
+    private static final class UndecidedTagTest extends Exception {
+
+        private final int line;
+
+        UndecidedTagTest(int line, String expression) {
+            super(expression, null, false, false);
+            this.line = line;
+        }
+    }
+}
