@@ -1,0 +1,61 @@
+package dev.vigil.iac.cloudformation;
+
+import static dev.vigil.iac.cloudformation.Fixtures.ROOT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.core.model.DynamoDbTable;
+import dev.vigil.core.model.Fault;
+import dev.vigil.core.model.Origin;
+import dev.vigil.core.model.Resource;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DiscoveryTest {
+
+    private static final String DIR = ROOT + "discovery/";
+
+    @Test
+    void findsTemplatesRecursivelyAndSkipsEverythingElse() {
+        CloudFormationScan scan = Fixtures.load("discovery");
+
+        assertThat(scan.templates()).containsExactly(DIR + "sub/nested.template", DIR + "sub/stack.yml",
+                DIR + "template.yaml");
+        assertThat(scan.inventory().all(DynamoDbTable.class)).extracting(Resource::id)
+                .containsExactly("Nested", "Stack", "Table");
+    }
+
+    @Test
+    void brokenTemplateIsAFaultWithLineWhileOthersLoad() {
+        CloudFormationScan scan = Fixtures.load("discovery");
+        String broken = DIR + "broken.yaml";
+
+        assertThat(scan.inventory().faults()).hasSize(1);
+        Fault fault = scan.inventory().faults().getFirst();
+        assertThat(fault.origin()).isEqualTo(new Origin.Template(broken, 6, broken));
+        assertThat(fault.operation()).isEqualTo("cloudformation:parse");
+        assertThat(fault.message()).isEqualTo(broken + ":6: mapping values are not allowed here");
+        assertThat(fault.kinds()).contains(DynamoDbTable.class);
+    }
+
+    @Test
+    void brokenJsonTemplateIsAFaultWithLine() {
+        CloudFormationScan scan = new CloudFormationLoader(CloudFormationOptions.defaults()).load("t.json",
+                "{\n  \"AWSTemplateFormatVersion\": \"2010-09-09\",\n  \"Resources\": {\n    \"T\": {,}\n  }\n}\n");
+
+        assertThat(scan.inventory().faults()).singleElement().satisfies(fault -> {
+            assertThat(fault.origin()).isEqualTo(new Origin.Template("t.json", 4, "t.json"));
+            assertThat(fault.message()).startsWith("t.json:4: Unexpected character (',' (code 44))");
+        });
+    }
+
+    @Test
+    void givenFileIsLoadedAndMissingPathIsReported() {
+        CloudFormationScan scan = new CloudFormationLoader(CloudFormationOptions.defaults())
+                .load(List.of(Path.of(DIR + "template.yaml"), Path.of(DIR + "missing")));
+
+        assertThat(scan.templates()).containsExactly(DIR + "template.yaml");
+        assertThat(scan.inventory().faults()).extracting(Fault::message)
+                .containsExactly(DIR + "missing:1: no such file or directory");
+    }
+}
