@@ -75,10 +75,17 @@ public final class SourceFiles {
         return new Found(List.copyOf(files), List.copyOf(errors));
     }
 
-    /** The extension of a file name in lower case, without the dot; empty when there is none. */
+    /** The extension of a file's name in lower case, without the dot; empty when there is none. */
     public static String extension(Path file) {
-        String name = String.valueOf(file.getFileName());
+        return extension(String.valueOf(file.getFileName()));
+    }
+
+    /** The extension of a file name or path in lower case, without the dot; empty when there is none. */
+    public static String extension(String name) {
         int dot = name.lastIndexOf('.');
+        if (dot < Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'))) {
+            return "";
+        }
         return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 }

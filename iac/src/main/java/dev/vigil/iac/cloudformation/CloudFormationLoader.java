@@ -75,7 +75,7 @@ public final class CloudFormationLoader {
 
     /** Loads one template from text; {@code file} names it in origins and faults. */
     public CloudFormationScan load(String file, String text) {
-        return merge(new Inventory(), List.of(loadText(file, text, !file.endsWith(".json"))));
+        return merge(new Inventory(), List.of(loadText(file, text)));
     }
 
     private static CloudFormationScan merge(Inventory inventory, List<FileResult> results) {
@@ -98,20 +98,20 @@ public final class CloudFormationLoader {
             if (Files.size(path) > MAX_BYTES) {
                 return FileResult.skipped(file);
             }
-            String text = new String(Files.readAllBytes(path), StandardCharsets.UTF_8);
-            boolean isYaml = !SourceFiles.extension(path).equals("json") && !(SourceFiles.extension(path)
-                    .equals("template") && text.stripLeading().startsWith("{"));
-            return loadText(file, text, isYaml);
+            return loadText(file, new String(Files.readAllBytes(path), StandardCharsets.UTF_8));
         } catch (IOException e) {
             return FileResult.fault(file, fault(file, 1, "cloudformation:read", "cannot be read: " + e.getMessage()));
         }
     }
 
-    private FileResult loadText(String file, String text, boolean isYaml) {
+    private FileResult loadText(String file, String text) {
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
         if (!LOOKS_LIKE_TEMPLATE.matcher(body).find()) {
             return FileResult.skipped(file);
         }
+        String extension = SourceFiles.extension(file);
+        boolean isYaml = !extension.equals("json")
+                && !(extension.equals("template") && body.stripLeading().startsWith("{"));
         try {
             Optional<Node> root = isYaml ? yaml.read(body) : Optional.of(json.read(body));
             if (root.isEmpty() || !Template.isTemplate(root.get())) {

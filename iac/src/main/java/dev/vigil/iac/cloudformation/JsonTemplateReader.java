@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import dev.vigil.iac.cloudformation.Node.Field;
 import dev.vigil.iac.cloudformation.Node.ListNode;
 import dev.vigil.iac.cloudformation.Node.MapNode;
@@ -52,6 +53,9 @@ final class JsonTemplateReader {
     }
 
     private Node value(JsonParser parser, JsonToken token) throws IOException {
+        if (token == null) {
+            throw new JsonEOFException(parser, null, "Unexpected end-of-input");
+        }
         JsonLocation start = parser.currentTokenLocation();
         int line = start.getLineNr();
         int offset = (int) start.getCharOffset();
@@ -59,6 +63,9 @@ final class JsonTemplateReader {
             case START_OBJECT -> {
                 Map<String, Field> fields = new LinkedHashMap<>();
                 for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
+                    if (t != JsonToken.FIELD_NAME) {
+                        throw new JsonEOFException(parser, t, "Unexpected end-of-input in an object");
+                    }
                     String key = parser.currentName();
                     int keyLine = parser.currentTokenLocation().getLineNr();
                     fields.put(key, new Field(key, keyLine, value(parser, parser.nextToken())));

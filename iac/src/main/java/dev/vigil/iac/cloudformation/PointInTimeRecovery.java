@@ -5,9 +5,12 @@ import dev.vigil.core.model.Value;
 import dev.vigil.iac.cloudformation.Node.MapNode;
 import dev.vigil.iac.cloudformation.Node.Scalar;
 import dev.vigil.iac.cloudformation.Node.Unresolved;
+import java.util.regex.Pattern;
 
 /** Reads an evaluated {@code PointInTimeRecoverySpecification} (of a table or of a global table replica). */
 final class PointInTimeRecovery {
+
+    private static final Pattern DAYS = Pattern.compile("\\d{1,4}");
 
     private PointInTimeRecovery() {
     }
@@ -34,7 +37,7 @@ final class PointInTimeRecovery {
     /** {@code RecoveryPeriodInDays} when decided, else null. */
     static Integer recoveryPeriodDays(Node specification) {
         return TemplateMapping.field(specification, "RecoveryPeriodInDays") instanceof Scalar days
-                && days.text() != null && !days.symbolic() && days.text().strip().matches("\\d{1,4}")
+                && days.text() != null && !days.symbolic() && DAYS.matcher(days.text().strip()).matches()
                 ? Integer.valueOf(days.text().strip()) : null;
     }
 }

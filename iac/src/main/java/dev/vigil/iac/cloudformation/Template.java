@@ -3,6 +3,7 @@ package dev.vigil.iac.cloudformation;
 import dev.vigil.iac.cloudformation.Node.MapNode;
 import dev.vigil.iac.cloudformation.Node.Scalar;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A parsed CloudFormation template: its file (as reported in origins), its text (for expressions as
@@ -11,6 +12,7 @@ import java.util.Map;
 record Template(String file, String text, MapNode root, boolean yaml) {
 
     private static final int MAX_EXPRESSION = 160;
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final MapNode EMPTY = new MapNode(Map.of(), new Node.Span(1, 0, 0));
 
     /** Whether {@code root} is a CloudFormation template rather than some other JSON or YAML document. */
@@ -38,7 +40,7 @@ record Template(String file, String text, MapNode root, boolean yaml) {
     String asWritten(Node node) {
         int start = Math.min(node.span().start(), text.length());
         int end = Math.min(Math.max(start, node.span().end()), text.length());
-        String written = text.substring(start, end).strip().replaceAll("\\s+", " ");
+        String written = WHITESPACE.matcher(text.substring(start, end).strip()).replaceAll(" ");
         if (written.isEmpty()) {
             return node instanceof Scalar scalar && scalar.text() != null ? scalar.text() : "(empty)";
         }

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.regex.Pattern;
 
 /**
  * Evaluates the intrinsic functions of one template as far as they can be decided before deployment:
@@ -30,6 +31,7 @@ final class TemplateEvaluator {
 
     static final String DB_INSTANCE = "AWS::RDS::DBInstance";
     private static final int MAX_CHAIN = 64;
+    private static final Pattern INDEX = Pattern.compile("\\d{1,9}");
 
     private final Template template;
     private final CloudFormationOptions options;
@@ -337,7 +339,7 @@ final class TemplateEvaluator {
             return unresolved;
         }
         if (index instanceof Scalar scalar && !scalar.symbolic() && scalar.text() != null
-                && scalar.text().strip().matches("\\d{1,9}") && values instanceof ListNode items) {
+                && INDEX.matcher(scalar.text().strip()).matches() && values instanceof ListNode items) {
             int i = Integer.parseInt(scalar.text().strip());
             if (i < items.items().size()) {
                 return items.items().get(i);
@@ -360,7 +362,7 @@ final class TemplateEvaluator {
             return unresolved(call);
         }
         List<Node> parts = new ArrayList<>();
-        for (String part : scalar.text().split(java.util.regex.Pattern.quote(delimiter.text()), -1)) {
+        for (String part : scalar.text().split(Pattern.quote(delimiter.text()), -1)) {
             parts.add(new Scalar(part, scalar.symbolic() && part.contains("${"), call.span()));
         }
         return new ListNode(parts, call.span());
