@@ -3,6 +3,7 @@ package dev.vigil.iac.cloudformation;
 import dev.vigil.core.model.BackupSelection;
 import dev.vigil.core.model.TagCondition;
 import dev.vigil.core.model.Value;
+import dev.vigil.core.model.Wildcard;
 import dev.vigil.iac.cloudformation.Node.Field;
 import dev.vigil.iac.cloudformation.Node.ListNode;
 import dev.vigil.iac.cloudformation.Node.MapNode;
@@ -15,7 +16,8 @@ import java.util.Map;
 /**
  * {@code AWS::Backup::BackupSelection}. In {@code Resources} and {@code NotResources}, {@code !Ref DB} of a DB
  * instance in the template stands for that instance's ARN (CloudFormation's Ref gives its identifier); entries
- * that cannot be resolved stay as unknown values. Tag tests ({@code ListOfTags}, {@code Conditions}) must be
+ * that cannot be resolved stay as unknown values, and so do literal ARNs whose match with an instance of the
+ * template depends on the region or account it is deployed to, when those are not given. Tag tests ({@code ListOfTags}, {@code Conditions}) must be
  * decided to be modelled: when one cannot be, the selection is left out and a fault is reported instead, so
  * that rules say ERROR rather than guess coverage. {@code aws:ResourceTag/} prefixes of condition keys are
  * removed (rules compare plain tag keys).
@@ -72,12 +74,7 @@ final class BackupSelectionMapper implements ResourceMapper {
         List<Value<String>> out = new ArrayList<>();
         if (written instanceof ListNode list) {
             for (Node item : list.items()) {
-                if (item instanceof MapNode call && call.fields().size() == 1 && call.get("Ref") instanceof Scalar ref
-                        && TemplateEvaluator.DB_INSTANCE.equals(evaluator.type(ref.text()))) {
-                    out.add(Value.known(evaluator.rdsArn(ref.text())));
-                } else {
-                    collect(mapping, evaluator.evaluate(item), out);
-                }
+                collect(mapping, arn(evaluator, item), out);
             }
         } else {
             collect(mapping, evaluator.evaluate(written), out);
@@ -85,14 +82,53 @@ final class BackupSelectionMapper implements ResourceMapper {
         return out;
     }
 
+    /** One evaluated entry, where {@code !Ref DB} (also as a branch of {@code Fn::If}) is the DB's ARN. */
+    private static Node arn(TemplateEvaluator evaluator, Node item) {
+        if (item instanceof MapNode call && evaluator.intrinsic(call)) {
+            if (call.get("Ref") instanceof Scalar ref && TemplateEvaluator.DB_INSTANCE.equals(evaluator.type(ref.text()))) {
+                String arn = evaluator.rdsArn(ref.text());
+                return new Scalar(arn, arn.contains("${"), call.span());
+            }
+            if (call.get("Fn::If") != null) {
+                Node chosen = evaluator.branch(call.get("Fn::If"), call);
+                return chosen instanceof Unresolved ? chosen : arn(evaluator, chosen);
+            }
+        }
+        return evaluator.evaluate(item);
+    }
+
     private static void collect(TemplateMapping mapping, Node value, List<Value<String>> out) {
         switch (value) {
             case null -> { }
-            case Scalar scalar when scalar.text() != null -> out.add(Value.known(scalar.text()));
+            case Scalar scalar when scalar.text() != null -> out.add(deploymentDependent(mapping, scalar)
+                    ? Value.unknown(scalar.text() + " (covers a DB instance of this template only if deployed"
+                            + " to that region and account)")
+                    : Value.known(scalar.text()));
             case Unresolved unresolved -> out.add(Value.unknown(unresolved.expression()));
             case ListNode list -> list.items().forEach(item -> collect(mapping, item, out));
             default -> out.add(Value.unknown(mapping.template().asWritten(value)));
         }
+    }
+
+    /**
+     * Whether a literal ARN names the region or account of a DB instance of this template while those are not
+     * given: {@code arn:aws:rds:us-east-1:123456789012:db:orders} covers the instance {@code orders} only if
+     * the stack is deployed there, which the template does not say.
+     */
+    private static boolean deploymentDependent(TemplateMapping mapping, Scalar entry) {
+        TemplateEvaluator evaluator = mapping.evaluator();
+        String pattern = entry.text();
+        String widened = evaluator.widenDeployment(pattern);
+        if (entry.symbolic() || widened.equals(pattern)) {
+            return false;
+        }
+        for (String db : evaluator.logicalIds(TemplateEvaluator.DB_INSTANCE)) {
+            String arn = evaluator.rdsArn(db);
+            if (!Wildcard.matches(pattern, arn) && Wildcard.matches(widened, arn)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<TagCondition> listOfTags(TemplateMapping mapping, Node tags) throws UndecidedTagTest {

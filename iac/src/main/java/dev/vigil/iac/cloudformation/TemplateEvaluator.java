@@ -84,6 +84,29 @@ final class TemplateEvaluator {
                 ? type.text() : null;
     }
 
+    /** The logical IDs of the resources of {@code type}, in template order. */
+    List<String> logicalIds(String type) {
+        return resources.fields().keySet().stream().filter(id -> type.equals(type(id))).toList();
+    }
+
+    /**
+     * {@code arn} with its region and account fields widened to {@code *} where the deployment's region or
+     * account is not given; {@code arn} itself when it is not an ARN or both are given.
+     */
+    String widenDeployment(String arn) {
+        String[] fields = arn.split(":", 6);
+        if (fields.length < 6 || !fields[0].equals("arn")) {
+            return arn;
+        }
+        if (options.region() == null) {
+            fields[3] = "*";
+        }
+        if (options.accountId() == null) {
+            fields[4] = "*";
+        }
+        return String.join(":", fields);
+    }
+
     /**
      * The DB instance identifier of an {@code AWS::RDS::DBInstance}: its {@code DBInstanceIdentifier} in
      * lower case as RDS stores it, or the logical ID when none is set or it cannot be resolved.
@@ -397,6 +420,15 @@ final class TemplateEvaluator {
     }
 
     private Node ifThenElse(Node arg, Node call) {
+        Node chosen = branch(arg, call);
+        return chosen instanceof Unresolved ? chosen : evaluate(chosen);
+    }
+
+    /**
+     * The branch an {@code Fn::If} with argument {@code arg} takes, unevaluated; unresolved when its condition
+     * cannot be decided.
+     */
+    Node branch(Node arg, Node call) {
         if (!(arg instanceof ListNode list) || list.items().size() != 3
                 || !(list.items().get(0) instanceof Scalar name) || name.text() == null) {
             return unresolved(call);
@@ -406,7 +438,7 @@ final class TemplateEvaluator {
         if (value == null) {
             return decision instanceof Unresolved unresolved ? unresolved : unresolved(call);
         }
-        return evaluate(list.items().get(value ? 1 : 2));
+        return list.items().get(value ? 1 : 2);
     }
 
     /** The named condition as a boolean scalar, or unresolved naming what blocked it. */

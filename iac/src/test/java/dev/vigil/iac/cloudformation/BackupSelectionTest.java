@@ -100,6 +100,25 @@ class BackupSelectionTest {
     }
 
     @Test
+    void refInsideIfIsTheInstanceArnWhenTheConditionIsDecided() {
+        assertThat(selection("ByIf").resources())
+                .containsExactly(Value.known(DB_ARN), Value.unknown("!Ref Schedule"));
+    }
+
+    @Test
+    void literalArnMatchingOnlyInSomeRegionOrAccountIsUnknown() {
+        assertThat(selection("ByLiteral").resources()).containsExactly(
+                Value.unknown("arn:aws:rds:us-east-1:123456789012:db:orders-db (covers a DB instance of this"
+                        + " template only if deployed to that region and account)"),
+                Value.known("arn:aws:rds:us-east-1:123456789012:db:elsewhere"));
+        CloudFormationScan deployed = Fixtures.load("backup/selections.yaml",
+                CloudFormationOptions.defaults().withRegion("us-east-1").withAccountId("123456789012"));
+        assertThat(resource(deployed, BackupSelection.class, "ByLiteral").resources()).containsExactly(
+                Value.known("arn:aws:rds:us-east-1:123456789012:db:orders-db"),
+                Value.known("arn:aws:rds:us-east-1:123456789012:db:elsewhere"));
+    }
+
+    @Test
     void regionAndAccountFromOptionsAppearInEveryArn() {
         CloudFormationScan given = Fixtures.load("backup/selections.yaml",
                 CloudFormationOptions.defaults().withRegion("eu-west-1").withAccountId("123456789012"));
@@ -109,6 +128,7 @@ class BackupSelectionTest {
         for (String id : List.of("ByGetAtt", "BySub", "ByRef")) {
             assertThat(resource(given, BackupSelection.class, id).resources()).containsExactly(Value.known(arn));
         }
+        assertThat(resource(given, BackupSelection.class, "ByIf").resources()).first().isEqualTo(Value.known(arn));
     }
 
     @Test
