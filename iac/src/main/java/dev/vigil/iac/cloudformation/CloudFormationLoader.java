@@ -68,7 +68,7 @@ public final class CloudFormationLoader {
         List<FileResult> results = found.files().parallelStream().map(this::loadFile).toList();
         Inventory inventory = new Inventory();
         for (SourceFiles.Problem problem : found.errors()) {
-            inventory.fault(fault(problem.path().toString(), 1, "cloudformation:read", problem.message()));
+            inventory.fault(fault(problem.path().toString(), 0, "cloudformation:read", problem.message()));
         }
         return merge(inventory, results);
     }
@@ -100,7 +100,7 @@ public final class CloudFormationLoader {
             }
             return loadText(file, new String(Files.readAllBytes(path), StandardCharsets.UTF_8));
         } catch (IOException e) {
-            return FileResult.fault(file, fault(file, 1, "cloudformation:read", "cannot be read: " + e.getMessage()));
+            return FileResult.fault(file, fault(file, 0, "cloudformation:read", "cannot be read: " + e.getMessage()));
         }
     }
 
@@ -121,7 +121,8 @@ public final class CloudFormationLoader {
         } catch (TemplateSyntaxException e) {
             return FileResult.fault(file, fault(file, e.line(), "cloudformation:parse", e.problem()));
         } catch (StackOverflowError e) {
-            return FileResult.fault(file, fault(file, 1, "cloudformation:evaluate", "template nested too deeply"));
+            // Readers bound nesting; this is the last guard for evaluation chains, and the stack unwinds here.
+            return FileResult.fault(file, fault(file, 0, "cloudformation:evaluate", "template nested too deeply"));
         }
     }
 
@@ -139,8 +140,10 @@ public final class CloudFormationLoader {
         return new FileResult(template.file(), true, mapping.resources(), mapping.faults(), mapping.suppressions());
     }
 
+    /** A fault of a whole file ({@code line} 0) or at a line: {@code file:line: problem} or {@code file: problem}. */
     private static Fault fault(String file, int line, String operation, String problem) {
-        return new Fault(new Origin.Template(file, line, file), KINDS, operation, file + ":" + line + ": " + problem);
+        String where = line > 0 ? file + ":" + line : file;
+        return new Fault(new Origin.Template(file, line, file), KINDS, operation, where + ": " + problem);
     }
 
     /** What one file yielded. */

@@ -56,6 +56,6 @@ class DiscoveryTest {
 
         assertThat(scan.templates()).containsExactly(DIR + "template.yaml");
         assertThat(scan.inventory().faults()).extracting(Fault::message)
-                .containsExactly(DIR + "missing:1: no such file or directory");
+                .containsExactly(DIR + "missing: no such file or directory");
     }
 }
