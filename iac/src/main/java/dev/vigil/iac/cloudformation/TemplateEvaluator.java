@@ -42,6 +42,7 @@ final class TemplateEvaluator {
     private final Map<String, Node> decided = new HashMap<>();
     private final Set<String> deciding = new HashSet<>();
     private final Set<String> naming = new HashSet<>();
+    private final Map<String, String> identifiers = new HashMap<>();
 
     TemplateEvaluator(Template template, CloudFormationOptions options) {
         this.template = template;
@@ -112,18 +113,24 @@ final class TemplateEvaluator {
      * lower case as RDS stores it, or the logical ID when none is set or it cannot be resolved.
      */
     String rdsIdentifier(String logicalId) {
+        String known = identifiers.get(logicalId);
+        if (known != null) {
+            return known;
+        }
         if (naming.size() > MAX_CHAIN || !naming.add(logicalId)) {
             return logicalId;
         }
+        String identifier = logicalId;
         try {
-            Node identifier = evaluate(properties(logicalId).get("DBInstanceIdentifier"));
-            if (identifier instanceof Scalar scalar && scalar.text() != null && !scalar.text().isBlank()) {
-                return scalar.symbolic() ? scalar.text() : scalar.text().toLowerCase(Locale.ROOT);
+            if (evaluate(properties(logicalId).get("DBInstanceIdentifier")) instanceof Scalar scalar
+                    && scalar.text() != null && !scalar.text().isBlank()) {
+                identifier = scalar.symbolic() ? scalar.text() : scalar.text().toLowerCase(Locale.ROOT);
             }
-            return logicalId;
         } finally {
             naming.remove(logicalId);
         }
+        identifiers.put(logicalId, identifier);
+        return identifier;
     }
 
     /** The synthetic ARN of a DB instance: {@code arn:aws:rds:REGION:ACCOUNT:db:IDENTIFIER}. */
@@ -202,9 +209,14 @@ final class TemplateEvaluator {
             String identifier = rdsIdentifier(name);
             return new Scalar(identifier, identifier.contains("${"), at.span());
         }
-        if ("AWS::DynamoDB::Table".equals(type(name))
-                && evaluate(properties(name).get("TableName")) instanceof Scalar table && table.text() != null) {
-            return new Scalar(table.text(), table.symbolic(), at.span());
+        if ("AWS::DynamoDB::Table".equals(type(name)) && naming.size() <= MAX_CHAIN && naming.add(name)) {
+            try {
+                if (evaluate(properties(name).get("TableName")) instanceof Scalar table && table.text() != null) {
+                    return new Scalar(table.text(), table.symbolic(), at.span());
+                }
+            } finally {
+                naming.remove(name);
+            }
         }
         return unresolved(at);
     }
@@ -247,7 +259,9 @@ final class TemplateEvaluator {
             }
             return new Scalar(scalar.text(), at.span());
         }
-        return value instanceof ListNode list ? evaluate(list) : unresolved(at);
+        boolean literalList = value instanceof ListNode list
+                && list.items().stream().allMatch(item -> item instanceof Scalar v && v.text() != null);
+        return literalList ? value : unresolved(at);
     }
 
     private Node getAtt(Node arg, Node call) {
@@ -413,8 +427,8 @@ final class TemplateEvaluator {
             }
             current = current instanceof MapNode map ? map.get(scalar.text()) : null;
         }
-        if (current != null) {
-            return evaluate(current);
+        if (current instanceof Scalar || current instanceof ListNode) {
+            return current; // mapping values are literals
         }
         return fallback != null ? evaluate(fallback) : unresolved(call);
     }

@@ -4,7 +4,9 @@ import static dev.vigil.iac.cloudformation.Fixtures.ROOT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.vigil.core.model.DynamoDbTable;
 import dev.vigil.core.model.Fault;
+import dev.vigil.core.model.Value;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -150,9 +152,26 @@ class RobustnessTest {
                     Type: AWS::RDS::DBInstance
                     Properties:
                       DBInstanceIdentifier: !Sub "${Db}-x"
+                  Self:
+                    Type: AWS::DynamoDB::Table
+                    Properties:
+                      TableName: !Ref Self
+                      PointInTimeRecoverySpecification:
+                        PointInTimeRecoveryEnabled: !FindInMap [M, a, b]
+                        RecoveryPeriodInDays: !Select [0, !Ref P]
+                Parameters:
+                  P: {Type: CommaDelimitedList, Default: [!Ref P]}
+                Mappings:
+                  M: {a: {b: !FindInMap [M, a, b]}}
                 """);
 
         assertThat(scan.inventory().faults()).isEmpty();
-        assertThat(scan.inventory().size()).isEqualTo(2);
+        assertThat(scan.inventory().size()).isEqualTo(3);
+        assertThat(scan.inventory().all(DynamoDbTable.class)).filteredOn(t -> t.id().equals("Self")).singleElement()
+                .satisfies(t -> {
+                    assertThat(t.name()).isEqualTo("Self");
+                    assertThat(t.pointInTimeRecovery()).isEqualTo(Value.unknown("!FindInMap [M, a, b]"));
+                    assertThat(t.recoveryPeriodDays()).isNull();
+                });
     }
 }
