@@ -48,7 +48,7 @@ final class BackupSelectionMapper implements ResourceMapper {
                     suppressed);
         } catch (UndecidedTagTest e) {
             mapping.fault(e.line, BackupSelection.class, "tag test of backup selection " + logicalId
-                    + " cannot be resolved: " + e.getMessage());
+                    + " cannot be decided: " + e.getMessage());
         }
     }
 
@@ -167,9 +167,9 @@ final class BackupSelectionMapper implements ResourceMapper {
     }
 
     private static TagCondition tagCondition(TemplateMapping mapping, Node type, Node test) throws UndecidedTagTest {
-        String operator = decided(mapping, type, test);
-        String key = decided(mapping, TemplateMapping.field(test, "ConditionKey"), test);
-        String value = decided(mapping, TemplateMapping.field(test, "ConditionValue"), test);
+        String operator = decided(mapping, type, "ConditionType", test);
+        String key = decided(mapping, TemplateMapping.field(test, "ConditionKey"), "ConditionKey", test);
+        String value = decided(mapping, TemplateMapping.field(test, "ConditionValue"), "ConditionValue", test);
         try {
             return new TagCondition(TagCondition.Operator.parse(operator),
                     key.startsWith(TAG_PREFIX) ? key.substring(TAG_PREFIX.length()) : key, value);
@@ -178,11 +178,16 @@ final class BackupSelectionMapper implements ResourceMapper {
         }
     }
 
-    private static String decided(TemplateMapping mapping, Node value, Node context) throws UndecidedTagTest {
+    private static String decided(TemplateMapping mapping, Node value, String name, Node test)
+            throws UndecidedTagTest {
         if (value instanceof Scalar scalar && scalar.text() != null && !scalar.symbolic()) {
             return scalar.text();
         }
-        throw undecided(mapping, value != null ? value : context);
+        if (value == null) {
+            throw new UndecidedTagTest(test.span().line(), name + " is missing in "
+                    + mapping.template().asWritten(test));
+        }
+        throw undecided(mapping, value);
     }
 
     private static UndecidedTagTest undecided(TemplateMapping mapping, Node node) {

@@ -44,9 +44,7 @@ final class JsonTemplateReader {
         } catch (JsonProcessingException e) {
             JsonLocation location = e.getLocation();
             int line = location == null ? 1 : Math.max(1, location.getLineNr());
-            String message = e.getOriginalMessage() == null ? "cannot be parsed" : e.getOriginalMessage();
-            int newline = message.indexOf('\n');
-            throw new TemplateSyntaxException(line, newline < 0 ? message : message.substring(0, newline));
+            throw new TemplateSyntaxException(line, e.getOriginalMessage());
         } catch (IOException e) {
             throw new TemplateSyntaxException(1, String.valueOf(e.getMessage()));
         }

@@ -69,18 +69,12 @@ final class YamlTemplateReader {
             return Optional.of(new Conversion(text).convert(document, 0));
         } catch (MarkedYamlEngineException e) {
             Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
-            throw new TemplateSyntaxException(mark.map(m -> m.getLine() + 1).orElse(1), oneLine(e.getProblem()));
+            throw new TemplateSyntaxException(mark.map(m -> m.getLine() + 1).orElse(1), e.getProblem());
         } catch (YamlEngineException e) {
-            throw new TemplateSyntaxException(1, oneLine(e.getMessage()));
+            throw new TemplateSyntaxException(1, e.getMessage());
         } catch (StackOverflowError e) {
             throw new TemplateSyntaxException(1, "nesting too deep");
         }
-    }
-
-    private static String oneLine(String message) {
-        String text = message == null ? "cannot be parsed" : message.strip();
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline).strip();
     }
 
     /** One document's conversion; tracks the node budget and the collections being converted. */

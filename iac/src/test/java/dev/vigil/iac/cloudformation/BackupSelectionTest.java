@@ -96,7 +96,7 @@ class BackupSelectionTest {
                 .doesNotContain("UndecidedTags");
         assertThat(scan.inventory().faults()).containsExactly(new Fault(new Origin.Template(FILE, 115, FILE),
                 Set.of(BackupSelection.class), "cloudformation:evaluate",
-                FILE + ":115: tag test of backup selection UndecidedTags cannot be resolved: !Ref Schedule"));
+                FILE + ":115: tag test of backup selection UndecidedTags cannot be decided: !Ref Schedule"));
     }
 
     @Test

@@ -45,8 +45,21 @@ class DiscoveryTest {
 
         assertThat(scan.inventory().faults()).singleElement().satisfies(fault -> {
             assertThat(fault.origin()).isEqualTo(new Origin.Template("t.json", 4, "t.json"));
-            assertThat(fault.message()).startsWith("t.json:4: Unexpected character (',' (code 44))");
+            assertThat(fault.message()).isEqualTo("t.json:4: Unexpected character (',' (code 44)):"
+                    + " was expecting double-quote to start field name");
         });
+    }
+
+    @Test
+    void parseFaultsAreOneCleanLine() {
+        CloudFormationLoader loader = new CloudFormationLoader(CloudFormationOptions.defaults());
+
+        assertThat(loader.load("t.json", "{\"Resources\": {\"T\": {\"Type\": \"AWS::DynamoDB::Table\"]}")
+                .inventory().faults()).extracting(Fault::message)
+                .containsExactly("t.json:1: Unexpected close marker ']': expected '}'");
+        assertThat(loader.load("t.json", "{\"AWSTemplateFormatVersion\": \"a\n\"}").inventory().faults())
+                .extracting(Fault::message).singleElement().asString()
+                .startsWith("t.json:1: Illegal unquoted character ((CTRL-CHAR, code 10))").doesNotContain("\n");
     }
 
     @Test
