@@ -16,7 +16,7 @@ import java.util.TreeSet;
 /**
  * Finds source files under the given paths: files given directly, and files found recursively in
  * directories, by extension. Skips tool and dependency directories ({@code .git}, {@code node_modules},
- * {@code .terraform}, {@code target}) and does not follow symbolic links to directories.
+ * {@code .terraform}, {@code target}); follows symbolic links to files but not to directories (no cycles).
  */
 public final class SourceFiles {
 
@@ -56,7 +56,8 @@ public final class SourceFiles {
 
                     @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                        if (attrs.isRegularFile() && extensions.contains(extension(file))) {
+                        boolean regular = attrs.isRegularFile() || attrs.isSymbolicLink() && Files.isRegularFile(file);
+                        if (regular && extensions.contains(extension(file))) {
                             files.add(file);
                         }
                         return FileVisitResult.CONTINUE;

@@ -37,8 +37,9 @@ import java.util.regex.Pattern;
  * files, files over 8 MiB, and files that do not parse and do not look like templates are skipped silently;
  * a file that looks like a template (it mentions {@code AWSTemplateFormatVersion} or an {@code AWS::X::Y}
  * type) but does not parse becomes a {@link Fault} with its line and cause. Nothing else escapes: loading
- * never throws for any file content. Resources are origin {@code Template(file, line of the logical ID,
- * module = file)}. Thread-safe; files are loaded in parallel and reported in path order.
+ * never throws for any file content (a defect of the loader itself would become a {@code cloudformation:load}
+ * fault). Resources are origin {@code Template(file, line of the logical ID, module = file)}. Thread-safe;
+ * files are loaded in parallel and reported in path order.
  */
 public final class CloudFormationLoader {
 
@@ -123,6 +124,9 @@ public final class CloudFormationLoader {
         } catch (StackOverflowError e) {
             // Readers bound nesting; this is the last guard for evaluation chains, and the stack unwinds here.
             return FileResult.fault(file, fault(file, 0, "cloudformation:evaluate", "template nested too deeply"));
+        } catch (RuntimeException e) {
+            // A defect of this loader, not of the file: one template must not end a scan of thousands.
+            return FileResult.fault(file, fault(file, 0, "cloudformation:load", "internal error: " + e));
         }
     }
 

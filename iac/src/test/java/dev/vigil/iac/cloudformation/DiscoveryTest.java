@@ -7,9 +7,12 @@ import dev.vigil.core.model.DynamoDbTable;
 import dev.vigil.core.model.Fault;
 import dev.vigil.core.model.Origin;
 import dev.vigil.core.model.Resource;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DiscoveryTest {
 
@@ -60,6 +63,22 @@ class DiscoveryTest {
         assertThat(loader.load("t.json", "{\"AWSTemplateFormatVersion\": \"a\n\"}").inventory().faults())
                 .extracting(Fault::message).singleElement().asString()
                 .startsWith("t.json:1: Illegal unquoted character ((CTRL-CHAR, code 10))").doesNotContain("\n");
+    }
+
+    @Test
+    void toolDirectoriesAreSkippedAndFileLinksFollowed(@TempDir Path root) throws IOException {
+        String template = Files.readString(Path.of(DIR + "template.yaml"));
+        for (String dir : List.of(".git", ".terraform", "target", "node_modules", "src")) {
+            Files.createDirectories(root.resolve(dir));
+            Files.writeString(root.resolve(dir).resolve("t.yaml"), template);
+        }
+        Files.createSymbolicLink(root.resolve("linked.yml"), root.resolve("src/t.yaml"));
+        Files.createSymbolicLink(root.resolve("loop"), root);
+
+        CloudFormationScan scan = new CloudFormationLoader(CloudFormationOptions.defaults()).load(List.of(root));
+
+        assertThat(scan.templates()).containsExactly(root.resolve("linked.yml").toString(),
+                root.resolve("src/t.yaml").toString());
     }
 
     @Test
