@@ -133,9 +133,9 @@ final class TemplateEvaluator {
         return identifier;
     }
 
-    /** The synthetic ARN of a DB instance: {@code arn:aws:rds:REGION:ACCOUNT:db:IDENTIFIER}. */
+    /** The synthetic ARN of a DB instance: {@code arn:PARTITION:rds:REGION:ACCOUNT:db:IDENTIFIER}. */
     String rdsArn(String logicalId) {
-        return "arn:aws:rds:" + region() + ":" + account() + ":db:" + rdsIdentifier(logicalId);
+        return "arn:" + partition() + ":rds:" + region() + ":" + account() + ":db:" + rdsIdentifier(logicalId);
     }
 
     /** The unevaluated {@code Properties} of a resource; empty when absent. */
@@ -224,13 +224,20 @@ final class TemplateEvaluator {
     private Node pseudo(String name, Node at) {
         return switch (name) {
             case "AWS::NoValue" -> null;
-            case "AWS::Partition" -> new Scalar("aws", at.span());
-            case "AWS::URLSuffix" -> new Scalar("amazonaws.com", at.span());
+            case "AWS::Partition" -> new Scalar(partition(), at.span());
+            case "AWS::URLSuffix" -> new Scalar(partition().equals("aws-cn") ? "amazonaws.com.cn" : "amazonaws.com",
+                    at.span());
             case "AWS::Region" -> new Scalar(region(), options.region() == null, at.span());
             case "AWS::AccountId" -> new Scalar(account(), options.accountId() == null, at.span());
             case "AWS::StackName", "AWS::StackId" -> new Scalar("${" + name + "}", true, at.span());
             default -> unresolved(at);
         };
+    }
+
+    /** {@code aws}, unless the given region is in China ({@code aws-cn}) or GovCloud ({@code aws-us-gov}). */
+    private String partition() {
+        String region = options.region() == null ? "" : options.region();
+        return region.startsWith("cn-") ? "aws-cn" : region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
     }
 
     private String region() {

@@ -18,9 +18,9 @@ import dev.vigil.core.rule.Category;
 import dev.vigil.core.rule.Findings;
 import dev.vigil.core.rule.Risk;
 import dev.vigil.core.rule.RuleDefinition;
-import dev.vigil.core.rule.RuleMeta;
+import dev.vigil.core.rule.Rule;
+import dev.vigil.core.rule.RuleInfo;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,34 +30,42 @@ import org.junit.jupiter.api.Test;
  */
 class EngineIntegrationTest {
 
-    private static final RuleDefinition PITR = new RuleDefinition(new RuleMeta("TEST-PITR", "PITR", Risk.MEDIUM,
-            List.of(Category.RELIABILITY), List.of(), "DynamoDB", DynamoDbTable.class, Set.of(DynamoDbTable.class)),
-            EngineIntegrationTest::pitr);
-    private static final RuleDefinition BACKUP = new RuleDefinition(new RuleMeta("TEST-BACKUP", "Backup",
-            Risk.HIGH, List.of(Category.RELIABILITY), List.of(), "RDS", RdsInstance.class,
-            Set.of(RdsInstance.class, BackupSelection.class)), EngineIntegrationTest::backup);
+    private static final RuleDefinition PITR = RuleDefinition.of(new PitrRule());
+    private static final RuleDefinition BACKUP = RuleDefinition.of(new BackupRule());
 
-    private static void pitr(Inventory inventory, Findings findings) {
-        for (DynamoDbTable table : inventory.all(DynamoDbTable.class)) {
-            if (!findings.unresolved(table, table.pointInTimeRecovery(), "PITR")) {
-                if (table.pointInTimeRecovery().equals(Value.known(PitrStatus.ENABLED))) {
-                    findings.pass(table, "enabled");
-                } else {
-                    findings.fail(table, "disabled", null);
+    @RuleInfo(id = "TEST-PITR", title = "PITR", risk = Risk.MEDIUM, categories = Category.RELIABILITY,
+            service = "DynamoDB", resource = DynamoDbTable.class)
+    static final class PitrRule implements Rule {
+
+        @Override
+        public void evaluate(Inventory inventory, Findings findings) {
+            for (DynamoDbTable table : inventory.all(DynamoDbTable.class)) {
+                if (!findings.unresolved(table, table.pointInTimeRecovery(), "PITR")) {
+                    if (table.pointInTimeRecovery().equals(Value.known(PitrStatus.ENABLED))) {
+                        findings.pass(table, "enabled");
+                    } else {
+                        findings.fail(table, "disabled", null);
+                    }
                 }
             }
         }
     }
 
-    private static void backup(Inventory inventory, Findings findings) {
-        for (RdsInstance db : inventory.all(RdsInstance.class)) {
-            boolean covered = inventory.all(BackupSelection.class).stream()
-                    .filter(s -> s.origin().scope().equals(db.origin().scope()))
-                    .anyMatch(s -> selects(s, db));
-            if (covered) {
-                findings.pass(db, "selected");
-            } else {
-                findings.fail(db, "not selected", null);
+    @RuleInfo(id = "TEST-BACKUP", title = "Backup", risk = Risk.HIGH, categories = Category.RELIABILITY,
+            service = "RDS", resource = RdsInstance.class, reads = BackupSelection.class)
+    static final class BackupRule implements Rule {
+
+        @Override
+        public void evaluate(Inventory inventory, Findings findings) {
+            for (RdsInstance db : inventory.all(RdsInstance.class)) {
+                boolean covered = inventory.all(BackupSelection.class).stream()
+                        .filter(s -> s.origin().scope().equals(db.origin().scope()))
+                        .anyMatch(s -> selects(s, db));
+                if (covered) {
+                    findings.pass(db, "selected");
+                } else {
+                    findings.fail(db, "not selected", null);
+                }
             }
         }
     }

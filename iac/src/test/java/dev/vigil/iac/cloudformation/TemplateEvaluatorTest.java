@@ -143,4 +143,14 @@ class TemplateEvaluatorTest {
                 .containsEntry("findByRegion", "?!FindInMap [Sizes, !Ref \"AWS::Region\", Count]")
                 .containsEntry("dbArn", "arn:aws:rds:us-east-1:123456789012:db:prod-db");
     }
+
+    @Test
+    void partitionFollowsTheGivenRegion() throws TemplateSyntaxException {
+        Map<String, String> china = evaluate(CloudFormationOptions.defaults().withRegion("cn-north-1"));
+        Map<String, String> gov = evaluate(CloudFormationOptions.defaults().withRegion("us-gov-west-1"));
+
+        assertThat(china).containsEntry("pseudo", "aws-cn/amazonaws.com.cn/cn-north-1/${AWS::AccountId}/${AWS::StackName}")
+                .containsEntry("dbArn", "arn:aws-cn:rds:cn-north-1:${AWS::AccountId}:db:dev-db");
+        assertThat(gov).containsEntry("dbArn", "arn:aws-us-gov:rds:us-gov-west-1:${AWS::AccountId}:db:dev-db");
+    }
 }
