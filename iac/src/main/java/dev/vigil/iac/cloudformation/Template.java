@@ -40,10 +40,21 @@ record Template(String file, String text, MapNode root, boolean yaml) {
     String asWritten(Node node) {
         int start = Math.min(node.span().start(), text.length());
         int end = Math.min(Math.max(start, node.span().end()), text.length());
-        String written = WHITESPACE.matcher(text.substring(start, end).strip()).replaceAll(" ");
+        String written = WHITESPACE.matcher(withoutTrailingComments(text.substring(start, end))).replaceAll(" ");
         if (written.isEmpty()) {
             return node instanceof Scalar scalar && scalar.text() != null ? scalar.text() : "(empty)";
         }
         return written.length() <= MAX_EXPRESSION ? written : written.substring(0, MAX_EXPRESSION - 3) + "...";
+    }
+
+    /** A YAML block node's text runs up to the next token, over comment lines that follow it: drop those. */
+    private static String withoutTrailingComments(String written) {
+        String rest = written.strip();
+        int lastLine = rest.lastIndexOf('\n');
+        while (lastLine >= 0 && rest.substring(lastLine + 1).strip().startsWith("#")) {
+            rest = rest.substring(0, lastLine).strip();
+            lastLine = rest.lastIndexOf('\n');
+        }
+        return rest;
     }
 }

@@ -87,6 +87,28 @@ class DynamoDbTableTest {
     }
 
     @Test
+    void blockStyleExpressionIsShownOnOneLineWithoutFollowingComments() {
+        CloudFormationScan scan = new CloudFormationLoader(CloudFormationOptions.defaults()).load("t.yaml", """
+                Resources:
+                  T:
+                    Type: AWS::DynamoDB::Table
+                    Properties:
+                      PointInTimeRecoverySpecification:
+                        PointInTimeRecoveryEnabled:
+                          Fn::If:
+                            - Undefined
+                            - true
+                            - false
+                          # a comment after the expression
+
+                      # another
+                """);
+
+        assertThat(table(scan, "T").pointInTimeRecovery())
+                .isEqualTo(Value.unknown("Fn::If: - Undefined - true - false"));
+    }
+
+    @Test
     void longFormJsonWithLines() {
         CloudFormationScan scan = Fixtures.load(JSON);
 
