@@ -11,6 +11,10 @@ public final class AwsAccessException extends RuntimeException {
         super(advice(cause), cause);
     }
 
+    public AwsAccessException(String message, SdkException cause) {
+        super(message, cause);
+    }
+
     private static String advice(SdkException e) {
         String cause = Faults.describe(e);
         if (cause.contains("Unable to load credentials") || cause.contains("credentials")

@@ -12,6 +12,8 @@ import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.retry.RetryUtils;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -34,11 +36,18 @@ public final class AwsConnection implements AutoCloseable {
     private final AwsCredentialsProvider credentials;
     private final SdkHttpClient http;
     private final ClientOverrideConfiguration overrides;
-    private final CallStats stats = new CallStats();
+    private final CallStats stats;
     private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
 
     public AwsConnection(AwsOptions options) {
+        this(options, new CallStats());
+    }
+
+    /** A connection whose calls count into {@code stats}, shared across the accounts of one scan. */
+    public AwsConnection(AwsOptions options, CallStats stats) {
         this.options = options;
+        this.stats = stats;
+        PacingInterceptor pacing = new PacingInterceptor(options.limits(), stats);
         this.credentials = options.credentials() != null ? options.credentials()
                 : options.profile() != null ? ProfileCredentialsProvider.create(options.profile())
                 : DefaultCredentialsProvider.builder().build();
@@ -53,8 +62,15 @@ public final class AwsConnection implements AutoCloseable {
                         .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofSeconds(2)))
                         .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(500),
                                 Duration.ofSeconds(20)))
+                        .treatAsThrottling(t -> {
+                            boolean throttled = t instanceof SdkException e && RetryUtils.isThrottlingException(e);
+                            if (throttled) {
+                                pacing.throttled();
+                            }
+                            return throttled;
+                        })
                         .build())
-                .addExecutionInterceptor(new PacingInterceptor(options.limits(), stats))
+                .addExecutionInterceptor(pacing)
                 .build();
     }
 

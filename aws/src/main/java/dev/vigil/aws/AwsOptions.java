@@ -24,6 +24,10 @@ public record AwsOptions(String profile, List<String> regions, URI endpoint, Aws
         return new AwsOptions(null, List.of(), null, null, RateLimits.aws());
     }
 
+    public AwsOptions withCredentials(AwsCredentialsProvider newCredentials) {
+        return new AwsOptions(profile, regions, endpoint, newCredentials, limits);
+    }
+
     public AwsOptions withRegions(List<String> newRegions) {
         return new AwsOptions(profile, newRegions, endpoint, credentials, limits);
     }

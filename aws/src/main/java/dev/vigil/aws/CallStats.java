@@ -8,8 +8,8 @@ import java.util.concurrent.atomic.LongAdder;
 /** Calls and attempts per {@code service:Operation}, for --stats and for tests that count API calls. */
 public final class CallStats {
 
-    /** Calls are SDK operations; attempts include retries. */
-    public record Count(long calls, long attempts) {
+    /** Calls are SDK operations; attempts include retries; throttles are attempts AWS refused for rate. */
+    public record Count(long calls, long attempts, long throttles) {
         public long retries() {
             return attempts - calls;
         }
@@ -17,6 +17,7 @@ public final class CallStats {
 
     private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> attempts = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> throttles = new ConcurrentHashMap<>();
 
     void call(String operation) {
         calls.computeIfAbsent(operation, k -> new LongAdder()).increment();
@@ -26,14 +27,22 @@ public final class CallStats {
         attempts.computeIfAbsent(operation, k -> new LongAdder()).increment();
     }
 
+    void throttle(String operation) {
+        throttles.computeIfAbsent(operation, k -> new LongAdder()).increment();
+    }
+
     public Map<String, Count> snapshot() {
         Map<String, Count> out = new TreeMap<>();
-        calls.forEach((op, n) -> out.put(op, new Count(n.sum(), attempts.getOrDefault(op, new LongAdder()).sum())));
+        calls.forEach((op, n) -> out.put(op, new Count(n.sum(), sum(attempts, op), sum(throttles, op))));
         return out;
     }
 
-    public long calls(String operation) {
-        LongAdder n = calls.get(operation);
+    private static long sum(Map<String, LongAdder> counters, String operation) {
+        LongAdder n = counters.get(operation);
         return n == null ? 0 : n.sum();
+    }
+
+    public long calls(String operation) {
+        return sum(calls, operation);
     }
 }

@@ -52,6 +52,11 @@ public final class LiveScanner {
 
     public ScanResult scan(List<RuleDefinition> rules, Progress progress) {
         String account = account();
+        return Engine.evaluate(account, rules, collect(account, rules, progress));
+    }
+
+    /** Collects what the rules need in every region of the account, concurrently. */
+    public Inventory collect(String account, List<RuleDefinition> rules, Progress progress) {
         List<String> regions = regions(bootstrapRegion());
         Inventory inventory = new Inventory();
         AtomicInteger done = new AtomicInteger();
@@ -64,7 +69,7 @@ public final class LiveScanner {
                 });
             }
         }
-        return Engine.evaluate(account, rules, inventory);
+        return inventory;
     }
 
     private static Inventory scanRegion(RegionContext region, List<RuleDefinition> rules) {

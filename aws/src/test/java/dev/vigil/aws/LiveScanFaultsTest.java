@@ -85,6 +85,7 @@ class LiveScanFaultsTest {
             var count = aws[0].stats().snapshot().get("dynamodb:DescribeContinuousBackups");
             assertThat(count.calls()).isEqualTo(4);
             assertThat(count.retries()).isEqualTo(6);
+            assertThat(count.throttles()).isEqualTo(6);
         }
     }
 
