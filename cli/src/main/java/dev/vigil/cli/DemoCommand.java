@@ -1,5 +1,6 @@
 package dev.vigil.cli;
 
+import dev.vigil.aws.Accounts;
 import dev.vigil.aws.AwsConnection;
 import dev.vigil.aws.AwsOptions;
 import dev.vigil.aws.RateLimits;
@@ -38,7 +39,8 @@ final class DemoCommand implements Callable<Integer> {
             System.err.println("Seeded a sample account at " + moto.endpoint()
                     + ": DynamoDB tables with and without point-in-time recovery in us-east-1 and eu-west-1,"
                     + " RDS instances without AWS Backup. Scanning every region ...");
-            ScanCommand.scan(options, Catalog.load().all(), output, false);
+            ScanCommand.scan(options, new Accounts(false, List.of(), Accounts.DEFAULT_ROLE, null, 1), Catalog.load().all(),
+                    output, null);
             System.err.println("Stopped the emulator. Scan a real account with: ./vigil scan [--profile NAME]");
             return Vigil.OK;
         }

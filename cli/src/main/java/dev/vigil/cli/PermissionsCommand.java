@@ -22,20 +22,27 @@ final class PermissionsCommand implements Callable<Integer> {
     @Option(names = "--rule", paramLabel = "ID", description = "Only what these rules need; repeatable.")
     List<String> rules = new ArrayList<>();
 
+    @Option(names = "--org", description = "Add what --org and --account need in the calling account.")
+    boolean organization;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        spec.commandLine().getOut().print(policy(Catalog.load().select(rules)));
+        spec.commandLine().getOut().print(policy(Catalog.load().select(rules), organization));
         spec.commandLine().getOut().flush();
         return Vigil.OK;
     }
 
-    static String policy(List<RuleDefinition> rules) {
+    static String policy(List<RuleDefinition> rules, boolean organization) {
         Set<Class<? extends Resource>> kinds = new LinkedHashSet<>();
         rules.forEach(r -> kinds.addAll(r.meta().reads()));
-        List<String> actions = Collectors.iamActions(kinds);
+        List<String> actions = new ArrayList<>(Collectors.iamActions(kinds));
+        if (organization) {
+            actions.addAll(List.of("organizations:ListAccounts", "sts:AssumeRole"));
+            actions.sort(null);
+        }
         StringBuilder json = new StringBuilder();
         json.append("{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n")
                 .append("      \"Sid\": \"VigilReadOnlyScan\",\n      \"Effect\": \"Allow\",\n")

@@ -1,19 +1,24 @@
 package dev.vigil.cli;
 
+import dev.vigil.aws.Accounts;
 import dev.vigil.aws.AwsConnection;
 import dev.vigil.aws.AwsOptions;
 import dev.vigil.aws.CallStats;
 import dev.vigil.aws.LiveScanner;
+import dev.vigil.aws.MultiAccountScanner;
 import dev.vigil.core.engine.ScanResult;
 import dev.vigil.core.rule.Catalog;
 import dev.vigil.core.rule.RuleDefinition;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "scan", description = "Scan a live AWS account (read-only) and report checks.",
         mixinStandardHelpOptions = true)
@@ -22,8 +27,25 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--rule", paramLabel = "ID", description = "Rule to run; repeatable (default: all rules).")
     List<String> rules = new ArrayList<>();
 
-    @Option(names = "--stats", description = "Print API calls and retries per operation to stderr.")
+    @Option(names = "--stats", description = "Print API calls, retries and throttles per operation to stderr.")
     boolean stats;
+
+    @Option(names = "--org", description = "Scan every active account of the AWS Organization through --role-name.")
+    boolean organization;
+
+    @Option(names = "--account", paramLabel = "ID", description = "Scan this account through --role-name; repeatable.")
+    List<String> accounts = new ArrayList<>();
+
+    @Option(names = "--role-name", paramLabel = "NAME", defaultValue = Accounts.DEFAULT_ROLE,
+            description = "Role assumed in each account of --org / --account (default: ${DEFAULT-VALUE}).")
+    String roleName;
+
+    @Option(names = "--external-id", paramLabel = "ID", description = "External ID the role's trust policy requires.")
+    String externalId;
+
+    @Option(names = "--max-accounts", paramLabel = "N", defaultValue = "8",
+            description = "Accounts scanned at once (default: ${DEFAULT-VALUE}); each runs all its regions at once.")
+    int maxAccounts;
 
     @Mixin
     AwsOptionsMixin aws;
@@ -31,28 +53,37 @@ final class ScanCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         List<RuleDefinition> selected = Catalog.load().select(rules);
-        return scan(aws.toOptions(), selected, output, stats);
+        Accounts targets = new Accounts(organization, accounts, roleName, externalId, maxAccounts);
+        return scan(aws.toOptions(), targets, selected, output, stats ? spec.commandLine().getErr() : null);
     }
 
-    static int scan(AwsOptions options, List<RuleDefinition> rules, OutputOptions output, boolean stats)
-            throws Exception {
+    /** Scans and reports; prints call statistics to {@code stats} when it is given. */
+    static int scan(AwsOptions options, Accounts accounts, List<RuleDefinition> rules, OutputOptions output,
+                    PrintWriter stats) throws Exception {
         try (AwsConnection connection = new AwsConnection(options)) {
-            ScanResult result = new LiveScanner(connection).scan(rules, TerminalProgress.forStderr());
+            ScanResult result = accounts.any()
+                    ? new MultiAccountScanner(connection, accounts).scan(rules, TerminalProgress.forStderr())
+                    : new LiveScanner(connection).scan(rules, TerminalProgress.forStderr());
             int exit = output.report(result);
-            if (stats) {
-                printStats(connection.stats());
+            if (stats != null) {
+                printStats(connection.stats(), stats);
             }
             return exit;
         }
     }
 
-    private static void printStats(CallStats stats) {
-        System.err.printf("%-40s %8s %8s%n", "operation", "calls", "retries");
+    private static void printStats(CallStats stats, PrintWriter err) {
+        err.printf("%-40s %8s %8s %9s%n", "operation", "calls", "retries", "throttles");
         for (Map.Entry<String, CallStats.Count> e : stats.snapshot().entrySet()) {
-            System.err.printf("%-40s %8d %8d%n", e.getKey(), e.getValue().calls(), e.getValue().retries());
+            err.printf("%-40s %8d %8d %9d%n", e.getKey(), e.getValue().calls(), e.getValue().retries(),
+                    e.getValue().throttles());
         }
+        err.flush();
     }
 }

@@ -3,7 +3,10 @@ package dev.vigil.cli;
 import dev.vigil.aws.LiveScanner;
 import java.io.PrintStream;
 
-/** One self-overwriting status line on stderr, only when a person is watching a terminal. */
+/**
+ * One self-overwriting status line on stderr, only when a person is watching a terminal. Counts regions,
+ * or accounts in a multi-account scan (which also reports regions without a total).
+ */
 final class TerminalProgress implements LiveScanner.Progress {
 
     private final PrintStream err;
@@ -20,7 +23,8 @@ final class TerminalProgress implements LiveScanner.Progress {
     @Override
     public synchronized void regionDone(String region, int done, int total, int found) {
         resources += found;
-        err.printf("\r\u001b[2Kscanning: %d/%d regions done, %d resources (last: %s)", done, total, resources, region);
+        String count = total > 0 ? done + "/" + total : Integer.toString(done);
+        err.printf("\r\u001b[2Kscanning: %s done, %d resources (last: %s)", count, resources, region);
         if (done == total) {
             err.print("\r\u001b[2K");
         }

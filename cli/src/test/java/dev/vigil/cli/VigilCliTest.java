@@ -117,6 +117,9 @@ class VigilCliTest {
                 .doesNotContain("Update", "Create", "Delete");
         assertThat(Files.readString(readme)).contains(permissions.out().strip());
         assertThat(run("permissions", "--rule", "Backup-001").out()).doesNotContain("dynamodb:");
+        String org = run("permissions", "--org").out();
+        assertThat(org).contains("\"organizations:ListAccounts\"", "\"sts:AssumeRole\"");
+        assertThat(Files.readString(readme)).contains(org.strip());
     }
 
     @Test
@@ -178,5 +181,20 @@ class VigilCliTest {
         assertThat(explain.out()).contains("## What 'vigil fix' generates", "### vigil fix --emit cli",
                 "aws backup create-backup-selection", "### vigil fix --emit cloudformation", "AWS::Backup::BackupSelection",
                 "### vigil fix --emit terraform", "resource \"aws_backup_selection\"", "INSTANCE_ARN");
+    }
+
+    @Test
+    void statsCountCallsRetriesAndThrottlesAndRatesAreValidated(@TempDir Path dir) {
+        Run r = run("scan", "--endpoint-url", moto.endpoint().toString(), "--region", "us-east-1", "--rule",
+                "DynamoDB-003", "--stats", "--rate", "dynamodb:DescribeContinuousBackups=50/5", "--format", "json",
+                "--output", dir.resolve("r.json").toString());
+        assertThat(r.err()).containsPattern("operation +calls +retries +throttles")
+                .containsPattern("dynamodb:DescribeContinuousBackups +3 +0 +0")
+                .containsPattern("dynamodb:ListTables +1 +0 +0");
+
+        Run bad = run("scan", "--rate", "dynamodb:ListTables=fast");
+        assertThat(bad.exit()).isEqualTo(Vigil.ERRORS);
+        assertThat(bad.err().strip()).isEqualTo("vigil: --rate dynamodb:ListTables=fast: expected a positive rate "
+                + "per second, optionally /BURST, e.g. 10 or 12/300");
     }
 }
