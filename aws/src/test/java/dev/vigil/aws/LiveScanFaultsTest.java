@@ -37,10 +37,17 @@ class LiveScanFaultsTest {
         }
     }
 
-    private static ScanResult scanDynamo(URI endpoint, AwsConnection[] out) {
-        AwsConnection aws = new AwsConnection(Emulator.options(endpoint, List.of("us-east-1", "eu-west-1")));
-        out[0] = aws;
-        return new LiveScanner(aws).scan(Catalog.load().select(List.of("DynamoDB-003")), (r, d, t, n) -> { });
+    private record Scan(ScanResult result, CallStats stats) {
+        Map<String, Status> statuses() {
+            return result.checks().stream().collect(Collectors.toMap(Check::resource, Check::status));
+        }
+    }
+
+    private static Scan scanDynamo(URI endpoint) {
+        try (AwsConnection aws = new AwsConnection(Emulator.options(endpoint, List.of("us-east-1", "eu-west-1")))) {
+            return new Scan(new LiveScanner(aws).scan(Catalog.load().select(List.of("DynamoDB-003")), (r, d, t, n) -> { }),
+                    aws.stats());
+        }
     }
 
     @Test
@@ -49,11 +56,10 @@ class LiveScanFaultsTest {
                 .when(r -> r.operation().equals("ListTables") && r.region().equals("eu-west-1"),
                         r -> new Response(400, "application/x-amz-json-1.0",
                                 recorded("DynamoDb-AccessDenied.json", Map.of("region", "eu-west-1"))))) {
-            AwsConnection[] aws = new AwsConnection[1];
-            ScanResult result = scanDynamo(proxy.endpoint(), aws);
-            aws[0].close();
+            Scan scan = scanDynamo(proxy.endpoint());
+            ScanResult result = scan.result();
 
-            assertThat(result.checks().stream().collect(Collectors.toMap(Check::resource, Check::status)))
+            assertThat(scan.statuses())
                     .containsExactlyInAnyOrderEntriesOf(Map.of(
                             "arn:aws:dynamodb:us-east-1:123456789012:table/on", Status.SUCCESS,
                             "arn:aws:dynamodb:us-east-1:123456789012:table/off", Status.FAILURE,
@@ -72,20 +78,43 @@ class LiveScanFaultsTest {
         try (EmulatorProxy proxy = new EmulatorProxy(moto.endpoint())
                 .when(r -> r.operation().equals("DescribeContinuousBackups") && throttled.getAndIncrement() < 6,
                         r -> new Response(400, "application/x-amz-json-1.0", recorded("DynamoDb-Throttling.json", Map.of())))) {
-            AwsConnection[] aws = new AwsConnection[1];
-            ScanResult result = scanDynamo(proxy.endpoint(), aws);
-            aws[0].close();
+            Scan scan = scanDynamo(proxy.endpoint());
+            ScanResult result = scan.result();
 
-            assertThat(result.checks().stream().collect(Collectors.toMap(Check::resource, Check::status)))
+            assertThat(scan.statuses())
                     .containsExactlyInAnyOrderEntriesOf(Map.of(
                             "arn:aws:dynamodb:us-east-1:123456789012:table/on", Status.SUCCESS,
                             "arn:aws:dynamodb:us-east-1:123456789012:table/off", Status.FAILURE,
                             "arn:aws:dynamodb:eu-west-1:123456789012:table/on", Status.SUCCESS,
                             "arn:aws:dynamodb:eu-west-1:123456789012:table/off", Status.FAILURE));
-            var count = aws[0].stats().snapshot().get("dynamodb:DescribeContinuousBackups");
+            var count = scan.stats().snapshot().get("dynamodb:DescribeContinuousBackups");
             assertThat(count.calls()).isEqualTo(4);
             assertThat(count.retries()).isEqualTo(6);
             assertThat(count.throttles()).isEqualTo(6);
+        }
+    }
+
+    @Test
+    void tableDeletedAfterListingIsSkippedAndOtherPerTableFaultsAreErrorsForThatTable() throws Exception {
+        try (EmulatorProxy proxy = new EmulatorProxy(moto.endpoint())
+                .when(r -> r.operation().equals("DescribeContinuousBackups") && r.region().equals("us-east-1")
+                                && r.body().contains("\"off\""),
+                        r -> new Response(400, "application/x-amz-json-1.0", recorded("DynamoDb-TableNotFound.json", Map.of())))
+                .when(r -> r.operation().equals("DescribeContinuousBackups") && r.region().equals("us-east-1")
+                                && r.body().contains("\"on\""),
+                        r -> new Response(400, "application/x-amz-json-1.0", recorded("DynamoDb-Validation.json", Map.of())))) {
+            Scan scan = scanDynamo(proxy.endpoint());
+            ScanResult result = scan.result();
+
+            assertThat(scan.statuses())
+                    .containsExactlyInAnyOrderEntriesOf(Map.of(
+                            "arn:aws:dynamodb:us-east-1:123456789012:table/on", Status.ERROR,
+                            "arn:aws:dynamodb:eu-west-1:123456789012:table/on", Status.SUCCESS,
+                            "arn:aws:dynamodb:eu-west-1:123456789012:table/off", Status.FAILURE));
+            assertThat(result.checks()).filteredOn(c -> c.status() == Status.ERROR).singleElement()
+                    .satisfies(c -> assertThat(c.message()).isEqualTo("Point-in-time recovery status could not be read: "
+                            + "dynamodb:DescribeContinuousBackups failed: ValidationException: 1 validation error detected: "
+                            + "Value 'on' at 'tableName' failed to satisfy constraint"));
         }
     }
 

@@ -1,21 +1,34 @@
 package dev.vigil.cli;
 
+import dev.vigil.aws.Accounts;
 import dev.vigil.aws.AwsConnection;
 import dev.vigil.aws.AwsOptions;
 import dev.vigil.aws.CallStats;
-import dev.vigil.aws.LiveScanner;
+import dev.vigil.aws.MultiAccountScanner;
 import dev.vigil.aws.RateLimits;
 import dev.vigil.aws.emulator.DemoAccount;
 import dev.vigil.aws.emulator.MotoServer;
+import dev.vigil.core.check.Status;
+import dev.vigil.core.engine.Engine;
 import dev.vigil.core.engine.ScanResult;
+import dev.vigil.core.model.DynamoDbTable;
+import dev.vigil.core.model.Inventory;
+import dev.vigil.core.model.Origin;
+import dev.vigil.core.model.RdsInstance;
+import dev.vigil.core.model.Value;
 import dev.vigil.core.rule.Catalog;
+import dev.vigil.report.Format;
+import dev.vigil.report.ReportOptions;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -24,13 +37,19 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
 /**
- * Seeds the emulator with R regions × T tables (and a few DB instances), scans with AWS's real pacing,
- * and prints wall time against the rate-limit floor, calls per operation against the minimum, and memory.
+ * Seeds the emulator with accounts × regions × tables (and a few DB instances per region), scans them
+ * through the organization path at AWS's real pacing, and prints wall time against the rate-limit floor,
+ * calls per operation against the minimum, and memory. {@code --synthetic N} instead measures the
+ * memory of evaluating and reporting an in-memory inventory of N resources.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmark a live scan against the moto emulator at AWS's published rate limits.")
@@ -38,8 +57,12 @@ final class BenchCommand implements Callable<Integer> {
 
     private static final List<String> REGIONS = List.of("us-east-1", "eu-west-1", "ap-southeast-2", "us-west-2",
             "eu-central-1", "ap-northeast-1");
+    private static final String ROLE = "VigilBench";
 
-    @Option(names = "--regions", defaultValue = "1", description = "Regions to seed (1-6, default ${DEFAULT-VALUE}).")
+    @Option(names = "--accounts", defaultValue = "1", description = "Accounts (default ${DEFAULT-VALUE}).")
+    int accounts;
+
+    @Option(names = "--regions", defaultValue = "1", description = "Regions per account, 1-6 (default ${DEFAULT-VALUE}).")
     int regions;
 
     @Option(names = "--tables", defaultValue = "1000", description = "Tables per region (default ${DEFAULT-VALUE}).")
@@ -48,16 +71,30 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--databases", defaultValue = "5", description = "DB instances per region (default ${DEFAULT-VALUE}).")
     int databases;
 
+    @Option(names = "--synthetic", paramLabel = "N",
+            description = "No emulator: evaluate and report an in-memory inventory of N resources, print memory.")
+    Integer synthetic;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        if (regions < 1 || regions > REGIONS.size()) {
-            throw new IllegalArgumentException("--regions must be 1 to " + REGIONS.size());
+        PrintWriter out = spec.commandLine().getOut();
+        if (synthetic != null) {
+            synthetic(out, synthetic);
+        } else {
+            emulated(out);
+        }
+        out.flush();
+        return Vigil.OK;
+    }
+
+    private void emulated(PrintWriter out) throws Exception {
+        if (regions < 1 || regions > REGIONS.size() || accounts < 1) {
+            throw new Vigil.UserException("--regions must be 1 to " + REGIONS.size() + " and --accounts at least 1");
         }
         List<String> scanned = REGIONS.subList(0, regions);
-        PrintWriter out = spec.commandLine().getOut();
         Path home = Path.of(System.getProperty("vigil.home", ".")).toAbsolutePath().normalize();
         try (MotoServer moto = MotoServer.start(home.resolve(".vigil/venv"), home.resolve(".vigil/moto-bench.log"))) {
             AwsOptions options = new AwsOptions(null, scanned, moto.endpoint(),
@@ -68,52 +105,99 @@ final class BenchCommand implements Callable<Integer> {
             ScanResult result;
             CallStats stats;
             try (AwsConnection aws = new AwsConnection(options)) {
-                result = new LiveScanner(aws).scan(Catalog.load().all(), (r, d, t, n) -> { });
+                result = new MultiAccountScanner(aws, new Accounts(true, List.of(), ROLE, null, 8))
+                        .scan(Catalog.load().all(), (r, d, t, n) -> { });
                 stats = aws.stats();
             }
             double wall = (System.nanoTime() - start) / 1e9;
             report(out, result, stats, wall);
         }
-        out.flush();
-        return Vigil.OK;
     }
 
+    /** The management account plus accounts-1 members, each seeded through its role. */
     private void seed(AwsOptions options, List<String> scanned) {
-        try (AwsConnection aws = new AwsConnection(options)) {
-            for (String region : scanned) {
-                DynamoDbClient dynamo = aws.client(DynamoDbClient::builder, region);
-                RdsClient rds = aws.client(RdsClient::builder, region);
-                for (int i = 0; i < tables; i++) {
-                    DemoAccount.createTable(dynamo, String.format("bench-%05d", i), i % 2 == 0);
-                }
-                for (int i = 0; i < databases; i++) {
-                    DemoAccount.createDatabase(rds, "bench-db-" + i, "postgres", Map.of());
+        try (AwsConnection management = new AwsConnection(options)) {
+            OrganizationsClient org = management.client(OrganizationsClient::builder, "aws-global");
+            org.createOrganization(r -> r.featureSet("ALL"));
+            for (int i = 1; i < accounts; i++) {
+                int n = i;
+                org.createAccount(r -> r.accountName("bench-" + n).email("bench-" + n + "@example.com"));
+            }
+            for (var account : org.listAccounts().accounts()) {
+                AwsCredentialsProvider credentials = account.id().equals("123456789012") ? options.credentials()
+                        : StsAssumeRoleCredentialsProvider.builder()
+                        .stsClient(management.client(StsClient::builder, "us-east-1"))
+                        .refreshRequest(r -> r.roleArn("arn:aws:iam::" + account.id() + ":role/" + ROLE)
+                                .roleSessionName("seed")).build();
+                try (AwsConnection aws = new AwsConnection(options.withCredentials(credentials))) {
+                    for (String region : scanned) {
+                        DynamoDbClient dynamo = aws.client(DynamoDbClient::builder, region);
+                        for (int t = 0; t < tables; t++) {
+                            DemoAccount.createTable(dynamo, String.format("bench-%05d", t), t % 2 == 0);
+                        }
+                        RdsClient rds = aws.client(RdsClient::builder, region);
+                        for (int d = 0; d < databases; d++) {
+                            DemoAccount.createDatabase(rds, "bench-db-" + d, "postgres", Map.of());
+                        }
+                    }
                 }
             }
         }
     }
 
     private void report(PrintWriter out, ScanResult result, CallStats stats, double wall) throws IOException {
-        // the floor: each region's DescribeContinuousBackups bucket (10/s, burst 10); regions run in parallel
+        // the floor: each (account, region) has its own DescribeContinuousBackups bucket (10/s, burst 10),
+        // all running at once, so the largest region sets it
         double floor = Math.max(0, (tables - 10) / 10.0);
-        int listPages = (tables + 99) / 100 == 0 ? 1 : (tables + 99) / 100;
-        Map<String, Long> minimum = Map.of(
-                "dynamodb:ListTables", (long) Math.max(1, listPages) * regions,
-                "dynamodb:DescribeContinuousBackups", (long) tables * regions,
-                "rds:DescribeDBInstances", (long) regions,
-                "rds:DescribeDBSnapshots", (long) (databases > 0 ? regions : 0),
-                "backup:ListBackupPlans", (long) (databases > 0 ? regions : 0),
-                "sts:GetCallerIdentity", 1L,
-                "ec2:DescribeRegions", 1L);
-        out.printf("shape: 1 account x %d regions x %d tables (+%d DB instances per region)%n", regions, tables, databases);
+        long cells = (long) accounts * regions;
+        long dbRegions = databases > 0 ? cells : 0;
+        Map<String, Long> minimum = new LinkedHashMap<>();
+        minimum.put("dynamodb:ListTables", cells * Math.max(1, (tables + 99) / 100));
+        minimum.put("dynamodb:DescribeContinuousBackups", cells * tables);
+        minimum.put("rds:DescribeDBInstances", cells);
+        minimum.put("rds:DescribeDBSnapshots", dbRegions);
+        minimum.put("backup:ListBackupPlans", dbRegions);
+        minimum.put("ec2:DescribeRegions", (long) accounts);
+        minimum.put("sts:GetCallerIdentity", (long) accounts);
+        minimum.put("sts:AssumeRole", (long) accounts - 1);
+        minimum.put("organizations:ListAccounts", 1L);
+        out.printf("shape: %d accounts x %d regions x %d tables (+%d DB instances per region)%n", accounts, regions,
+                tables, databases);
         out.printf("checks: %d (%d errors)%n", result.checks().size(),
-                result.checks().stream().filter(c -> c.status() == dev.vigil.core.check.Status.ERROR).count());
+                result.checks().stream().filter(c -> c.status() == Status.ERROR).count());
         out.printf("wall time: %.2f s; rate-limit floor: %.2f s; ratio: %.3f%n", wall, floor,
                 floor == 0 ? Double.NaN : wall / floor);
-        out.printf("%-38s %8s %8s %8s%n", "operation", "calls", "minimum", "retries");
-        stats.snapshot().forEach((op, c) -> out.printf("%-38s %8d %8s %8d%n", op, c.calls(),
-                minimum.containsKey(op) ? minimum.get(op).toString() : "-", c.retries()));
+        out.printf("%-38s %8s %8s %8s %9s%n", "operation", "calls", "minimum", "retries", "throttles");
+        stats.snapshot().forEach((op, c) -> out.printf("%-38s %8d %8s %8d %9d%n", op, c.calls(),
+                minimum.containsKey(op) ? minimum.get(op).toString() : "-", c.retries(), c.throttles()));
         out.printf("peak heap during scan: %.1f MB; peak RSS during scan: %s%n", peakHeapMb(), peakRss());
+    }
+
+    /** Evaluates and reports (JSON, to nowhere) an inventory of n resources, 1 in 10 of them DB instances. */
+    private static void synthetic(PrintWriter out, int n) throws IOException {
+        resetPeaks();
+        long start = System.nanoTime();
+        Inventory inventory = new Inventory();
+        List<String> regions = new ArrayList<>(REGIONS);
+        for (int i = 0; i < n; i++) {
+            String region = regions.get(i % regions.size());
+            Origin.Live origin = new Origin.Live("123456789012", region);
+            if (i % 10 == 0) {
+                String arn = "arn:aws:rds:" + region + ":123456789012:db:db-" + i;
+                inventory.add(new RdsInstance(origin, arn, "db-" + i, arn, "postgres", null, null, Map.of("team", "t" + i % 7)));
+            } else {
+                inventory.add(new DynamoDbTable(origin, "arn:aws:dynamodb:" + region + ":123456789012:table/t-" + i,
+                        "t-" + i, Value.known(i % 3 == 0 ? DynamoDbTable.PitrStatus.DISABLED : DynamoDbTable.PitrStatus.ENABLED),
+                        i % 3 == 0 ? null : 35));
+            }
+        }
+        ScanResult result = Engine.evaluate("123456789012", Catalog.load().all(), inventory);
+        Format.JSON.report(new ReportOptions(false, false)).write(result, OutputStream.nullOutputStream());
+        double wall = (System.nanoTime() - start) / 1e9;
+        out.printf("synthetic inventory: %d resources, %d checks, evaluated and written as JSON in %.2f s%n", n,
+                result.checks().size(), wall);
+        out.printf("peak heap: %.1f MB; peak RSS: %s (max heap %d MB)%n", peakHeapMb(), peakRss(),
+                Runtime.getRuntime().maxMemory() / 1_000_000);
     }
 
     private static void resetPeaks() throws IOException {
