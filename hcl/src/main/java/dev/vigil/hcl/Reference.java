@@ -4,10 +4,11 @@ import java.util.List;
 
 /**
  * A reference to something evaluated elsewhere, such as {@code aws_db_instance.main[0].arn}:
- * kind, type ({@code aws_db_instance}; empty for modules), name, instance key (null when not
- * indexed) and the attribute path after the instance ({@code [arn]}).
+ * kind, the module instance it was made in ({@code ""} for the root, else e.g.
+ * {@code module.orders}), type ({@code aws_db_instance}; empty for modules), name, instance key
+ * (null when not indexed) and the attribute path after the instance ({@code [arn]}).
  */
-public record Reference(Kind kind, String type, String name, Value key, List<String> attributePath) {
+public record Reference(Kind kind, String module, String type, String name, Value key, List<String> attributePath) {
     public enum Kind { RESOURCE, DATA, MODULE }
 
     public Reference {
@@ -21,10 +22,27 @@ public record Reference(Kind kind, String type, String name, Value key, List<Str
             case DATA -> "data." + type + "." + name;
             case MODULE -> "module." + name;
         };
-        return key == null ? base : base + "[" + keyText(key) + "]";
+        String scoped = module.isEmpty() ? base : module + "." + base;
+        return key == null ? scoped : scoped + formatKey(key);
     }
 
-    static String keyText(Value key) {
-        return key instanceof StringValue s ? Json.quote(s.value()) : key.toString();
+    /** An instance key as Terraform prints it in addresses: {@code [0]} or {@code ["users"]}. */
+    public static String formatKey(Value key) {
+        if (!(key instanceof StringValue s)) {
+            return "[" + key + "]";
+        }
+        StringBuilder out = new StringBuilder("[\"");
+        for (int i = 0; i < s.value().length(); i++) {
+            char c = s.value().charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> out.append(c);
+            }
+        }
+        return out.append("\"]").toString();
     }
 }

@@ -1,0 +1,28 @@
+package dev.vigil.hcl.terraform;
+
+import dev.vigil.hcl.Budget;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** State shared by every module of one scan: the root, the step budget, results and parsed modules. */
+final class ScanRun {
+    static final long STEP_BUDGET = 50_000_000;
+    static final int MAX_MODULE_DEPTH = 16;
+    static final int MAX_INSTANCES = 10_000;
+
+    final Path root;
+    final Budget budget = new Budget(STEP_BUDGET);
+    final List<TerraformDiagnostic> diagnostics = new ArrayList<>();
+    private final Map<Path, ModuleSource> modules = new HashMap<>();
+
+    ScanRun(Path root) {
+        this.root = root;
+    }
+
+    ModuleSource module(Path realDir) {
+        return modules.computeIfAbsent(realDir, d -> ModuleSource.load(root, d, diagnostics));
+    }
+}
