@@ -93,6 +93,11 @@ resource "aws_dynamodb_table" "blocked" {
   name  = "blocked-${count.index}"
 }
 
+resource "aws_dynamodb_table" "blocked_each" {
+  for_each = toset(data.aws_dynamodb_tables.all.names)
+  name     = each.key
+}
+
 resource "aws_backup_selection" "rds" {
   name         = "rds"
   iam_role_arn = aws_iam_role.backup.arn
@@ -129,6 +134,13 @@ module "counted" {
   source = "./modules/table"
   count  = 0
   name   = "never"
+}
+
+module "one_backup" {
+  source    = "./modules/backup"
+  count     = 1
+  table_arn = "arn:aws:dynamodb:eu-west-1:123456789012:table/x"
+  label     = "one-${count.index}"
 }
 
 module "vpc" {

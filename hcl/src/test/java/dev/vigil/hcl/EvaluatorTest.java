@@ -83,6 +83,13 @@ class EvaluatorTest {
     }
 
     @Test
+    void heredocTemplatesWithDirectivesAndStripMarkers() {
+        String heredoc = "<<-EOT\n  ARNs:\n  %{ for t in var.names ~}\n  - ${t}\n  %{ endfor ~}\nEOT\n";
+        assertThat(eval(heredoc)).isEqualTo(Value.of("ARNs:\n- a\n- b\n- c\n"));
+        assertThat(eval("<<EOT\nliteral $${not} %%{not}\\n\nEOT\n")).isEqualTo(Value.of("literal ${not} %{not}\\n\n"));
+    }
+
+    @Test
     void forExpressions() {
         assertThat(eval("[for n in var.names : upper(n) if n != \"b\"]")).isEqualTo(list("A", "C"));
         assertThat(eval("[for i, n in var.names : i]")).isEqualTo(list(0, 1, 2));

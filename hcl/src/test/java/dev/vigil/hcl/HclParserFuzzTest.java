@@ -31,7 +31,7 @@ class HclParserFuzzTest {
                 for (int i = 0; i < 2_000; i++) {
                     String mutated = mutate(source, random, 1 + random.nextInt(4));
                     try {
-                        HclParser.parse("fuzz.tf", mutated);
+                        evaluateEverything(HclParser.parse("fuzz.tf", mutated).body());
                         parsed++;
                     } catch (HclParseException e) {
                         assertThat(e.line()).isPositive();
@@ -46,6 +46,15 @@ class HclParserFuzzTest {
             assertThat(parsed).isPositive();
             assertThat(rejected).isPositive();
         });
+    }
+
+    /** Evaluation of whatever parsed must not throw either: failures are Unknown values. */
+    private static void evaluateEverything(Body body) {
+        EvalContext context = EvalContext.empty().withBudget(new Budget(100_000));
+        for (Attribute a : body.attributes().values()) {
+            assertThat(context.evaluate(a.expr())).isNotNull();
+        }
+        body.blocks().forEach(b -> evaluateEverything(b.body()));
     }
 
     private static String mutate(String source, Random random, int count) {

@@ -54,13 +54,15 @@ class TerraformLoaderTest {
                 "aws_dynamodb_table.by_map[\"alpha\"]",
                 "aws_dynamodb_table.by_map[\"beta\"]",
                 "aws_dynamodb_table.blocked",
+                "aws_dynamodb_table.blocked_each",
                 "aws_backup_selection.rds",
                 "module.orders.aws_dynamodb_table.this",
                 "module.orders.module.backup.aws_backup_selection.table",
                 "module.per_env[\"blue\"].aws_dynamodb_table.this",
                 "module.per_env[\"blue\"].module.backup.aws_backup_selection.table",
                 "module.per_env[\"green\"].aws_dynamodb_table.this",
-                "module.per_env[\"green\"].module.backup.aws_backup_selection.table");
+                "module.per_env[\"green\"].module.backup.aws_backup_selection.table",
+                "module.one_backup[0].aws_backup_selection.table");
         ResourceInstance counted = resource("aws_dynamodb_table.counted[1]");
         assertThat(counted.type()).isEqualTo("aws_dynamodb_table");
         assertThat(counted.name()).isEqualTo("counted");
@@ -134,6 +136,9 @@ class TerraformLoaderTest {
                 new Reference(Reference.Kind.DATA, "", "aws_availability_zones", "all", null, List.of("names")));
         assertThat(unknown(attr("aws_dynamodb_table.blocked", "name")).expression()).isEqualTo("data.aws_availability_zones.all.names");
         assertThat(config.diagnostics()).noneMatch(d -> d.kind() == TerraformDiagnostic.Kind.PARSE_ERROR);
+        ResourceInstance blockedEach = resource("aws_dynamodb_table.blocked_each");
+        assertThat(blockedEach.expansionBlocker().expression()).isEqualTo("data.aws_dynamodb_tables.all.names");
+        assertThat(unknown(blockedEach.attribute("name").orElseThrow()).expression()).isEqualTo("data.aws_dynamodb_tables.all.names");
     }
 
     @Test
@@ -190,6 +195,9 @@ class TerraformLoaderTest {
         assertThat(unknown(backed.elements().getFirst()).references().getFirst().address())
                 .isEqualTo("module.orders.aws_dynamodb_table.this");
         assertThat(attr("module.per_env[\"blue\"].aws_dynamodb_table.this", "name")).isEqualTo(new StringValue("t-blue"));
+        assertThat(attr("module.one_backup[0].aws_backup_selection.table", "name")).isEqualTo(new StringValue("one-0"));
+        assertThat(attr("module.one_backup[0].aws_backup_selection.table", "resources"))
+                .isEqualTo(new ListValue(List.of(new StringValue("arn:aws:dynamodb:eu-west-1:123456789012:table/x"))));
         assertThat(config.outputs().get("table_module_path")).isEqualTo(new StringValue("modules/table"));
         assertThat(unknown(config.outputs().get("orders_arn")).references().getFirst().address())
                 .isEqualTo("module.orders.aws_dynamodb_table.this");
@@ -203,8 +211,16 @@ class TerraformLoaderTest {
                                 "module.vpc: remote module not scanned (source \"terraform-aws-modules/vpc/aws\")"),
                         tuple(TerraformDiagnostic.Kind.MODULE_OUTSIDE_SCANNED_TREE,
                                 "module.escape: module source \"../outside-escape/elsewhere\" is outside the scanned tree; not scanned"));
-        assertThat(config.diagnostics().getFirst().pos().line()).isEqualTo(134);
+        assertThat(config.diagnostics().getFirst().pos().line()).isEqualTo(146);
         assertThat(config.resources()).noneMatch(r -> r.address().contains("outside"));
+    }
+
+    @Test
+    void parseErrorsAreReportedAndOtherFilesStillLoad() throws IOException, URISyntaxException {
+        TerraformConfiguration broken = TerraformLoader.load(Path.of(getClass().getResource("/terraform/broken").toURI()));
+        assertThat(broken.resources()).extracting(ResourceInstance::address).containsExactly("aws_s3_bucket.ok");
+        assertThat(broken.diagnostics()).extracting(TerraformDiagnostic::toString)
+                .containsExactly("b.tf:3:9: expected an expression, found newline");
     }
 
     @Test
