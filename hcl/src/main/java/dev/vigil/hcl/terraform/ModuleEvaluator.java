@@ -37,7 +37,7 @@ final class ModuleEvaluator {
     private final ModuleSource source;
     private final Map<String, Value> inputs;
     private final String address;
-    private final int depth;
+    private final List<Path> ancestry;
     private final Unknown inheritedBlocker;
 
     private final Map<String, Attribute> locals = new LinkedHashMap<>();
@@ -53,15 +53,16 @@ final class ModuleEvaluator {
 
     /**
      * @param address          this module instance's address, {@code ""} for the root
+     * @param ancestry         real directories of this module and the modules that called it, root first
      * @param inheritedBlocker set when an enclosing module call could not be expanded
      */
-    ModuleEvaluator(ScanRun run, ModuleSource source, Map<String, Value> inputs, String address, int depth,
+    ModuleEvaluator(ScanRun run, ModuleSource source, Map<String, Value> inputs, String address, List<Path> ancestry,
                     Unknown inheritedBlocker) {
         this.run = run;
         this.source = source;
         this.inputs = inputs;
         this.address = address;
-        this.depth = depth;
+        this.ancestry = List.copyOf(ancestry);
         this.inheritedBlocker = inheritedBlocker;
     }
 
@@ -237,7 +238,12 @@ final class ModuleEvaluator {
                     callAddress + ": module source \"" + src + "\" is outside the scanned tree; not scanned", call.pos());
             return null;
         }
-        if (depth + 1 > ScanRun.MAX_MODULE_DEPTH) {
+        if (ancestry.contains(real)) {
+            diagnose(TerraformDiagnostic.Kind.MODULE_CYCLE,
+                    callAddress + ": module source \"" + src + "\" calls itself (directly or through other modules); not scanned", call.pos());
+            return null;
+        }
+        if (ancestry.size() >= ScanRun.MAX_MODULE_DEPTH) {
             diagnose(TerraformDiagnostic.Kind.MODULE_TOO_DEEP,
                     callAddress + ": modules nested deeper than " + ScanRun.MAX_MODULE_DEPTH + "; not scanned", call.pos());
             return null;
@@ -256,7 +262,14 @@ final class ModuleEvaluator {
             }
             String instanceAddress = callAddress + (instance.key() == null ? "" : Reference.formatKey(instance.key()));
             Unknown blocker = instance.blocker() != null ? instance.blocker() : inheritedBlocker;
-            ModuleEvaluator childEvaluator = new ModuleEvaluator(run, child, childInputs, instanceAddress, depth + 1, blocker);
+            if (!run.admitModuleInstance()) {
+                diagnose(TerraformDiagnostic.Kind.MODULE_LIMIT,
+                        instanceAddress + ": more than " + ScanRun.MAX_MODULE_INSTANCES + " module instances in one scan; not scanned", call.pos());
+                return null;
+            }
+            List<Path> childAncestry = new ArrayList<>(ancestry);
+            childAncestry.add(real);
+            ModuleEvaluator childEvaluator = new ModuleEvaluator(run, child, childInputs, instanceAddress, childAncestry, blocker);
             ObjectValue outputs = childEvaluator.evaluate();
             nestedResources.addAll(childEvaluator.resources());
             if (instance.key() instanceof StringValue key) {

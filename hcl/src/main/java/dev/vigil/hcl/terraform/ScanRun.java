@@ -12,14 +12,21 @@ final class ScanRun {
     static final long STEP_BUDGET = 50_000_000;
     static final int MAX_MODULE_DEPTH = 16;
     static final int MAX_INSTANCES = 10_000;
+    static final int MAX_MODULE_INSTANCES = 2_000;
 
     final Path root;
     final Budget budget = new Budget(STEP_BUDGET);
     final List<TerraformDiagnostic> diagnostics = new ArrayList<>();
     private final Map<Path, ModuleSource> modules = new HashMap<>();
+    private int moduleInstances;
 
     ScanRun(Path root) {
         this.root = root;
+    }
+
+    /** Counts one more module instance; false once the scan-wide limit is reached. */
+    boolean admitModuleInstance() {
+        return ++moduleInstances <= MAX_MODULE_INSTANCES;
     }
 
     ModuleSource module(Path realDir) {

@@ -5,6 +5,7 @@ import dev.vigil.hcl.Value;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,7 +30,7 @@ public final class TerraformLoader {
         ScanRun run = new ScanRun(root);
         ModuleSource rootModule = run.module(root);
         Map<String, Value> inputs = VariableValues.forRoot(run, rootModule, options);
-        ModuleEvaluator evaluator = new ModuleEvaluator(run, rootModule, inputs, "", 0, null);
+        ModuleEvaluator evaluator = new ModuleEvaluator(run, rootModule, inputs, "", List.of(root), null);
         ObjectValue outputs = evaluator.evaluate();
         return new TerraformConfiguration(evaluator.resources(), outputs.attributes(), run.diagnostics);
     }

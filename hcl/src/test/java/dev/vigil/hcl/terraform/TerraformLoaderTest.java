@@ -224,6 +224,17 @@ class TerraformLoaderTest {
     }
 
     @Test
+    void recursiveModulesAreReportedNotFollowed() throws IOException, URISyntaxException {
+        TerraformConfiguration recursive = TerraformLoader.load(Path.of(getClass().getResource("/terraform/recursive").toURI()));
+        assertThat(recursive.resources()).extracting(ResourceInstance::address).containsExactly("module.a.aws_s3_bucket.a");
+        assertThat(recursive.diagnostics()).extracting(TerraformDiagnostic::kind, TerraformDiagnostic::message).containsExactly(
+                tuple(TerraformDiagnostic.Kind.MODULE_CYCLE,
+                        "module.self: module source \"./\" calls itself (directly or through other modules); not scanned"),
+                tuple(TerraformDiagnostic.Kind.MODULE_CYCLE,
+                        "module.a.module.b.module.a: module source \"../a\" calls itself (directly or through other modules); not scanned"));
+    }
+
+    @Test
     void skipCommentsOnTheFirstLineOrDirectlyAbove() {
         assertThat(resource("aws_dynamodb_table.single").skips())
                 .containsExactly(new SkipDirective("DynamoDB-001", "trailing on the first line", 39));
