@@ -1,5 +1,7 @@
 package dev.vigil.hcl.terraform;
 
+import dev.vigil.hcl.ListValue;
+import dev.vigil.hcl.ObjectValue;
 import dev.vigil.hcl.SourcePos;
 import dev.vigil.hcl.Unknown;
 import dev.vigil.hcl.Value;
@@ -32,6 +34,16 @@ public record EvaluatedBlock(String type, List<String> labels, SourcePos pos, Ma
 
     public List<EvaluatedBlock> blocks(String blockType) {
         return blocks.getOrDefault(blockType, List.of());
+    }
+
+    /**
+     * The block as one object value: its attributes plus, for each nested block type, a list of
+     * the nested blocks' objects, as Terraform exposes a resource's nested blocks.
+     */
+    public ObjectValue toValue() {
+        Map<String, Value> all = new LinkedHashMap<>(attributes);
+        blocks.forEach((blockType, list) -> all.put(blockType, new ListValue(list.stream().map(b -> (Value) b.toValue()).toList())));
+        return new ObjectValue(all);
     }
 
     /** The first nested block of a type, for blocks that may appear once, such as {@code point_in_time_recovery}. */

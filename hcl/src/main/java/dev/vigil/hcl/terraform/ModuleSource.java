@@ -55,6 +55,12 @@ final class ModuleSource {
         List<HclFile> files = new ArrayList<>();
         for (Path path : paths) {
             String name = root.relativize(path).toString().replace('\\', '/');
+            String fileName = path.getFileName().toString();
+            if (fileName.equals("override.tf") || fileName.endsWith("_override.tf")) {
+                diagnostics.add(new TerraformDiagnostic(TerraformDiagnostic.Kind.OVERRIDE_FILE_SKIPPED,
+                        "override files are not merged by the static scanner; skipped", new SourcePos(name, 1, 1)));
+                continue;
+            }
             try {
                 Path real = path.toRealPath();
                 if (!real.startsWith(root) || !Files.isRegularFile(real)) {

@@ -114,6 +114,9 @@ class TerraformLoaderTest {
         assertThat(u.expression()).isEqualTo("var.name");
         assertThat(u.reason()).isEqualTo("variable name has no value: no default, and not set by tfvars, -var or the module call");
         assertThat(u.pos().line()).isEqualTo(1);
+        assertThat(c.resources()).extracting(ResourceInstance::address).containsExactly("aws_s3_bucket.b");
+        assertThat(c.diagnostics()).extracting(TerraformDiagnostic::toString)
+                .containsExactly("main_override.tf:1:1: override files are not merged by the static scanner; skipped");
     }
 
     @Test
@@ -148,6 +151,16 @@ class TerraformLoaderTest {
         assertThat(attr("aws_dynamodb_table.by_map[\"beta\"]", "name")).isEqualTo(new StringValue("b-table"));
         assertThat(attr("aws_dynamodb_table.by_map[\"beta\"]", "tags")).isEqualTo(new ObjectValue(Map.of("Key", new StringValue("beta"))));
         assertThat(resource("aws_dynamodb_table.by_map[\"beta\"]").body().attributes()).doesNotContainKey("for_each");
+    }
+
+    @Test
+    void blockAsOneObjectValue() {
+        ObjectValue single = resource("aws_dynamodb_table.single").body().toValue();
+        assertThat(single.get("hash_key")).contains(new StringValue("id"));
+        assertThat(single.get("point_in_time_recovery")).contains(new ListValue(List.of(
+                new ObjectValue(Map.of("enabled", BoolValue.TRUE)))));
+        assertThat(single.get("attribute")).contains(new ListValue(List.of(
+                new ObjectValue(Map.of("name", new StringValue("id"), "type", new StringValue("S"))))));
     }
 
     @Test
