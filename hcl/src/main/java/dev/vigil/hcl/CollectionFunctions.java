@@ -69,7 +69,7 @@ final class CollectionFunctions {
             arity(args, 1, 1);
             List<Value> elements = Convert.elements(args.getFirst());
             if (elements.size() > 1) {
-                throw new EvalError("one() requires a collection with at most one element, got " + elements.size());
+                throw new EvalError("requires a collection with at most one element, got " + elements.size());
             }
             return elements.isEmpty() ? NullValue.INSTANCE : elements.getFirst();
         });
@@ -122,7 +122,7 @@ final class CollectionFunctions {
             case ListValue l -> NumberValue.of(l.elements().size());
             case SetValue s -> NumberValue.of(s.elements().size());
             case ObjectValue o -> NumberValue.of(o.attributes().size());
-            default -> throw new EvalError("length() requires a string or a collection, got " + Convert.describe(args.getFirst()));
+            default -> throw new EvalError("requires a string or a collection, got " + Convert.describe(args.getFirst()));
         };
     }
 
@@ -174,10 +174,10 @@ final class CollectionFunctions {
         List<Value> elements = Convert.elements(args.getFirst());
         int index = Convert.integer(args.get(1));
         if (elements.isEmpty()) {
-            throw new EvalError("cannot use element() with an empty list");
+            throw new EvalError("cannot take an element of an empty list");
         }
         if (index < 0) {
-            throw new EvalError("element() index must not be negative");
+            throw new EvalError("the index must not be negative");
         }
         return elements.get(index % elements.size());
     }
@@ -211,12 +211,12 @@ final class CollectionFunctions {
         BigDecimal step = args.size() == 3 ? Convert.number(args.get(2))
                 : start.compareTo(end) > 0 ? BigDecimal.ONE.negate() : BigDecimal.ONE;
         if (step.signum() == 0) {
-            throw new EvalError("range() step must not be zero");
+            throw new EvalError("the step must not be zero");
         }
         List<Value> out = new ArrayList<>();
         for (BigDecimal n = start; step.signum() > 0 ? n.compareTo(end) < 0 : n.compareTo(end) > 0; n = n.add(step)) {
             if (out.size() == MAX_RANGE) {
-                throw new EvalError("range() would produce more than " + MAX_RANGE + " elements");
+                throw new EvalError("would produce more than " + MAX_RANGE + " elements");
             }
             out.add(new NumberValue(n));
         }
@@ -228,7 +228,7 @@ final class CollectionFunctions {
         List<Value> keys = Convert.elements(args.getFirst());
         List<Value> values = Convert.elements(args.get(1));
         if (keys.size() != values.size()) {
-            throw new EvalError("zipmap() needs as many keys (" + keys.size() + ") as values (" + values.size() + ")");
+            throw new EvalError("needs as many keys (" + keys.size() + ") as values (" + values.size() + ")");
         }
         Map<String, Value> out = new TreeMap<>();
         for (int i = 0; i < keys.size(); i++) {

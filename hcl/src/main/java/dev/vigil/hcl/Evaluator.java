@@ -404,8 +404,15 @@ final class Evaluator {
     private Value conditional(Expr.Conditional c, Scope scope) {
         Value condition = eval(c.condition(), scope);
         if (condition instanceof Unknown u) {
-            Value then = eval(c.then(), scope);
-            Value otherwise = eval(c.otherwise(), scope);
+            Value then;
+            Value otherwise;
+            try {
+                then = eval(c.then(), scope);
+                otherwise = eval(c.otherwise(), scope);
+            } catch (EvalError e) {
+                // a branch that might not be selected may legitimately fail, e.g. list[0] guarded by length(list) > 0
+                return u;
+            }
             return then.isWhollyKnown() && then.equals(otherwise) ? then : u;
         }
         return eval(bool(condition, c.condition()) ? c.then() : c.otherwise(), scope);

@@ -32,7 +32,7 @@ final class NumericFunctions {
             arity(args, 1, 1);
             List<Value> elements = Convert.elements(args.getFirst());
             if (elements.isEmpty()) {
-                throw new EvalError("sum() of an empty collection");
+                throw new EvalError("cannot sum an empty collection");
             }
             return fold(elements, BigDecimal::add);
         });
