@@ -8,10 +8,6 @@ public final class Budget {
         this.remaining = steps;
     }
 
-    public long remaining() {
-        return remaining;
-    }
-
     void spend() {
         if (--remaining < 0) {
             throw new BudgetExhausted();

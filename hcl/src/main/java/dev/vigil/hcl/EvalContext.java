@@ -40,10 +40,6 @@ public final class EvalContext {
         return new EvalContext(variables, functions, resolver, budget);
     }
 
-    public EvalContext withFunctions(Functions functions) {
-        return new EvalContext(variables, functions, resolver, budget);
-    }
-
     public Map<String, Value> variables() {
         return variables;
     }

@@ -97,8 +97,7 @@ final class Evaluator {
     // ---- templates ----
 
     private Value template(Expr.Template t, Scope scope) {
-        if (t.parts().size() == 1 && !(t.parts().getFirst() instanceof Expr.Literal)
-                && !(t.parts().getFirst() instanceof Expr.TemplateIf) && !(t.parts().getFirst() instanceof Expr.TemplateFor)) {
+        if (t.parts().size() == 1 && isInterpolation(t.parts().getFirst())) {
             return eval(t.parts().getFirst(), scope);
         }
         StringBuilder out = new StringBuilder();
@@ -112,6 +111,12 @@ final class Evaluator {
             }
         }
         return unknowns.isEmpty() ? new StringValue(out.toString()) : Unknown.combine(unknowns);
+    }
+
+    /** Literal text chunks are string literals; an interpolated {@code ${true}} is a non-string literal. */
+    private static boolean isInterpolation(Expr part) {
+        return !(part instanceof Expr.Literal l && l.value() instanceof StringValue)
+                && !(part instanceof Expr.TemplateIf) && !(part instanceof Expr.TemplateFor);
     }
 
     private static void append(StringBuilder out, Value v, Expr part) {

@@ -28,12 +28,6 @@ public final class Functions {
         return byName.get(name);
     }
 
-    public Functions with(String name, HclFunction function) {
-        Map<String, HclFunction> copy = new HashMap<>(byName);
-        copy.put(name, function);
-        return new Functions(copy);
-    }
-
     private static Functions build() {
         Map<String, HclFunction> m = new HashMap<>();
         CollectionFunctions.register(m);

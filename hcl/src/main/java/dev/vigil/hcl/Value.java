@@ -10,10 +10,6 @@ public sealed interface Value permits StringValue, NumberValue, BoolValue, NullV
     /** A short type name for messages: string, number, bool, null, list, set, object, unknown. */
     String typeName();
 
-    default boolean isKnown() {
-        return !(this instanceof Unknown);
-    }
-
     /** True when neither this value nor any nested element is unknown. */
     default boolean isWhollyKnown() {
         return switch (this) {

@@ -80,6 +80,15 @@ class EvaluatorTest {
         assertThat(eval("\"a  ${~ var.env ~}  b\"")).isEqualTo(Value.of("aprodb"));
         assertThat(eval("\"${var.names}\"")).isEqualTo(eval("var.names"));
         assertThat(unknown("\"x-${var.nothing}\"").reason()).isEqualTo("cannot interpolate a null value");
+        // the specification's own examples
+        assertThat(eval("\"hello ${~ \"world\" }\"")).isEqualTo(Value.of("helloworld"));
+        assertThat(eval("\"%{ if true ~} hello %{~ endif }\"")).isEqualTo(Value.of("hello"));
+        assertThat(eval("\"${\"hello\" ~}${\" world\"}\"")).isEqualTo(Value.of("hello world"));
+        assertThat(eval("\"${true}\"")).isEqualTo(BoolValue.TRUE);
+        assertThat(eval("\"${\"${true}\"}\"")).isEqualTo(BoolValue.TRUE);
+        assertThat(eval("\"${\"\"}${true}\"")).isEqualTo(Value.of("true"));
+        assertThat(eval("\"%{ for v in [true] }${v}%{ endfor }\"")).isEqualTo(Value.of("true"));
+        assertThat(eval("\"%{if false}x%{endif}\"")).isEqualTo(Value.of(""));
     }
 
     @Test
