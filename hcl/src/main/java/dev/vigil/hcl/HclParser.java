@@ -24,6 +24,19 @@ public final class HclParser {
         }
     }
 
+    /**
+     * Parses standalone template text, such as a JSON string in a {@code .tf.json} file, whose
+     * first character is at {@code start}. Backslash escapes are not interpreted.
+     */
+    public static Expr.Template parseTemplate(String text, SourcePos start) {
+        Lexer lexer = new Lexer(text, start.file(), start.line(), start.column() - 1, new ArrayList<>());
+        try {
+            return new TemplateReader(new Parser(lexer, 0)).standalone(new Range(start, text));
+        } catch (StackOverflowError e) {
+            throw new HclParseException(start, "nesting too deep to parse");
+        }
+    }
+
     /** Parses a single expression such as a {@code -var} value. */
     public static Expr parseExpression(String file, String source) {
         Parser parser = new Parser(new Lexer(source, file, 1, 0, new ArrayList<>()), 0);

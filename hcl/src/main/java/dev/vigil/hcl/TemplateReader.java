@@ -48,6 +48,12 @@ final class TemplateReader {
         return build(parser.rangeFrom(open));
     }
 
+    /** Reads the whole of the lexer's text as a template. */
+    Expr.Template standalone(Range range) {
+        read(false, null);
+        return build(range);
+    }
+
     /** Reads a heredoc token's body as a template. */
     Expr.Template heredoc(Token token) {
         String body = token.text();

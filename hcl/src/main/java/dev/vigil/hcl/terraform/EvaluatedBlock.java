@@ -32,8 +32,31 @@ public record EvaluatedBlock(String type, List<String> labels, SourcePos pos, Ma
         return Optional.ofNullable(attributes.get(name));
     }
 
+    /**
+     * Nested blocks of a type. A block written in attribute syntax, as {@code .tf.json} files and
+     * Terraform's attributes-as-blocks allow ({@code x = {...}} or {@code x = [{...}]}), is
+     * returned as blocks too; an unknown such attribute yields one block flagged with its blocker.
+     */
     public List<EvaluatedBlock> blocks(String blockType) {
-        return blocks.getOrDefault(blockType, List.of());
+        List<EvaluatedBlock> nested = blocks.get(blockType);
+        if (nested != null) {
+            return nested;
+        }
+        Value v = attributes.get(blockType);
+        SourcePos at = attributePositions.getOrDefault(blockType, pos);
+        return switch (v) {
+            case ObjectValue o -> List.of(fromObject(blockType, o, at));
+            case ListValue l when !l.elements().isEmpty() && l.elements().stream().allMatch(e -> e instanceof ObjectValue) ->
+                    l.elements().stream().map(e -> fromObject(blockType, (ObjectValue) e, at)).toList();
+            case Unknown u -> List.of(new EvaluatedBlock(blockType, List.of(), at, Map.of(), Map.of(), Map.of(), u));
+            case null, default -> List.of();
+        };
+    }
+
+    private static EvaluatedBlock fromObject(String type, ObjectValue o, SourcePos at) {
+        Map<String, SourcePos> positions = new LinkedHashMap<>();
+        o.attributes().keySet().forEach(k -> positions.put(k, at));
+        return new EvaluatedBlock(type, List.of(), at, o.attributes(), positions, Map.of(), null);
     }
 
     /**

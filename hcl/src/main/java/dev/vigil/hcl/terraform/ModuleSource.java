@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** The parsed {@code *.tf} files of one module directory, with comments indexed by line for skip directives. */
+/** The parsed {@code *.tf} and {@code *.tf.json} files of one module directory, with comments indexed by line for skip directives. */
 final class ModuleSource {
     static final long MAX_FILE_BYTES = 8L * 1024 * 1024;
 
@@ -46,7 +46,7 @@ final class ModuleSource {
         String relativeDir = root.equals(dir) ? "." : root.relativize(dir).toString().replace('\\', '/');
         List<Path> paths;
         try (Stream<Path> listing = Files.list(dir)) {
-            paths = listing.filter(p -> p.getFileName().toString().endsWith(".tf")).sorted().toList();
+            paths = listing.filter(p -> isConfigFile(p.getFileName().toString())).sorted().toList();
         } catch (IOException e) {
             diagnostics.add(new TerraformDiagnostic(TerraformDiagnostic.Kind.UNREADABLE_FILE,
                     "cannot list module directory: " + e.getMessage(), new SourcePos(relativeDir, 1, 1)));
@@ -56,7 +56,7 @@ final class ModuleSource {
         for (Path path : paths) {
             String name = root.relativize(path).toString().replace('\\', '/');
             String fileName = path.getFileName().toString();
-            if (fileName.equals("override.tf") || fileName.endsWith("_override.tf")) {
+            if (fileName.matches("(.*_)?override\\.tf(\\.json)?")) {
                 diagnostics.add(new TerraformDiagnostic(TerraformDiagnostic.Kind.OVERRIDE_FILE_SKIPPED,
                         "override files are not merged by the static scanner; skipped", new SourcePos(name, 1, 1)));
                 continue;
@@ -73,7 +73,8 @@ final class ModuleSource {
                             "larger than " + MAX_FILE_BYTES + " bytes; skipped", new SourcePos(name, 1, 1)));
                     continue;
                 }
-                files.add(HclParser.parse(name, Files.readString(real, StandardCharsets.UTF_8)));
+                String text = Files.readString(real, StandardCharsets.UTF_8);
+                files.add(fileName.endsWith(".json") ? TerraformJson.parse(name, text) : HclParser.parse(name, text));
             } catch (HclParseException e) {
                 diagnostics.add(new TerraformDiagnostic(TerraformDiagnostic.Kind.PARSE_ERROR, e.reason(), e.pos()));
             } catch (IOException | RuntimeException e) {
@@ -82,6 +83,10 @@ final class ModuleSource {
             }
         }
         return new ModuleSource(dir, relativeDir, files);
+    }
+
+    private static boolean isConfigFile(String fileName) {
+        return fileName.endsWith(".tf") || fileName.endsWith(".tf.json");
     }
 
     Path dir() {

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Loads and evaluates a Terraform root module from a directory's {@code *.tf} files. Reads only
+ * Loads and evaluates a Terraform root module from a directory's {@code *.tf} and {@code *.tf.json} files. Reads only
  * files inside that directory tree (plus explicitly given variable files); never fetches remote
  * modules or touches the network.
  */
