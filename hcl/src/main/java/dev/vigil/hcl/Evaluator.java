@@ -13,6 +13,7 @@ import java.util.TreeMap;
 final class Evaluator {
     static final int MAX_DEPTH = 1024;
     static final int MAX_STRING = 4 * 1024 * 1024;
+    static final long MAX_NODES = 1_000_000;
     private static final String SPLAT_ITEM = "*";
 
     /** Names bound by for expressions, template for directives and splats. */
@@ -56,7 +57,11 @@ final class Evaluator {
             throw new EvalError("expression too deeply nested to evaluate");
         }
         try {
-            return dispatch(expr, scope);
+            Value result = dispatch(expr, scope);
+            if (result.nodes() > MAX_NODES) {
+                throw new EvalError("value larger than " + MAX_NODES + " elements");
+            }
+            return result;
         } catch (EvalError e) {
             throw e.locate(expr.range());
         } catch (ArithmeticException e) {
@@ -380,6 +385,9 @@ final class Evaluator {
         }
         if (!unknowns.isEmpty()) {
             return Unknown.combine(unknowns);
+        }
+        if (Value.nodes(args) > MAX_NODES) {
+            throw new EvalError("arguments larger than " + MAX_NODES + " elements");
         }
         try {
             return function.call(args);

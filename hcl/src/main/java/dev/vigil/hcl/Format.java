@@ -60,6 +60,7 @@ final class Format {
             }
             String text = verb(verb, args.get(next++), precision, plus);
             out.append(pad(text, width, left, zero && !left && "dfeg".indexOf(verb) >= 0));
+            StringFunctions.checkLength(out.length());
         }
         if (next < args.size()) {
             throw new EvalError("too many arguments for the format string");

@@ -68,6 +68,7 @@ final class Json {
             }
             case Unknown u -> throw new IllegalArgumentException("cannot encode an unknown value");
         }
+        StringFunctions.checkLength(out.length());
     }
 
     private static void encodeAll(List<Value> values, StringBuilder out) {

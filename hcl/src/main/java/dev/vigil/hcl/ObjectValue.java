@@ -7,15 +7,16 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /** A map or object. Keys iterate in lexical order, as Terraform iterates them. */
-public record ObjectValue(SortedMap<String, Value> attributes) implements Value {
+public record ObjectValue(SortedMap<String, Value> attributes, long nodes) implements Value {
     public static final ObjectValue EMPTY = new ObjectValue(Map.of());
 
     public ObjectValue(Map<String, Value> attributes) {
-        this(Collections.unmodifiableSortedMap(new TreeMap<>(attributes)));
+        this(new TreeMap<>(attributes), 0);
     }
 
     public ObjectValue {
         attributes = Collections.unmodifiableSortedMap(new TreeMap<>(attributes));
+        nodes = Value.nodes(attributes.values());
     }
 
     public Optional<Value> get(String key) {

@@ -5,7 +5,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 /** A set: distinct elements; strings and numbers are kept in Terraform's iteration order (sorted). */
-public record SetValue(List<Value> elements) implements Value {
+public record SetValue(List<Value> elements, long nodes) implements Value {
+    public SetValue(List<Value> elements) {
+        this(elements, 0);
+    }
+
     public SetValue {
         List<Value> distinct = new ArrayList<>(new LinkedHashSet<>(elements));
         if (distinct.stream().allMatch(v -> v instanceof StringValue)) {
@@ -14,6 +18,7 @@ public record SetValue(List<Value> elements) implements Value {
             distinct.sort((a, b) -> ((NumberValue) a).value().compareTo(((NumberValue) b).value()));
         }
         elements = List.copyOf(distinct);
+        nodes = Value.nodes(elements);
     }
 
     public String typeName() {

@@ -88,16 +88,16 @@ final class StringFunctions {
         arity(args, 2, Integer.MAX_VALUE);
         String sep = Convert.string(args.getFirst());
         List<String> parts = new ArrayList<>();
+        long length = 0;
         for (Value list : args.subList(1, args.size())) {
             for (Value v : Convert.elements(list)) {
-                parts.add(Convert.string(v));
+                String part = Convert.string(v);
+                length += part.length() + sep.length();
+                checkLength(length);
+                parts.add(part);
             }
         }
-        String joined = String.join(sep, parts);
-        if (joined.length() > Evaluator.MAX_STRING) {
-            throw new EvalError("result longer than " + Evaluator.MAX_STRING + " characters");
-        }
-        return new StringValue(joined);
+        return new StringValue(String.join(sep, parts));
     }
 
     private static Value replace(List<Value> args) {
@@ -108,7 +108,13 @@ final class StringFunctions {
         if (search.length() > 1 && search.startsWith("/") && search.endsWith("/")) {
             try {
                 Matcher m = Pattern.compile(search.substring(1, search.length() - 1)).matcher(new BoundedChars(s));
-                return new StringValue(m.replaceAll(replacement));
+                StringBuilder out = new StringBuilder();
+                while (m.find()) {
+                    m.appendReplacement(out, replacement);
+                    checkLength(out.length());
+                }
+                m.appendTail(out);
+                return new StringValue(out.toString());
             } catch (PatternSyntaxException e) {
                 throw new EvalError("invalid regular expression: " + e.getDescription());
             } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
@@ -118,11 +124,19 @@ final class StringFunctions {
         if (search.isEmpty()) {
             return new StringValue(s);
         }
-        String result = s.replace(search, replacement);
-        if (result.length() > Evaluator.MAX_STRING) {
+        long occurrences = 0;
+        for (int i = s.indexOf(search); i >= 0; i = s.indexOf(search, i + search.length())) {
+            occurrences++;
+        }
+        checkLength(s.length() + occurrences * (replacement.length() - search.length()));
+        return new StringValue(s.replace(search, replacement));
+    }
+
+    /** Refuses results that would exceed the string limit, before building them where possible. */
+    static void checkLength(long length) {
+        if (length > Evaluator.MAX_STRING) {
             throw new EvalError("result longer than " + Evaluator.MAX_STRING + " characters");
         }
-        return new StringValue(result);
     }
 
     private static Value substr(List<Value> args) {

@@ -10,6 +10,23 @@ public sealed interface Value permits StringValue, NumberValue, BoolValue, NullV
     /** A short type name for messages: string, number, bool, null, list, set, object, unknown. */
     String typeName();
 
+    /**
+     * The number of values in this value counted as a tree, shared parts counted each time they
+     * appear. The evaluator refuses values above a limit, so that structures doubled by sharing
+     * cannot make a traversal exponential.
+     */
+    default long nodes() {
+        return 1;
+    }
+
+    static long nodes(java.util.Collection<Value> values) {
+        long n = 1;
+        for (Value v : values) {
+            n += v.nodes();
+        }
+        return n;
+    }
+
     /** True when neither this value nor any nested element is unknown. */
     default boolean isWhollyKnown() {
         return switch (this) {

@@ -232,5 +232,14 @@ class EvaluatorTest {
         assertThat(((Unknown) v).reason()).isEqualTo("evaluation step budget exhausted");
         assertThat(unknown("1 / 0").reason()).isEqualTo("division by zero");
         assertThat(unknown("format(\"%99999999d\", 1)").reason()).contains("width or precision");
+        assertThat(unknown("[for i in range(1000) : range(1000)]").reason()).isEqualTo("value larger than 1000000 elements");
+        String big = "join(\"\", [for i in range(1024) : \"0123456789\"])";
+        assertThat(unknown("replace(" + big + ", \"0\", " + big + ")").reason())
+                .isEqualTo("replace(): result longer than 4194304 characters");
+        assertThat(unknown("replace(" + big + ", \"/0/\", " + big + ")").reason())
+                .isEqualTo("replace(): result longer than 4194304 characters");
+        String million = "replace(" + big + ", \"0123456789\", format(\"%1000s\", \"\"))";
+        assertThat(unknown("jsonencode([" + String.join(", ", java.util.Collections.nCopies(5, million)) + "])").reason())
+                .isEqualTo("jsonencode(): result longer than 4194304 characters");
     }
 }
