@@ -9,6 +9,8 @@ import java.util.Map;
  */
 public final class EvalContext {
     public static final long DEFAULT_STEPS = 1_000_000;
+    /** The largest value (in {@link Value#nodes()}) that evaluation builds or walks. */
+    public static final long MAX_VALUE_NODES = 1_000_000;
 
     private final Map<String, Value> variables;
     private final Functions functions;

@@ -13,7 +13,7 @@ import java.util.TreeMap;
 final class Evaluator {
     static final int MAX_DEPTH = 1024;
     static final int MAX_STRING = 4 * 1024 * 1024;
-    static final long MAX_NODES = 1_000_000;
+    static final long MAX_NODES = EvalContext.MAX_VALUE_NODES;
     private static final String SPLAT_ITEM = "*";
 
     /** Names bound by for expressions, template for directives and splats. */
@@ -57,11 +57,7 @@ final class Evaluator {
             throw new EvalError("expression too deeply nested to evaluate");
         }
         try {
-            Value result = dispatch(expr, scope);
-            if (result.nodes() > MAX_NODES) {
-                throw new EvalError("value larger than " + MAX_NODES + " elements");
-            }
-            return result;
+            return dispatch(expr, scope);
         } catch (EvalError e) {
             throw e.locate(expr.range());
         } catch (ArithmeticException e) {
@@ -80,23 +76,35 @@ final class Evaluator {
             case Expr.Variable v -> variable(v, scope);
             case Expr.GetAttr g -> traversal(g, scope);
             case Expr.Index i -> traversal(i, scope);
-            case Expr.Splat s -> splat(s, scope);
+            case Expr.Splat s -> bounded(splat(s, scope));
             case Expr.SplatItem s -> Objects.requireNonNull(scope == null ? null : scope.lookup(SPLAT_ITEM));
             case Expr.TupleCons t -> {
                 List<Value> items = new ArrayList<>(t.items().size());
                 for (Expr item : t.items()) {
                     items.add(eval(item, scope));
                 }
-                yield new ListValue(items);
+                yield bounded(new ListValue(items));
             }
-            case Expr.ObjectCons o -> object(o, scope);
-            case Expr.FunctionCall f -> call(f, scope);
-            case Expr.ForExpr f -> forExpr(f, scope);
+            case Expr.ObjectCons o -> bounded(object(o, scope));
+            case Expr.FunctionCall f -> bounded(call(f, scope));
+            case Expr.ForExpr f -> bounded(forExpr(f, scope));
             case Expr.Conditional c -> conditional(c, scope);
             case Expr.Binary b -> binary(b, scope);
             case Expr.Unary u -> unary(u, scope);
             case Expr.Parens p -> eval(p.inner(), scope);
         };
+    }
+
+    /**
+     * Refuses a newly built value above the size limit. Looking up existing values is not
+     * checked (large aggregates such as all locals may be traversed); walking them is, where
+     * functions, equality and conditionals take their arguments.
+     */
+    private static Value bounded(Value v) {
+        if (v.nodes() > MAX_NODES) {
+            throw new EvalError("value larger than " + MAX_NODES + " elements");
+        }
+        return v;
     }
 
     // ---- templates ----
@@ -426,7 +434,7 @@ final class Evaluator {
                 // a branch that might not be selected may legitimately fail, e.g. list[0] guarded by length(list) > 0
                 return u;
             }
-            return then.isWhollyKnown() && then.equals(otherwise) ? then : u;
+            return bounded(then).isWhollyKnown() && then.equals(bounded(otherwise)) ? then : u;
         }
         return eval(bool(condition, c.condition()) ? c.then() : c.otherwise(), scope);
     }
@@ -450,6 +458,8 @@ final class Evaluator {
         }
         Value right = eval(b.right(), scope);
         if (b.op() == Expr.Operator.EQ || b.op() == Expr.Operator.NE) {
+            bounded(left);
+            bounded(right);
             if (!left.isWhollyKnown() || !right.isWhollyKnown()) {
                 return firstUnknown(left, right);
             }

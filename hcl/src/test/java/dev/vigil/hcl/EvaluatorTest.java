@@ -233,6 +233,11 @@ class EvaluatorTest {
         assertThat(unknown("1 / 0").reason()).isEqualTo("division by zero");
         assertThat(unknown("format(\"%99999999d\", 1)").reason()).contains("width or precision");
         assertThat(unknown("[for i in range(1000) : range(1000)]").reason()).isEqualTo("value larger than 1000000 elements");
+        EvalContext large = CONTEXT.withVariable("many", new ListValue(java.util.Collections.nCopies(3,
+                CONTEXT.evaluate(HclParser.parseExpression("t", "[for i in range(1000) : range(400)]")))));
+        assertThat(large.evaluate(HclParser.parseExpression("t", "many[2][999][399]"))).isEqualTo(Value.of(399));
+        assertThat(((Unknown) large.evaluate(HclParser.parseExpression("t", "length(many)"))).reason())
+                .isEqualTo("arguments larger than 1000000 elements");
         String big = "join(\"\", [for i in range(1024) : \"0123456789\"])";
         assertThat(unknown("replace(" + big + ", \"0\", " + big + ")").reason())
                 .isEqualTo("replace(): result longer than 4194304 characters");

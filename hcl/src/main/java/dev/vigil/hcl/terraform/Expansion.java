@@ -73,6 +73,10 @@ final class Expansion {
 
     private static List<Instance> byForEach(Attribute forEach, EvalContext context) {
         Value v = context.evaluate(forEach.expr());
+        if (v.nodes() > EvalContext.MAX_VALUE_NODES) {
+            return blocked(new Unknown(forEach.expr().range(), "for_each value larger than "
+                    + EvalContext.MAX_VALUE_NODES + " elements"), "each", context);
+        }
         List<Map.Entry<Value, Value>> entries = new ArrayList<>();
         switch (v) {
             case Unknown u -> {

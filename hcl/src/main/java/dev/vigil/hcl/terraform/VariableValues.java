@@ -110,7 +110,7 @@ final class VariableValues {
 
     /** Terraform's safe conversions toward a declared type; anything else is left as it is. */
     static Value convert(Value v, Expr type) {
-        if (type == null) {
+        if (type == null || v.nodes() > EvalContext.MAX_VALUE_NODES) {
             return v;
         }
         return switch (typeName(type)) {
