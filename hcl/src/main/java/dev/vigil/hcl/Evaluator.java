@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 
 /** Tree-walking evaluator: pure, bounded by the context's step budget and a depth limit. */
@@ -77,7 +76,7 @@ final class Evaluator {
             case Expr.GetAttr g -> traversal(g, scope);
             case Expr.Index i -> traversal(i, scope);
             case Expr.Splat s -> bounded(splat(s, scope));
-            case Expr.SplatItem s -> Objects.requireNonNull(scope == null ? null : scope.lookup(SPLAT_ITEM));
+            case Expr.SplatItem s -> splatItem(scope);
             case Expr.TupleCons t -> {
                 List<Value> items = new ArrayList<>(t.items().size());
                 for (Expr item : t.items()) {
@@ -257,6 +256,14 @@ final class Evaluator {
             case SetValue set -> new ListValue(eachOf(set.elements(), s, scope));
             default -> new ListValue(eachOf(List.of(source), s, scope));
         };
+    }
+
+    private static Value splatItem(Scope scope) {
+        Value item = scope == null ? null : scope.lookup(SPLAT_ITEM);
+        if (item == null) {
+            throw new EvalError("splat element used outside a splat");
+        }
+        return item;
     }
 
     private List<Value> eachOf(List<Value> elements, Expr.Splat s, Scope scope) {

@@ -26,8 +26,14 @@ public record Reference(Kind kind, String module, String type, String name, Valu
         return key == null ? scoped : scoped + formatKey(key);
     }
 
-    /** An instance key as Terraform prints it in addresses: {@code [0]} or {@code ["users"]}. */
+    /**
+     * An instance key as Terraform prints it in addresses: {@code [0]} or {@code ["users"]}; an
+     * unknown key shows the expression that blocked it.
+     */
     public static String formatKey(Value key) {
+        if (key instanceof Unknown u) {
+            return "[" + u.expression() + "]";
+        }
         if (!(key instanceof StringValue s)) {
             return "[" + key + "]";
         }

@@ -150,6 +150,10 @@ class EvaluatorTest {
                 .isEqualTo(Value.of("aws_db_instance.main[0].arn"));
         assertThat(recording.evaluate(HclParser.parseExpression("t.tf", "aws_x.y[\"k\"].id")))
                 .isEqualTo(Value.of("aws_x.y[\"k\"].id"));
+        assertThat(recording.evaluate(HclParser.parseExpression("t.tf", "aws_x.y[var.bucket].id")))
+                .isEqualTo(Value.of("aws_x.y[var.bucket].id"));
+        assertThat(recording.evaluate(HclParser.parseExpression("t.tf", "aws_x.y[\"a\\\"b\"].id")))
+                .isEqualTo(Value.of("aws_x.y[\"a\\\"b\"].id"));
     }
 
     @Test
