@@ -19,7 +19,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -126,7 +125,7 @@ final class ModuleEvaluator {
                 v = new Unknown(new Range(b.pos(), "var." + name), "variable " + name
                         + " has no value: no default, and not set by tfvars, -var or the module call");
             }
-            vars.put(name, VariableValues.convert(v, b.body().attribute("type").map(Attribute::expr).orElse(null)));
+            vars.put(name, TypeConstraints.convert(v, b.body().attribute("type").map(Attribute::expr).orElse(null)));
         }
         return vars;
     }
@@ -249,7 +248,6 @@ final class ModuleEvaluator {
             return null;
         }
         ModuleSource child = run.module(real);
-        Map<String, Expr> childTypes = VariableValues.declaredTypes(child);
         List<Expansion.Instance> instances = Expansion.expand(call.body(), current());
         List<Value> byIndex = new ArrayList<>();
         Map<String, Value> byKey = new LinkedHashMap<>();
@@ -257,7 +255,7 @@ final class ModuleEvaluator {
             Map<String, Value> childInputs = new LinkedHashMap<>();
             for (Attribute a : call.body().attributes().values()) {
                 if (!MODULE_META.contains(a.name())) {
-                    childInputs.put(a.name(), VariableValues.convert(instance.context().evaluate(a.expr()), childTypes.get(a.name())));
+                    childInputs.put(a.name(), instance.context().evaluate(a.expr()));
                 }
             }
             String instanceAddress = callAddress + (instance.key() == null ? "" : Reference.formatKey(instance.key()));

@@ -6,15 +6,10 @@ import dev.vigil.hcl.Expr;
 import dev.vigil.hcl.HclFile;
 import dev.vigil.hcl.HclParseException;
 import dev.vigil.hcl.HclParser;
-import dev.vigil.hcl.ListValue;
-import dev.vigil.hcl.NumberValue;
-import dev.vigil.hcl.BoolValue;
-import dev.vigil.hcl.SetValue;
 import dev.vigil.hcl.SourcePos;
 import dev.vigil.hcl.StringValue;
 import dev.vigil.hcl.Value;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
-/** Root variable values from tfvars files and {@code -var} overrides, and conversion to declared types. */
+/** Root variable values from tfvars files and {@code -var} overrides. */
 final class VariableValues {
     private static final Set<String> COMPLEX_TYPES = Set.of("list", "set", "map", "object", "tuple");
 
@@ -90,7 +85,7 @@ final class VariableValues {
         }
     }
 
-    static Map<String, Expr> declaredTypes(ModuleSource module) {
+    private static Map<String, Expr> declaredTypes(ModuleSource module) {
         Map<String, Expr> types = new LinkedHashMap<>();
         for (ModuleSource.FileBlock fb : module.blocks("variable")) {
             if (!fb.block().labels().isEmpty()) {
@@ -100,39 +95,11 @@ final class VariableValues {
         return types;
     }
 
-    static String typeName(Expr type) {
+    private static String typeName(Expr type) {
         return switch (type) {
             case Expr.Variable v -> v.name();
             case Expr.FunctionCall f -> f.name();
             default -> "";
         };
-    }
-
-    /** Terraform's safe conversions toward a declared type; anything else is left as it is. */
-    static Value convert(Value v, Expr type) {
-        if (type == null || v.nodes() > EvalContext.MAX_VALUE_NODES) {
-            return v;
-        }
-        return switch (typeName(type)) {
-            case "number" -> v instanceof StringValue s ? parseNumber(s) : v;
-            case "bool" -> v instanceof StringValue s && (s.value().equals("true") || s.value().equals("false"))
-                    ? BoolValue.of(s.value().equals("true")) : v;
-            case "string" -> switch (v) {
-                case NumberValue n -> new StringValue(n.format());
-                case BoolValue b -> new StringValue(Boolean.toString(b.value()));
-                default -> v;
-            };
-            case "set" -> v instanceof ListValue l ? new SetValue(l.elements()) : v;
-            case "list" -> v instanceof SetValue s ? new ListValue(s.elements()) : v;
-            default -> v;
-        };
-    }
-
-    private static Value parseNumber(StringValue s) {
-        try {
-            return new NumberValue(new BigDecimal(s.value().strip()));
-        } catch (NumberFormatException e) {
-            return s;
-        }
     }
 }

@@ -120,6 +120,20 @@ class TerraformLoaderTest {
     }
 
     @Test
+    void typeConstraintsFillOptionalAttributesAndConvertElements() throws IOException, URISyntaxException {
+        TerraformConfiguration typed = TerraformLoader.load(Path.of(getClass().getResource("/terraform/typed").toURI()));
+        ResourceInstance t = typed.resource("aws_dynamodb_table.t").orElseThrow();
+        EvaluatedBlock pitr = t.body().block("point_in_time_recovery").orElseThrow();
+        assertThat(pitr.attribute("enabled")).contains(BoolValue.TRUE);
+        assertThat(pitr.attribute("recovery_period_in_days")).contains(dev.vigil.hcl.NullValue.INSTANCE);
+        assertThat(t.body().blocks("global_secondary_index"))
+                .extracting(b -> b.attribute("name").orElseThrow(), b -> b.attribute("projection_type").orElseThrow())
+                .containsExactly(tuple(new StringValue("by_date"), new StringValue("KEYS_ONLY")),
+                        tuple(new StringValue("by_email"), new StringValue("ALL")));
+        assertThat(t.attribute("ports")).contains(new ListValue(List.of(NumberValue.of(80), NumberValue.of(443))));
+    }
+
+    @Test
     void localsInDependencyOrderAndCyclesAsUnknown() {
         assertThat(attr("aws_dynamodb_table.single", "tags")).isEqualTo(new ObjectValue(Map.of(
                 "Owner", new StringValue("data-team"), "App", new StringValue("shop"), "Env", new StringValue("staging"))));
