@@ -51,6 +51,11 @@ resource "aws_dynamodb_table" "single" { # vigil:skip=DynamoDB-001 trailing on t
   }
 
   tags = local.tags
+
+  lifecycle {
+    prevent_destroy = true
+    ignore_changes  = [read_capacity, tags["Owner"], "write_capacity"]
+  }
 }
 
 # An explanation that is not a directive.

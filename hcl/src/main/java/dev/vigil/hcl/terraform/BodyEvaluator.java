@@ -37,7 +37,8 @@ final class BodyEvaluator {
         Map<String, SourcePos> positions = new LinkedHashMap<>();
         for (Attribute a : body.attributes().values()) {
             if (!skipped.contains(a.name())) {
-                attributes.put(a.name(), context.evaluate(a.expr()));
+                boolean names = type.equals("lifecycle") && a.name().equals("ignore_changes");
+                attributes.put(a.name(), names ? attributeNames(a.expr(), context) : context.evaluate(a.expr()));
                 positions.put(a.name(), a.pos());
             }
         }
@@ -51,6 +52,25 @@ final class BodyEvaluator {
             }
         }
         return new EvaluatedBlock(type, labels, pos, attributes, positions, blocks, blocker);
+    }
+
+    /**
+     * {@code ignore_changes} lists attribute names written as bare traversals ({@code [tags]}) or
+     * the keyword {@code all}; they name attributes rather than refer to values.
+     */
+    private static Value attributeNames(Expr expr, EvalContext context) {
+        if (expr instanceof Expr.Variable v) {
+            return new StringValue(v.name());
+        }
+        if (!(expr instanceof Expr.TupleCons tuple)) {
+            return context.evaluate(expr);
+        }
+        List<Value> names = new ArrayList<>();
+        for (Expr item : tuple.items()) {
+            names.add(item instanceof Expr.Variable || item instanceof Expr.GetAttr || item instanceof Expr.Index
+                    ? new StringValue(item.text()) : context.evaluate(item));
+        }
+        return new ListValue(names);
     }
 
     private static List<EvaluatedBlock> dynamic(Block dynamic, EvalContext context) {

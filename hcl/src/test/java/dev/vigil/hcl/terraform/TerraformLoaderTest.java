@@ -68,7 +68,7 @@ class TerraformLoaderTest {
         assertThat(counted.name()).isEqualTo("counted");
         assertThat(counted.key()).isEqualTo(NumberValue.of(1));
         assertThat(counted.file()).isEqualTo("main.tf");
-        assertThat(counted.line()).isEqualTo(75);
+        assertThat(counted.line()).isEqualTo(80);
         assertThat(counted.modulePath()).isEmpty();
         ResourceInstance nested = resource("module.per_env[\"green\"].module.backup.aws_backup_selection.table");
         assertThat(nested.file()).isEqualTo("modules/backup/main.tf");
@@ -168,6 +168,14 @@ class TerraformLoaderTest {
     }
 
     @Test
+    void lifecycleIgnoreChangesNamesAttributes() {
+        EvaluatedBlock lifecycle = resource("aws_dynamodb_table.single").body().block("lifecycle").orElseThrow();
+        assertThat(lifecycle.attribute("prevent_destroy")).contains(BoolValue.TRUE);
+        assertThat(lifecycle.attribute("ignore_changes")).contains(new ListValue(List.of(
+                new StringValue("read_capacity"), new StringValue("tags[\"Owner\"]"), new StringValue("write_capacity"))));
+    }
+
+    @Test
     void blockAsOneObjectValue() {
         ObjectValue single = resource("aws_dynamodb_table.single").body().toValue();
         assertThat(single.get("hash_key")).contains(new StringValue("id"));
@@ -238,7 +246,7 @@ class TerraformLoaderTest {
                                 "module.vpc: remote module not scanned (source \"terraform-aws-modules/vpc/aws\")"),
                         tuple(TerraformDiagnostic.Kind.MODULE_OUTSIDE_SCANNED_TREE,
                                 "module.escape: module source \"../outside-escape/elsewhere\" is outside the scanned tree; not scanned"));
-        assertThat(config.diagnostics().getFirst().pos().line()).isEqualTo(146);
+        assertThat(config.diagnostics().getFirst().pos().line()).isEqualTo(151);
         assertThat(config.resources()).noneMatch(r -> r.address().contains("outside"));
     }
 
@@ -266,7 +274,7 @@ class TerraformLoaderTest {
         assertThat(resource("aws_dynamodb_table.single").skips())
                 .containsExactly(new SkipDirective("DynamoDB-001", "trailing on the first line", 39));
         assertThat(resource("aws_dynamodb_table.each[\"users\"]").skips())
-                .containsExactly(new SkipDirective("DynamoDB-003", "restored from nightly snapshots instead", 57));
+                .containsExactly(new SkipDirective("DynamoDB-003", "restored from nightly snapshots instead", 62));
         assertThat(resource("aws_dynamodb_table.counted[0]").skips()).isEmpty();
         assertThat(resource("aws_dynamodb_table.by_map[\"alpha\"]").skips()).isEmpty();
     }
