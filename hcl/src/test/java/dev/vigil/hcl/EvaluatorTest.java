@@ -92,6 +92,13 @@ class EvaluatorTest {
     }
 
     @Test
+    void newlinesInsideInterpolationsAndParentheses() {
+        String multiLine = "\"pre-${\n  var.env == \"dev\" ? \"d\" :\n  var.env == \"prod\" ? \"p\" : \"\"\n}\"";
+        assertThat(eval(multiLine)).isEqualTo(Value.of("pre-p"));
+        assertThat(eval("(\n  length(var.names) > 0\n  ? var.names[0]\n  : \"\"\n)")).isEqualTo(Value.of("a"));
+    }
+
+    @Test
     void heredocTemplatesWithDirectivesAndStripMarkers() {
         String heredoc = "<<-EOT\n  ARNs:\n  %{ for t in var.names ~}\n  - ${t}\n  %{ endfor ~}\nEOT\n";
         assertThat(eval(heredoc)).isEqualTo(Value.of("ARNs:\n- a\n- b\n- c\n"));

@@ -170,6 +170,8 @@ class HclParserTest {
                 .hasMessage("main.tf:1:6: %{if} is missing its %{endif}");
         assertThatThrownBy(() -> HclParser.parse("main.tf", "a = <<EOF\nno end\n"))
                 .hasMessage("main.tf:1:5: unterminated heredoc: no closing line EOF");
+        assertThatThrownBy(() -> HclParser.parse("main.tf", "t = {\n  foo = var.input > 0 ?\n    \"foo\" : \"bar\"\n}\n"))
+                .hasMessage("main.tf:2:24: expected an expression, found newline");
         assertThatThrownBy(() -> HclParser.parse("main.tf", "a = \"\\q\"\n"))
                 .hasMessageStartingWith("main.tf:1:6: invalid escape sequence '\\q'");
     }
