@@ -44,3 +44,11 @@ resource "aws_dynamodb_table" "t" {
 
   ports = var.ports
 }
+
+resource "aws_s3_bucket" "bad_count" {
+  count = -1
+}
+
+resource "aws_s3_bucket" "bad_each" {
+  for_each = [1, 2]
+}

@@ -24,7 +24,8 @@ final class CollectionFunctions {
         m.put("contains", CollectionFunctions::contains);
         m.put("keys", args -> {
             arity(args, 1, 1);
-            return new ListValue(Convert.object(args.getFirst()).keySet().stream().map(k -> (Value) new StringValue(k)).toList());
+            return new ListValue(Convert.object(args.getFirst()).keySet().stream().map(k -> (Value) new StringValue(k))
+                    .toList());
         });
         m.put("values", args -> {
             arity(args, 1, 1);
@@ -92,7 +93,8 @@ final class CollectionFunctions {
             int from = Convert.integer(args.get(1));
             int to = Convert.integer(args.get(2));
             if (from < 0 || to > elements.size() || from > to) {
-                throw new EvalError("slice indexes " + from + ".." + to + " out of range for " + elements.size() + " elements");
+                throw new EvalError("slice indexes " + from + ".." + to + " out of range for " + elements.size()
+                        + " elements");
             }
             return new ListValue(elements.subList(from, to));
         });
@@ -122,7 +124,8 @@ final class CollectionFunctions {
             case ListValue l -> NumberValue.of(l.elements().size());
             case SetValue s -> NumberValue.of(s.elements().size());
             case ObjectValue o -> NumberValue.of(o.attributes().size());
-            default -> throw new EvalError("requires a string or a collection, got " + Convert.describe(args.getFirst()));
+            default -> throw new EvalError("requires a string or a collection, got "
+                    + Convert.describe(args.getFirst()));
         };
     }
 

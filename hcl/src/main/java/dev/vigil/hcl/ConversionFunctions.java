@@ -59,7 +59,8 @@ final class ConversionFunctions {
         m.put("base64decode", args -> {
             arity(args, 1, 1);
             try {
-                return new StringValue(new String(Base64.getDecoder().decode(Convert.string(args.getFirst())), StandardCharsets.UTF_8));
+                return new StringValue(new String(Base64.getDecoder().decode(Convert.string(args.getFirst())),
+                        StandardCharsets.UTF_8));
             } catch (IllegalArgumentException e) {
                 throw new EvalError("invalid base64: " + e.getMessage());
             }

@@ -25,7 +25,8 @@ public final class EvalContext {
     }
 
     public static EvalContext empty() {
-        return new EvalContext(Map.of(), Functions.standard(), RootResolver.UNKNOWN_VARIABLE, new Budget(DEFAULT_STEPS));
+        return new EvalContext(Map.of(), Functions.standard(), RootResolver.UNKNOWN_VARIABLE,
+                new Budget(DEFAULT_STEPS));
     }
 
     public EvalContext withVariable(String name, Value value) {

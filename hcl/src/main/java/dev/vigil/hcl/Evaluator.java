@@ -136,7 +136,8 @@ final class Evaluator {
             throw new EvalError("cannot interpolate a null value").locate(part.range());
         }
         if (!(v instanceof StringValue || v instanceof NumberValue || v instanceof BoolValue)) {
-            throw new EvalError("cannot interpolate " + Convert.describe(v) + "; a string is required").locate(part.range());
+            throw new EvalError("cannot interpolate " + Convert.describe(v) + "; a string is required")
+                    .locate(part.range());
         }
         out.append(Convert.string(v));
         if (out.length() > MAX_STRING) {
@@ -234,7 +235,8 @@ final class Evaluator {
             case ListValue l -> {
                 int i = Convert.integer(key);
                 if (i < 0 || i >= l.elements().size()) {
-                    throw new EvalError("index " + i + " out of range for a list of " + l.elements().size() + " elements");
+                    throw new EvalError("index " + i + " out of range for a list of " + l.elements().size()
+                            + " elements");
                 }
                 yield l.elements().get(i);
             }
@@ -323,7 +325,8 @@ final class Evaluator {
             if (f.grouping()) {
                 groups.computeIfAbsent(k, x -> new ArrayList<>()).add(value);
             } else if (object.putIfAbsent(k, value) != null) {
-                throw new EvalError("duplicate key " + Json.quote(k) + " in the for expression; use '...' to group values")
+                throw new EvalError("duplicate key " + Json.quote(k)
+                        + " in the for expression; use '...' to group values")
                         .locate(f.keyExpr().range());
             }
         }

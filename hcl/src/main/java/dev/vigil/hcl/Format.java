@@ -79,7 +79,8 @@ final class Format {
             case 'q' -> Json.quote(Convert.string(arg));
             case 't' -> Boolean.toString(Convert.bool(arg));
             case 'd' -> signed(whole(arg).toString(), plus);
-            case 'f' -> signed(Convert.number(arg).setScale(precision < 0 ? 6 : precision, RoundingMode.HALF_EVEN).toPlainString(), plus);
+            case 'f' -> signed(Convert.number(arg).setScale(precision < 0 ? 6 : precision, RoundingMode.HALF_EVEN)
+                    .toPlainString(), plus);
             case 'e' -> String.format(precision < 0 ? "%e" : "%." + precision + "e", Convert.number(arg).doubleValue());
             case 'g' -> Convert.number(arg).stripTrailingZeros().toString();
             case 'x' -> whole(arg).toString(16);

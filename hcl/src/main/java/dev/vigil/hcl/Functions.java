@@ -39,7 +39,8 @@ public final class Functions {
 
     static void arity(java.util.List<Value> args, int min, int max) {
         if (args.size() < min || args.size() > max) {
-            String expected = min == max ? Integer.toString(min) : max == Integer.MAX_VALUE ? "at least " + min : min + " to " + max;
+            String expected = min == max ? Integer.toString(min)
+                    : max == Integer.MAX_VALUE ? "at least " + min : min + " to " + max;
             throw new EvalError("expected " + expected + " argument" + (max == 1 ? "" : "s") + ", got " + args.size());
         }
     }

@@ -104,7 +104,8 @@ final class Lexer {
             case '/' -> single(TokenType.SLASH, from, start);
             case '%' -> single(TokenType.PERCENT, from, start);
             case '~' -> single(TokenType.TILDE, from, start);
-            case ':' -> peekChar(1) == ':' ? pair(TokenType.DOUBLE_COLON, from, start) : single(TokenType.COLON, from, start);
+            case ':' -> peekChar(1) == ':'
+                    ? pair(TokenType.DOUBLE_COLON, from, start) : single(TokenType.COLON, from, start);
             case '.' -> peekChar(1) == '.' && peekChar(2) == '.'
                     ? fixed(TokenType.ELLIPSIS, 3, from, start) : single(TokenType.DOT, from, start);
             case '=' -> switch (peekChar(1)) {
@@ -264,7 +265,8 @@ final class Lexer {
         SourcePos start = position();
         int eol = src.indexOf('\n', pos);
         int end = eol < 0 ? src.length() : eol;
-        comments.add(new Comment(src.substring(pos + delimiter, end).strip(), start.line(), start.column(), !tokenOnLine));
+        comments.add(new Comment(src.substring(pos + delimiter, end).strip(), start.line(), start.column(),
+                !tokenOnLine));
         pos = end;
     }
 

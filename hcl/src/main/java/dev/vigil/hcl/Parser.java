@@ -155,7 +155,8 @@ final class Parser {
             if (end.type() == TokenType.NEWLINE) {
                 next();
             } else if (end.type() != TokenType.EOF) {
-                throw error(end, "expected a newline after the attribute '" + name.text() + "', found " + end.describe());
+                throw error(end, "expected a newline after the attribute '" + name.text() + "', found "
+                        + end.describe());
             }
             return;
         }
@@ -181,7 +182,8 @@ final class Parser {
             switch (t.type()) {
                 case IDENT -> labels.add(t.text());
                 case OQUOTE -> labels.add(literalLabel(t));
-                default -> throw error(t, "expected a block label or '{' after '" + type.text() + "', found " + t.describe());
+                default -> throw error(t, "expected a block label or '{' after '" + type.text() + "', found "
+                        + t.describe());
             }
         }
         next();
@@ -208,7 +210,8 @@ final class Parser {
     private Body parseOneLineBody(Token type) {
         Token name = peek();
         if (name.type() != TokenType.IDENT) {
-            throw error(name, "expected an attribute or a newline after '{' of block '" + type.text() + "', found " + name.describe());
+            throw error(name, "expected an attribute or a newline after '{' of block '" + type.text() + "', found "
+                    + name.describe());
         }
         next();
         expect(TokenType.ASSIGN, "after '" + name.text() + "' (a one-line block holds a single attribute)");
@@ -300,7 +303,8 @@ final class Parser {
             enter(t);
             Expr operand = parseUnary();
             leave();
-            return new Expr.Unary(t.type() == TokenType.BANG ? Expr.Operator.NOT : Expr.Operator.NEG, operand, rangeFrom(t));
+            return new Expr.Unary(t.type() == TokenType.BANG ? Expr.Operator.NOT : Expr.Operator.NEG, operand,
+                    rangeFrom(t));
         }
         return parsePostfix();
     }
@@ -353,7 +357,8 @@ final class Parser {
         Token step = next();
         return switch (step.type()) {
             case IDENT -> new Expr.GetAttr(source, step.text(), rangeFrom(start));
-            case NUMBER -> new Expr.Index(source, new Expr.Literal(number(step), new Range(step.pos(), step.text())), rangeFrom(start));
+            case NUMBER -> new Expr.Index(source, new Expr.Literal(number(step), new Range(step.pos(), step.text())),
+                    rangeFrom(start));
             default -> throw error(step, "expected an attribute name after '.', found " + step.describe());
         };
     }
@@ -539,14 +544,16 @@ final class Parser {
                 Expr key = objectKey(parseExpression());
                 Token sep = next();
                 if (sep.type() != TokenType.ASSIGN && sep.type() != TokenType.COLON) {
-                    throw error(sep, "expected '=' or ':' after the object key " + key.text() + ", found " + sep.describe());
+                    throw error(sep, "expected '=' or ':' after the object key " + key.text() + ", found "
+                            + sep.describe());
                 }
                 items.add(new Expr.ObjectCons.Item(key, parseExpression()));
                 Token after = peek();
                 if (after.type() == TokenType.COMMA || after.type() == TokenType.NEWLINE) {
                     next();
                 } else if (after.type() != TokenType.RBRACE) {
-                    throw error(after, "expected ',', a newline or '}' after the object item, found " + after.describe());
+                    throw error(after, "expected ',', a newline or '}' after the object item, found "
+                            + after.describe());
                 }
             }
             next();

@@ -173,7 +173,8 @@ final class TemplateReader {
             case '\\' -> literal.append('\\');
             case 'u' -> literal.appendCodePoint(hex(4, at));
             case 'U' -> literal.appendCodePoint(hex(8, at));
-            default -> throw new HclParseException(at, "invalid escape sequence '\\" + (e < 0 ? "" : Character.toString(e))
+            default -> throw new HclParseException(at, "invalid escape sequence '\\"
+                    + (e < 0 ? "" : Character.toString(e))
                     + "'; valid escapes are \\n \\r \\t \\\" \\\\ \\uNNNN \\UNNNNNNNN");
         }
     }
@@ -227,7 +228,8 @@ final class TemplateReader {
         boolean saved = parser.setSkipNewlines(true);
         Token keyword = parser.peek();
         if (keyword.type() != TokenType.IDENT) {
-            throw parser.error(keyword, "expected if, else, endif, for or endfor in the template directive, found " + keyword.describe());
+            throw parser.error(keyword, "expected if, else, endif, for or endfor in the template directive, found "
+                    + keyword.describe());
         }
         parser.next();
         Piece p = switch (keyword.text()) {
@@ -240,7 +242,8 @@ final class TemplateReader {
             case "endif" -> copy(start, Kind.ENDIF);
             case "endfor" -> copy(start, Kind.ENDFOR);
             case "for" -> forDirective(start);
-            default -> throw parser.error(keyword, "expected if, else, endif, for or endfor in the template directive, found '"
+            default -> throw parser.error(keyword,
+                    "expected if, else, endif, for or endfor in the template directive, found '"
                     + keyword.text() + "'");
         };
         closeSequence(p, "template directive");
@@ -288,7 +291,8 @@ final class TemplateReader {
         List<Expr> parts = sequence(Set.of());
         if (cursor < pieces.size()) {
             Piece stray = pieces.get(cursor);
-            throw new HclParseException(stray.pos, "unexpected %{" + stray.kind.name().toLowerCase() + "} with no matching opening directive");
+            throw new HclParseException(stray.pos, "unexpected %{" + stray.kind.name().toLowerCase()
+                    + "} with no matching opening directive");
         }
         return new Expr.Template(parts, range);
     }
@@ -345,7 +349,8 @@ final class TemplateReader {
         List<Expr> parts = sequence(stops);
         int endOffset = cursor < pieces.size() ? pieces.get(cursor).start : opener.end;
         int startOffset = from < pieces.size() ? pieces.get(from).start : opener.end;
-        return new Expr.Template(parts, new Range(opener.pos, lexer.slice(startOffset, Math.max(startOffset, endOffset))));
+        String text = lexer.slice(startOffset, Math.max(startOffset, endOffset));
+        return new Expr.Template(parts, new Range(opener.pos, text));
     }
 
     private Piece closing(Piece opener, Kind kind, String what) {

@@ -7,7 +7,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class EvaluatorTest {
-    private static final Unknown BUCKET = new Unknown(new Range(new SourcePos("vars", 1, 1), "var.bucket"), "no value given");
+    private static final Unknown BUCKET = new Unknown(new Range(new SourcePos("vars", 1, 1), "var.bucket"),
+            "no value given");
 
     private static final EvalContext CONTEXT = EvalContext.empty()
             .withVariable("var", new ObjectValue(Map.of(
@@ -140,7 +141,8 @@ class EvaluatorTest {
         assertThat(eval("var.bucket || true")).isEqualTo(BoolValue.TRUE);
         assertThat(unknown("file(\"x.txt\")").reason()).contains("reads files");
         assertThat(unknown("file(\"x.txt\")").expression()).isEqualTo("file(\"x.txt\")");
-        assertThat(unknown("frobnicate(1)").reason()).isEqualTo("function frobnicate() is not evaluated by the static scanner");
+        assertThat(unknown("frobnicate(1)").reason())
+                .isEqualTo("function frobnicate() is not evaluated by the static scanner");
         assertThat(unknown("timestamp()").expression()).isEqualTo("timestamp()");
         assertThat(unknown("var.missing").reason()).isEqualTo("unsupported attribute 'missing'");
         assertThat(unknown("var.names[5]").expression()).isEqualTo("var.names[5]");
@@ -169,7 +171,8 @@ class EvaluatorTest {
         assertThat(eval("length({a = 1})")).isEqualTo(Value.of(1));
         assertThat(eval("lookup(var.tags, \"Team\")")).isEqualTo(Value.of("data"));
         assertThat(eval("lookup(var.tags, \"Nope\", \"dflt\")")).isEqualTo(Value.of("dflt"));
-        assertThat(eval("merge({a = 1, b = 2}, null, {b = 3})")).isEqualTo(new ObjectValue(Map.of("a", Value.of(1), "b", Value.of(3))));
+        assertThat(eval("merge({a = 1, b = 2}, null, {b = 3})")).isEqualTo(new ObjectValue(Map.of("a", Value.of(1),
+                "b", Value.of(3))));
         assertThat(eval("concat([1], [2, 3])")).isEqualTo(list(1, 2, 3));
         assertThat(eval("contains(var.names, \"b\")")).isEqualTo(BoolValue.TRUE);
         assertThat(eval("contains(var.names, \"z\")")).isEqualTo(BoolValue.FALSE);
@@ -187,7 +190,8 @@ class EvaluatorTest {
         assertThat(eval("range(1, 7, 2)")).isEqualTo(list(1, 3, 5));
         assertThat(eval("range(3, 0)")).isEqualTo(list(3, 2, 1));
         assertThat(unknown("range(100000)").reason()).isEqualTo("range(): would produce more than 1024 elements");
-        assertThat(eval("zipmap([\"a\", \"b\"], [1, 2])")).isEqualTo(new ObjectValue(Map.of("a", Value.of(1), "b", Value.of(2))));
+        assertThat(eval("zipmap([\"a\", \"b\"], [1, 2])")).isEqualTo(new ObjectValue(Map.of("a", Value.of(1), "b",
+                Value.of(2))));
         assertThat(eval("one([])")).isEqualTo(NullValue.INSTANCE);
         assertThat(eval("one([5])")).isEqualTo(Value.of(5));
         assertThat(eval("sort([\"b\", \"c\", \"a\"])")).isEqualTo(list("a", "b", "c"));
@@ -232,18 +236,21 @@ class EvaluatorTest {
         assertThat(eval("jsonencode({b = [1, true, null], a = \"<x>\"})"))
                 .isEqualTo(Value.of("{\"a\":\"\\u003cx\\u003e\",\"b\":[1,true,null]}"));
         assertThat(eval("jsondecode(\"{\\\"k\\\": [1, 2.5, \\\"s\\\"]}\")"))
-                .isEqualTo(new ObjectValue(Map.of("k", list(1, new NumberValue(new java.math.BigDecimal("2.5")), "s"))));
+                .isEqualTo(new ObjectValue(Map.of("k", list(1, new NumberValue(new java.math.BigDecimal("2.5")),
+                        "s"))));
         assertThat(unknown("jsonencode([var.bucket])").expression()).isEqualTo("var.bucket");
     }
 
     @Test
     void evaluationIsBounded() {
         EvalContext tiny = CONTEXT.withBudget(new Budget(50));
-        Value v = tiny.evaluate(HclParser.parseExpression("t.tf", "[for i in range(1000) : [for j in range(1000) : i * j]]"));
+        Value v = tiny.evaluate(HclParser.parseExpression("t.tf",
+                "[for i in range(1000) : [for j in range(1000) : i * j]]"));
         assertThat(((Unknown) v).reason()).isEqualTo("evaluation step budget exhausted");
         assertThat(unknown("1 / 0").reason()).isEqualTo("division by zero");
         assertThat(unknown("format(\"%99999999d\", 1)").reason()).contains("width or precision");
-        assertThat(unknown("[for i in range(1000) : range(1000)]").reason()).isEqualTo("value larger than 1000000 elements");
+        assertThat(unknown("[for i in range(1000) : range(1000)]").reason())
+                .isEqualTo("value larger than 1000000 elements");
         EvalContext large = CONTEXT.withVariable("many", new ListValue(java.util.Collections.nCopies(3,
                 CONTEXT.evaluate(HclParser.parseExpression("t", "[for i in range(1000) : range(400)]")))));
         assertThat(large.evaluate(HclParser.parseExpression("t", "many[2][999][399]"))).isEqualTo(Value.of(399));
@@ -255,7 +262,8 @@ class EvaluatorTest {
         assertThat(unknown("replace(" + big + ", \"/0/\", " + big + ")").reason())
                 .isEqualTo("replace(): result longer than 4194304 characters");
         String million = "replace(" + big + ", \"0123456789\", format(\"%1000s\", \"\"))";
-        assertThat(unknown("jsonencode([" + String.join(", ", java.util.Collections.nCopies(5, million)) + "])").reason())
+        assertThat(unknown("jsonencode([" + String.join(", ", java.util.Collections.nCopies(5, million)) + "])")
+                .reason())
                 .isEqualTo("jsonencode(): result longer than 4194304 characters");
     }
 }

@@ -15,9 +15,11 @@ import org.junit.jupiter.api.Test;
  */
 class HclParserFuzzTest {
     private static final List<String> FIXTURES = List.of("syntax/all-features.tf", "terraform/fuzz-seed.tf");
-    private static final String[] TOKENS = {"{", "}", "[", "]", "(", ")", "\"", "${", "%{", "}", "~", "<<EOF\n", "\nEOF\n",
+    private static final String[] TOKENS = {"{", "}", "[", "]", "(", ")", "\"", "${", "%{", "}", "~", "<<EOF\n",
+            "\nEOF\n",
         "<<-X\n", "=", ":", "?", ".", "...", "*", ",", "\n", "#", "//", "/*", "*/", "for ", " in ", "if ", "=>", "\\",
-        "0.", "1e", "null", "-", "!", "&&", "||", "%{endif}", "%{else}", "%{endfor}", "[*]", ".*", ".0", "\u00e9", "\r"};
+        "0.", "1e", "null", "-", "!", "&&", "||", "%{endif}", "%{else}", "%{endfor}", "[*]", ".*", ".0", "\u00e9",
+                "\r"};
 
     @Test
     void mutatedFixturesParseOrFailWithALocation() {

@@ -60,7 +60,8 @@ class HclParserTest {
 
     @Test
     void objectKeysBareQuotedAndParenthesised() {
-        Expr.ObjectCons tags = (Expr.ObjectCons) allFeatures().body().blocks().getFirst().body().attributes().get("tags").expr();
+        Expr.ObjectCons tags = (Expr.ObjectCons) allFeatures().body().blocks().getFirst().body().attributes()
+                .get("tags").expr();
         assertThat(tags.items()).hasSize(3);
         assertThat(tags.items().get(0).key()).isEqualTo(new Expr.Literal(new StringValue("Name"),
                 new Range(new SourcePos("all-features.tf", 9, 5), "Name")));
@@ -170,7 +171,8 @@ class HclParserTest {
                 .hasMessage("main.tf:1:6: %{if} is missing its %{endif}");
         assertThatThrownBy(() -> HclParser.parse("main.tf", "a = <<EOF\nno end\n"))
                 .hasMessage("main.tf:1:5: unterminated heredoc: no closing line EOF");
-        assertThatThrownBy(() -> HclParser.parse("main.tf", "t = {\n  foo = var.input > 0 ?\n    \"foo\" : \"bar\"\n}\n"))
+        assertThatThrownBy(() -> HclParser.parse("main.tf",
+                "t = {\n  foo = var.input > 0 ?\n    \"foo\" : \"bar\"\n}\n"))
                 .hasMessage("main.tf:2:24: expected an expression, found newline");
         assertThatThrownBy(() -> HclParser.parse("main.tf", "a = \"\\q\"\n"))
                 .hasMessageStartingWith("main.tf:1:6: invalid escape sequence '\\q'");
@@ -186,7 +188,8 @@ class HclParserTest {
         assertThatThrownBy(() -> HclParser.parse("deep.tf", chain)).isInstanceOf(HclParseException.class);
         String sum = "a = " + "1 + ".repeat(10_000) + "1\n";
         assertThatThrownBy(() -> HclParser.parse("deep.tf", sum)).isInstanceOf(HclParseException.class);
-        assertThat(HclParser.parse("ok.tf", "a = " + "[".repeat(100) + "]".repeat(100) + "\n").body().attributes()).hasSize(1);
+        assertThat(HclParser.parse("ok.tf", "a = " + "[".repeat(100) + "]".repeat(100) + "\n").body().attributes())
+                .hasSize(1);
     }
 
     @Test

@@ -31,8 +31,8 @@ final class BodyEvaluator {
         return evaluate(block.type(), block.labels(), block.pos(), block.body(), context, skipped, null);
     }
 
-    private static EvaluatedBlock evaluate(String type, List<String> labels, SourcePos pos, Body body, EvalContext context,
-                                           Set<String> skipped, Unknown blocker) {
+    private static EvaluatedBlock evaluate(String type, List<String> labels, SourcePos pos, Body body,
+                                           EvalContext context, Set<String> skipped, Unknown blocker) {
         Map<String, Value> attributes = new LinkedHashMap<>();
         Map<String, SourcePos> positions = new LinkedHashMap<>();
         for (Attribute a : body.attributes().values()) {
@@ -45,10 +45,12 @@ final class BodyEvaluator {
         Map<String, List<EvaluatedBlock>> blocks = new LinkedHashMap<>();
         for (Block nested : body.blocks()) {
             if (nested.type().equals("dynamic") && !nested.labels().isEmpty()) {
-                blocks.computeIfAbsent(nested.labels().getFirst(), k -> new ArrayList<>()).addAll(dynamic(nested, context));
+                String generated = nested.labels().getFirst();
+                blocks.computeIfAbsent(generated, k -> new ArrayList<>()).addAll(dynamic(nested, context));
             } else {
                 blocks.computeIfAbsent(nested.type(), k -> new ArrayList<>())
-                        .add(evaluate(nested.type(), nested.labels(), nested.pos(), nested.body(), context, Set.of(), null));
+                        .add(evaluate(nested.type(), nested.labels(), nested.pos(), nested.body(), context,
+                                Set.of(), null));
             }
         }
         return new EvaluatedBlock(type, labels, pos, attributes, positions, blocks, blocker);
@@ -103,7 +105,8 @@ final class BodyEvaluator {
         }
         List<EvaluatedBlock> out = new ArrayList<>(entries.size());
         for (Map.Entry<Value, Value> e : entries) {
-            EvalContext inner = context.withVariable(iterator, new ObjectValue(Map.of("key", e.getKey(), "value", e.getValue())));
+            ObjectValue element = new ObjectValue(Map.of("key", e.getKey(), "value", e.getValue()));
+            EvalContext inner = context.withVariable(iterator, element);
             out.add(evaluate(type, labels(body, inner), content.pos(), content.body(), inner, Set.of(), null));
         }
         return out;

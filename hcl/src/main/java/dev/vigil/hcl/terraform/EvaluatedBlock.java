@@ -46,7 +46,8 @@ public record EvaluatedBlock(String type, List<String> labels, SourcePos pos, Ma
         SourcePos at = attributePositions.getOrDefault(blockType, pos);
         return switch (v) {
             case ObjectValue o -> List.of(fromObject(blockType, o, at));
-            case ListValue l when !l.elements().isEmpty() && l.elements().stream().allMatch(e -> e instanceof ObjectValue) ->
+            case ListValue l when !l.elements().isEmpty()
+                    && l.elements().stream().allMatch(e -> e instanceof ObjectValue) ->
                     l.elements().stream().map(e -> fromObject(blockType, (ObjectValue) e, at)).toList();
             case Unknown u -> List.of(new EvaluatedBlock(blockType, List.of(), at, Map.of(), Map.of(), Map.of(), u));
             case null, default -> List.of();
@@ -65,7 +66,8 @@ public record EvaluatedBlock(String type, List<String> labels, SourcePos pos, Ma
      */
     public ObjectValue toValue() {
         Map<String, Value> all = new LinkedHashMap<>(attributes);
-        blocks.forEach((blockType, list) -> all.put(blockType, new ListValue(list.stream().map(b -> (Value) b.toValue()).toList())));
+        blocks.forEach((blockType, list) ->
+                all.put(blockType, new ListValue(list.stream().map(b -> (Value) b.toValue()).toList())));
         return new ObjectValue(all);
     }
 

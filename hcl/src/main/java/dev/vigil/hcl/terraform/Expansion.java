@@ -42,26 +42,20 @@ final class Expansion {
 
     private static List<Instance> byCount(Attribute count, EvalContext context) {
         Value v = context.evaluate(count.expr());
-        if (v instanceof StringValue s) {
-            try {
-                v = new NumberValue(new BigDecimal(s.value().strip()));
-            } catch (NumberFormatException e) {
-                return blocked(new Unknown(count.expr().range(), "count must be a whole number, got " + v), "count", context);
-            }
-        }
-        if (!(v instanceof NumberValue n)) {
-            Unknown blocker = v instanceof Unknown u ? u : new Unknown(count.expr().range(), "count must be a whole number, got " + v);
-            return blocked(blocker, "count", context);
+        if (v instanceof Unknown u) {
+            return blocked(u, "count", context);
         }
         int size;
         try {
-            size = n.value().intValueExact();
-        } catch (ArithmeticException e) {
-            return blocked(new Unknown(count.expr().range(), "count must be a whole number, got " + n), "count", context);
+            BigDecimal n = v instanceof StringValue s ? new BigDecimal(s.value().strip())
+                    : v instanceof NumberValue number ? number.value() : null;
+            size = n == null ? -1 : n.intValueExact();
+        } catch (NumberFormatException | ArithmeticException e) {
+            size = -1;
         }
         if (size < 0 || size > ScanRun.MAX_INSTANCES) {
-            return blocked(new Unknown(count.expr().range(), "count must be between 0 and " + ScanRun.MAX_INSTANCES + ", got " + size),
-                    "count", context);
+            String why = "count must be a whole number from 0 to " + ScanRun.MAX_INSTANCES + ", got " + v;
+            return blocked(new Unknown(count.expr().range(), why), "count", context);
         }
         List<Instance> out = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
@@ -73,34 +67,20 @@ final class Expansion {
 
     private static List<Instance> byForEach(Attribute forEach, EvalContext context) {
         Value v = context.evaluate(forEach.expr());
-        if (v.nodes() > EvalContext.MAX_VALUE_NODES) {
-            return blocked(new Unknown(forEach.expr().range(), "for_each value larger than "
-                    + EvalContext.MAX_VALUE_NODES + " elements"), "each", context);
+        if (v instanceof Unknown u) {
+            return blocked(u, "each", context);
         }
-        List<Map.Entry<Value, Value>> entries = new ArrayList<>();
-        switch (v) {
-            case Unknown u -> {
-                return blocked(u, "each", context);
-            }
-            case ObjectValue o -> o.attributes().forEach((k, val) -> entries.add(Map.entry(new StringValue(k), val)));
-            case SetValue s -> {
-                for (Value e : s.elements()) {
-                    entries.add(Map.entry(e, e));
-                }
-            }
-            case ListValue l -> {
-                for (Value e : new SetValue(l.elements()).elements()) {
-                    entries.add(Map.entry(e, e));
-                }
-            }
-            default -> {
-                return blocked(new Unknown(forEach.expr().range(), "for_each must be a map or a set of strings, got " + v),
-                        "each", context);
-            }
-        }
-        if (entries.size() > ScanRun.MAX_INSTANCES) {
-            return blocked(new Unknown(forEach.expr().range(), "for_each has more than " + ScanRun.MAX_INSTANCES + " elements"),
-                    "each", context);
+        List<Map.Entry<Value, Value>> entries = v.nodes() > EvalContext.MAX_VALUE_NODES ? null : switch (v) {
+            case ObjectValue o -> o.attributes().entrySet().stream()
+                    .map(e -> Map.entry((Value) new StringValue(e.getKey()), e.getValue())).toList();
+            case SetValue s -> s.elements().stream().map(e -> Map.entry(e, e)).toList();
+            case ListValue l -> new SetValue(l.elements()).elements().stream().map(e -> Map.entry(e, e)).toList();
+            default -> null;
+        };
+        if (entries == null || entries.size() > ScanRun.MAX_INSTANCES) {
+            String why = "for_each must be a map or a set of strings with at most " + ScanRun.MAX_INSTANCES
+                    + " elements, got " + (entries == null ? v.typeName() : entries.size() + " elements");
+            return blocked(new Unknown(forEach.expr().range(), why), "each", context);
         }
         List<Instance> out = new ArrayList<>(entries.size());
         for (Map.Entry<Value, Value> e : entries) {
@@ -108,8 +88,8 @@ final class Expansion {
                 return blocked(u, "each", context);
             }
             if (!(e.getKey() instanceof StringValue)) {
-                return blocked(new Unknown(forEach.expr().range(), "for_each set elements must be strings, got " + e.getKey()),
-                        "each", context);
+                String why = "for_each set elements must be strings, got " + e.getKey();
+                return blocked(new Unknown(forEach.expr().range(), why), "each", context);
             }
             ObjectValue each = new ObjectValue(Map.of("key", e.getKey(), "value", e.getValue()));
             out.add(new Instance(e.getKey(), context.withVariable("each", each), null));

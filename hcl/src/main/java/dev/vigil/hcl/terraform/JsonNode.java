@@ -123,7 +123,8 @@ sealed interface JsonNode {
                 return new JsonNumber(n, at, text);
             } catch (NumberFormatException e) {
                 pos = start;
-                throw fail(text.isEmpty() ? "unexpected character '" + s.charAt(pos) + "' in JSON" : "invalid number " + text);
+                throw fail(text.isEmpty() ? "unexpected character '" + s.charAt(pos) + "' in JSON" : "invalid number "
+                        + text);
             }
         }
 

@@ -30,7 +30,8 @@ import java.util.Set;
  * (cycles become unknowns), then resources and outputs.
  */
 final class ModuleEvaluator {
-    private static final Set<String> MODULE_META = Set.of("source", "version", "count", "for_each", "providers", "depends_on");
+    private static final Set<String> MODULE_META = Set.of("source", "version", "count", "for_each", "providers",
+            "depends_on");
 
     private final ScanRun run;
     private final ModuleSource source;
@@ -90,7 +91,8 @@ final class ModuleEvaluator {
         for (ModuleSource.FileBlock fb : source.blocks("output")) {
             Block b = fb.block();
             if (!b.labels().isEmpty()) {
-                b.body().attribute("value").ifPresent(a -> outputs.put(b.labels().getFirst(), context.evaluate(a.expr())));
+                b.body().attribute("value").ifPresent(a -> outputs.put(b.labels().getFirst(),
+                        context.evaluate(a.expr())));
             }
         }
         return new ObjectValue(outputs);
@@ -212,7 +214,8 @@ final class ModuleEvaluator {
         Value sourceValue = call.body().attribute("source")
                 .map(a -> EvalContext.empty().withBudget(run.budget).evaluate(a.expr())).orElse(null);
         if (!(sourceValue instanceof StringValue s)) {
-            diagnose(TerraformDiagnostic.Kind.MODULE_NOT_FOUND, callAddress + ": source must be a literal string", call.pos());
+            diagnose(TerraformDiagnostic.Kind.MODULE_NOT_FOUND, callAddress + ": source must be a literal string",
+                    call.pos());
             return null;
         }
         String src = s.value();
@@ -229,22 +232,26 @@ final class ModuleEvaluator {
             real = null;
         }
         if (real == null) {
-            diagnose(TerraformDiagnostic.Kind.MODULE_NOT_FOUND, callAddress + ": module directory \"" + src + "\" not found", call.pos());
+            diagnose(TerraformDiagnostic.Kind.MODULE_NOT_FOUND, callAddress + ": module directory \"" + src
+                    + "\" not found", call.pos());
             return null;
         }
         if (!real.startsWith(run.root)) {
             diagnose(TerraformDiagnostic.Kind.MODULE_OUTSIDE_SCANNED_TREE,
-                    callAddress + ": module source \"" + src + "\" is outside the scanned tree; not scanned", call.pos());
+                    callAddress + ": module source \"" + src + "\" is outside the scanned tree; not scanned",
+                            call.pos());
             return null;
         }
         if (ancestry.contains(real)) {
             diagnose(TerraformDiagnostic.Kind.MODULE_CYCLE,
-                    callAddress + ": module source \"" + src + "\" calls itself (directly or through other modules); not scanned", call.pos());
+                    callAddress + ": module source \"" + src
+                            + "\" calls itself (directly or through other modules); not scanned", call.pos());
             return null;
         }
         if (ancestry.size() >= ScanRun.MAX_MODULE_DEPTH) {
             diagnose(TerraformDiagnostic.Kind.MODULE_TOO_DEEP,
-                    callAddress + ": modules nested deeper than " + ScanRun.MAX_MODULE_DEPTH + "; not scanned", call.pos());
+                    callAddress + ": modules nested deeper than " + ScanRun.MAX_MODULE_DEPTH + "; not scanned",
+                            call.pos());
             return null;
         }
         ModuleSource child = run.module(real);
@@ -262,12 +269,14 @@ final class ModuleEvaluator {
             Unknown blocker = instance.blocker() != null ? instance.blocker() : inheritedBlocker;
             if (!run.admitModuleInstance()) {
                 diagnose(TerraformDiagnostic.Kind.MODULE_LIMIT,
-                        instanceAddress + ": more than " + ScanRun.MAX_MODULE_INSTANCES + " module instances in one scan; not scanned", call.pos());
+                        instanceAddress + ": more than " + ScanRun.MAX_MODULE_INSTANCES
+                                + " module instances in one scan; not scanned", call.pos());
                 return null;
             }
             List<Path> childAncestry = new ArrayList<>(ancestry);
             childAncestry.add(real);
-            ModuleEvaluator childEvaluator = new ModuleEvaluator(run, child, childInputs, instanceAddress, childAncestry, blocker);
+            ModuleEvaluator childEvaluator = new ModuleEvaluator(run, child, childInputs, instanceAddress,
+                    childAncestry, blocker);
             ObjectValue outputs = childEvaluator.evaluate();
             nestedResources.addAll(childEvaluator.resources());
             if (instance.key() instanceof StringValue key) {

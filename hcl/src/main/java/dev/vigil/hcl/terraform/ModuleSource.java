@@ -16,7 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** The parsed {@code *.tf} and {@code *.tf.json} files of one module directory, with comments indexed by line for skip directives. */
+/**
+ * The parsed {@code *.tf} and {@code *.tf.json} files of one module directory, with comments indexed
+ * by line for skip directives.
+ */
 final class ModuleSource {
     static final long MAX_FILE_BYTES = 8L * 1024 * 1024;
 
@@ -121,7 +124,8 @@ final class ModuleSource {
             out.addAll(SkipDirective.parse(c.text(), c.line()));
         }
         for (int above = line - 1; above > 0; above--) {
-            List<Comment> standalone = byLine.getOrDefault(above, List.of()).stream().filter(Comment::standalone).toList();
+            List<Comment> standalone = byLine.getOrDefault(above, List.of()).stream().filter(Comment::standalone)
+                    .toList();
             if (standalone.isEmpty()) {
                 break;
             }

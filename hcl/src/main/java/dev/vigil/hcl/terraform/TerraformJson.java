@@ -59,13 +59,15 @@ final class TerraformJson {
                             : top.key().equals("variable") ? Kind.VARIABLE : Kind.EXPRESSIONS;
                     for (JsonNode.Member name : object(top.value()).members()) {
                         for (JsonNode.JsonObject body : objects(name.value())) {
-                            blocks.add(new Block(top.key(), List.of(name.key()), body(body, kind, name.keyPos()), name.keyPos()));
+                            blocks.add(new Block(top.key(), List.of(name.key()), body(body, kind, name.keyPos()),
+                                    name.keyPos()));
                         }
                     }
                 }
                 case "locals" -> {
                     for (JsonNode.JsonObject body : objects(top.value())) {
-                        blocks.add(new Block("locals", List.of(), body(body, Kind.EXPRESSIONS, top.keyPos()), top.keyPos()));
+                        blocks.add(new Block("locals", List.of(), body(body, Kind.EXPRESSIONS, top.keyPos()),
+                                top.keyPos()));
                     }
                 }
                 default -> {
@@ -124,7 +126,8 @@ final class TerraformJson {
             }
             Expr value = switch (kind) {
                 case VARIABLE -> m.key().equals("type") ? typeExpression(m.value()) : literal(m.value());
-                case MODULE -> m.key().equals("source") || m.key().equals("version") ? literal(m.value()) : expression(m.value());
+                case MODULE -> m.key().equals("source") || m.key().equals("version") ? literal(m.value())
+                        : expression(m.value());
                 default -> expression(m.value());
             };
             attributes.put(m.key(), new Attribute(m.key(), value, m.keyPos()));
@@ -137,7 +140,8 @@ final class TerraformJson {
         List<Block> content = new ArrayList<>();
         for (JsonNode.Member m : object(member.value()).members()) {
             switch (m.key()) {
-                case "content" -> content.add(new Block("content", List.of(), body(object(m.value()), Kind.RESOURCE, m.keyPos()), m.keyPos()));
+                case "content" -> content.add(new Block("content", List.of(), body(object(m.value()), Kind.RESOURCE,
+                        m.keyPos()), m.keyPos()));
                 case "iterator" -> {
                     if (m.value() instanceof JsonNode.JsonString s) {
                         attributes.put("iterator", new Attribute("iterator",
@@ -159,7 +163,8 @@ final class TerraformJson {
                 SourcePos inside = new SourcePos(file, s.pos().line(), s.pos().column() + 1);
                 yield HclParser.parseTemplate(s.value(), inside);
             }
-            case JsonNode.JsonArray a -> new Expr.TupleCons(a.items().stream().map(this::expression).toList(), range(a));
+            case JsonNode.JsonArray a -> new Expr.TupleCons(a.items().stream().map(this::expression).toList(),
+                    range(a));
             case JsonNode.JsonObject o -> {
                 List<Expr.ObjectCons.Item> items = new ArrayList<>();
                 for (JsonNode.Member m : o.members()) {
@@ -185,7 +190,8 @@ final class TerraformJson {
             case JsonNode.JsonNull n -> new Expr.Literal(NullValue.INSTANCE, range(n));
             case JsonNode.JsonArray a -> new Expr.TupleCons(a.items().stream().map(this::literal).toList(), range(a));
             case JsonNode.JsonObject o -> new Expr.ObjectCons(o.members().stream()
-                    .map(m -> new Expr.ObjectCons.Item(new Expr.Literal(new StringValue(m.key()), new Range(m.keyPos(), m.key())),
+                    .map(m -> new Expr.ObjectCons.Item(new Expr.Literal(new StringValue(m.key()), new Range(m.keyPos(),
+                            m.key())),
                             literal(m.value())))
                     .toList(), range(o));
         };

@@ -33,7 +33,8 @@ final class TerraformResolver implements RootResolver {
             case "module" -> module(steps, range);
             case "data" -> steps.isEmpty() || !steps.getFirst().isAttribute()
                     ? new Unknown(range, "incomplete data source reference")
-                    : reference(Reference.Kind.DATA, steps.getFirst().attribute(), steps.subList(1, steps.size()), range);
+                    : reference(Reference.Kind.DATA, steps.getFirst().attribute(), steps.subList(1, steps.size()),
+                            range);
             case "each" -> new Unknown(range, "each is only available in a block that sets for_each");
             case "count" -> new Unknown(range, "count.index is only available in a block that sets count");
             case "self" -> new Unknown(range, "self is only known while provisioning");

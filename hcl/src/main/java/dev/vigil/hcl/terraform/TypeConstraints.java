@@ -36,13 +36,15 @@ final class TypeConstraints {
             case Expr.Variable primitive -> primitive(v, primitive.name());
             case Expr.FunctionCall f when f.args().size() == 1 && (f.name().equals("list") || f.name().equals("set")) ->
                     sequence(v, f.name().equals("set"), f.args().getFirst());
-            case Expr.FunctionCall f when f.args().size() == 1 && f.name().equals("map") && v instanceof ObjectValue o -> {
+            case Expr.FunctionCall f when f.args().size() == 1 && f.name().equals("map")
+                    && v instanceof ObjectValue o -> {
                 Map<String, Value> out = new TreeMap<>();
                 o.attributes().forEach((k, e) -> out.put(k, convert(e, f.args().getFirst())));
                 yield new ObjectValue(out);
             }
             case Expr.FunctionCall f when f.name().equals("object") && f.args().size() == 1
-                    && f.args().getFirst() instanceof Expr.ObjectCons spec && v instanceof ObjectValue o -> object(o, spec);
+                    && f.args().getFirst() instanceof Expr.ObjectCons spec && v instanceof ObjectValue o -> object(o,
+                            spec);
             case Expr.FunctionCall f when f.name().equals("tuple") && f.args().size() == 1
                     && f.args().getFirst() instanceof Expr.TupleCons spec && v instanceof ListValue l
                     && l.elements().size() == spec.items().size() -> {
@@ -52,7 +54,8 @@ final class TypeConstraints {
                 }
                 yield new ListValue(out);
             }
-            case Expr.FunctionCall f when f.name().equals("optional") && !f.args().isEmpty() -> convert(v, f.args().getFirst());
+            case Expr.FunctionCall f when f.name().equals("optional") && !f.args().isEmpty() -> convert(v, f.args()
+                    .getFirst());
             default -> v;
         };
     }
@@ -104,9 +107,11 @@ final class TypeConstraints {
             Expr attributeType = item.value();
             if (present != null && !(present instanceof NullValue)) {
                 out.put(name.value(), convert(present, attributeType));
-            } else if (attributeType instanceof Expr.FunctionCall f && f.name().equals("optional") && !f.args().isEmpty()) {
+            } else if (attributeType instanceof Expr.FunctionCall f && f.name().equals("optional") && !f.args()
+                    .isEmpty()) {
                 Value fallback = f.args().size() > 1
-                        ? convert(EvalContext.empty().evaluate(f.args().get(1)), f.args().getFirst()) : NullValue.INSTANCE;
+                        ? convert(EvalContext.empty().evaluate(f.args().get(1)), f.args().getFirst())
+                                : NullValue.INSTANCE;
                 out.put(name.value(), fallback);
             } else if (present != null) {
                 out.put(name.value(), present);

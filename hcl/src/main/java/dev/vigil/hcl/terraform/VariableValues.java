@@ -51,7 +51,8 @@ final class VariableValues {
 
     private static Map<String, Value> readVarFile(ScanRun run, Path file) {
         Path absolute = file.toAbsolutePath().normalize();
-        String name = absolute.startsWith(run.root) ? run.root.relativize(absolute).toString().replace('\\', '/') : file.toString();
+        String name = absolute.startsWith(run.root) ? run.root.relativize(absolute).toString().replace('\\', '/')
+                : file.toString();
         Map<String, Value> values = new LinkedHashMap<>();
         try {
             if (Files.size(file) > ModuleSource.MAX_FILE_BYTES) {

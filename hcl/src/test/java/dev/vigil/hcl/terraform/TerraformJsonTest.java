@@ -32,20 +32,24 @@ class TerraformJsonTest {
         assertThat(orders.attribute("name")).contains(new StringValue("app-dev-orders-1"));
         assertThat(orders.attribute("tags")).contains(new ObjectValue(Map.of(
                 "Env", new StringValue("dev"), "Zones", new StringValue("a,b"))));
-        assertThat(orders.body().block("point_in_time_recovery").orElseThrow().attribute("enabled")).contains(BoolValue.TRUE);
+        assertThat(orders.body().block("point_in_time_recovery").orElseThrow().attribute("enabled"))
+                .contains(BoolValue.TRUE);
         assertThat(orders.body().blocks("attribute")).extracting(b -> b.attribute("name").orElseThrow())
                 .containsExactly(new StringValue("id"), new StringValue("sk"));
         assertThat(orders.body().blocks("replica")).extracting(b -> b.attribute("region_name").orElseThrow())
                 .containsExactly(new StringValue("eu-west-1a"), new StringValue("eu-west-1b"));
-        assertThat(orders.body().block("lifecycle").orElseThrow().attribute("prevent_destroy")).contains(BoolValue.TRUE);
+        assertThat(orders.body().block("lifecycle").orElseThrow().attribute("prevent_destroy"))
+                .contains(BoolValue.TRUE);
         assertThat(orders.body().attributes()).doesNotContainKeys("count", "depends_on", "//");
-        assertThat(orders.skips()).containsExactly(new SkipDirective("DynamoDB-003", "backed up by the central plan", 9));
+        assertThat(orders.skips()).containsExactly(new SkipDirective("DynamoDB-003", "backed up by the central plan",
+                9));
     }
 
     @Test
     void jsonModulesAndOutputsKeepReferences() throws Exception {
         TerraformConfiguration config = load();
-        Unknown name = (Unknown) config.resource("module.child.aws_backup_selection.s").orElseThrow().attribute("name").orElseThrow();
+        Unknown name = (Unknown) config.resource("module.child.aws_backup_selection.s").orElseThrow().attribute("name")
+                .orElseThrow();
         assertThat(name.references().getFirst().address()).isEqualTo("aws_dynamodb_table.orders[0]");
         assertThat(name.references().getFirst().attributePath()).containsExactly("name");
         Unknown arn = (Unknown) config.outputs().get("arn");

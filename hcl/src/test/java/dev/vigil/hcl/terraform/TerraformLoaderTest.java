@@ -26,7 +26,8 @@ class TerraformLoaderTest {
     @BeforeAll
     static void load() throws IOException, URISyntaxException {
         project = Path.of(TerraformLoaderTest.class.getResource("/terraform/project").toURI());
-        config = TerraformLoader.load(project, TerraformOptions.defaults().withVarFile(project.resolve("extra.tfvars.txt")));
+        config = TerraformLoader.load(project, TerraformOptions.defaults()
+                .withVarFile(project.resolve("extra.tfvars.txt")));
     }
 
     private static ResourceInstance resource(String address) {
@@ -84,8 +85,10 @@ class TerraformLoaderTest {
         assertThat(config.resourcesOfType("aws_dynamodb_table").stream()
                 .filter(r -> r.name().equals("counted"))).hasSize(2);
         List<EvaluatedBlock> replicas = resource("aws_dynamodb_table.each[\"users\"]").body().blocks("replica");
-        assertThat(replicas).extracting(b -> b.attribute("region_name").orElseThrow(), b -> b.attribute("position").orElseThrow())
-                .containsExactly(tuple(new StringValue("eu-west-1"), NumberValue.of(0)), tuple(new StringValue("us-east-1"), NumberValue.of(1)));
+        assertThat(replicas).extracting(b -> b.attribute("region_name").orElseThrow(), b -> b.attribute("position")
+                .orElseThrow())
+                .containsExactly(tuple(new StringValue("eu-west-1"), NumberValue.of(0)),
+                        tuple(new StringValue("us-east-1"), NumberValue.of(1)));
     }
 
     @Test
@@ -97,7 +100,8 @@ class TerraformLoaderTest {
                 .withVariable("pitr", "false"));
         assertThat(overridden.resources()).filteredOn(r -> r.name().equals("counted"))
                 .extracting(ResourceInstance::address)
-                .containsExactly("aws_dynamodb_table.counted[0]", "aws_dynamodb_table.counted[1]", "aws_dynamodb_table.counted[2]");
+                .containsExactly("aws_dynamodb_table.counted[0]", "aws_dynamodb_table.counted[1]",
+                        "aws_dynamodb_table.counted[2]");
         ResourceInstance users = overridden.resource("aws_dynamodb_table.each[\"users\"]").orElseThrow();
         assertThat(users.body().blocks("replica")).extracting(b -> b.attribute("region_name").orElseThrow())
                 .containsExactly(new StringValue("ap-south-1"));
@@ -112,7 +116,8 @@ class TerraformLoaderTest {
         TerraformConfiguration c = TerraformLoader.load(bare);
         Unknown u = unknown(c.resource("aws_s3_bucket.b").orElseThrow().attribute("bucket").orElseThrow());
         assertThat(u.expression()).isEqualTo("var.name");
-        assertThat(u.reason()).isEqualTo("variable name has no value: no default, and not set by tfvars, -var or the module call");
+        assertThat(u.reason())
+                .isEqualTo("variable name has no value: no default, and not set by tfvars, -var or the module call");
         assertThat(u.pos().line()).isEqualTo(1);
         assertThat(c.resources()).extracting(ResourceInstance::address).containsExactly("aws_s3_bucket.b");
         assertThat(c.diagnostics()).extracting(TerraformDiagnostic::toString)
@@ -121,7 +126,8 @@ class TerraformLoaderTest {
 
     @Test
     void typeConstraintsFillOptionalAttributesAndConvertElements() throws IOException, URISyntaxException {
-        TerraformConfiguration typed = TerraformLoader.load(Path.of(getClass().getResource("/terraform/typed").toURI()));
+        TerraformConfiguration typed = TerraformLoader.load(Path.of(getClass().getResource("/terraform/typed")
+                .toURI()));
         ResourceInstance t = typed.resource("aws_dynamodb_table.t").orElseThrow();
         EvaluatedBlock pitr = t.body().block("point_in_time_recovery").orElseThrow();
         assertThat(pitr.attribute("enabled")).contains(BoolValue.TRUE);
@@ -131,14 +137,21 @@ class TerraformLoaderTest {
                 .containsExactly(tuple(new StringValue("by_date"), new StringValue("KEYS_ONLY")),
                         tuple(new StringValue("by_email"), new StringValue("ALL")));
         assertThat(t.attribute("ports")).contains(new ListValue(List.of(NumberValue.of(80), NumberValue.of(443))));
+        assertThat(typed.resource("aws_s3_bucket.bad_count").orElseThrow().expansionBlocker().reason())
+                .isEqualTo("count must be a whole number from 0 to 10000, got -1");
+        assertThat(typed.resource("aws_s3_bucket.bad_each").orElseThrow().expansionBlocker().reason())
+                .isEqualTo("for_each set elements must be strings, got 1");
     }
 
     @Test
     void localsInDependencyOrderAndCyclesAsUnknown() {
         assertThat(attr("aws_dynamodb_table.single", "tags")).isEqualTo(new ObjectValue(Map.of(
-                "Owner", new StringValue("data-team"), "App", new StringValue("shop"), "Env", new StringValue("staging"))));
+                "Owner", new StringValue("data-team"), "App", new StringValue("shop"), "Env",
+                        new StringValue("staging"))));
         Unknown cycle = unknown(attr("aws_backup_selection.rds", "cycle"));
-        assertThat(cycle.reason()).isEqualTo("local.cycle_a is part of a dependency cycle: local.cycle_a -> local.cycle_b -> local.cycle_a");
+        assertThat(cycle.reason())
+                .isEqualTo("local.cycle_a is part of a dependency cycle: "
+                        + "local.cycle_a -> local.cycle_b -> local.cycle_a");
         assertThat(cycle.expression()).isEqualTo("local.cycle_b");
     }
 
@@ -151,19 +164,23 @@ class TerraformLoaderTest {
         assertThat(blocked.expansionBlocker().expression()).isEqualTo("data.aws_availability_zones.all.names");
         assertThat(blocked.expansionBlocker().references()).containsExactly(
                 new Reference(Reference.Kind.DATA, "", "aws_availability_zones", "all", null, List.of("names")));
-        assertThat(unknown(attr("aws_dynamodb_table.blocked", "name")).expression()).isEqualTo("data.aws_availability_zones.all.names");
+        assertThat(unknown(attr("aws_dynamodb_table.blocked", "name")).expression())
+                .isEqualTo("data.aws_availability_zones.all.names");
         assertThat(config.diagnostics()).noneMatch(d -> d.kind() == TerraformDiagnostic.Kind.PARSE_ERROR);
         ResourceInstance blockedEach = resource("aws_dynamodb_table.blocked_each");
         assertThat(blockedEach.expansionBlocker().expression()).isEqualTo("data.aws_dynamodb_tables.all.names");
-        assertThat(unknown(blockedEach.attribute("name").orElseThrow()).expression()).isEqualTo("data.aws_dynamodb_tables.all.names");
+        assertThat(unknown(blockedEach.attribute("name").orElseThrow()).expression())
+                .isEqualTo("data.aws_dynamodb_tables.all.names");
     }
 
     @Test
     void forEachOverSetsAndMaps() {
-        assertThat(attr("aws_dynamodb_table.each[\"orders\"]", "name")).isEqualTo(new StringValue("shop-staging-orders"));
+        assertThat(attr("aws_dynamodb_table.each[\"orders\"]", "name"))
+                .isEqualTo(new StringValue("shop-staging-orders"));
         assertThat(resource("aws_dynamodb_table.each[\"orders\"]").key()).isEqualTo(new StringValue("orders"));
         assertThat(attr("aws_dynamodb_table.by_map[\"beta\"]", "name")).isEqualTo(new StringValue("b-table"));
-        assertThat(attr("aws_dynamodb_table.by_map[\"beta\"]", "tags")).isEqualTo(new ObjectValue(Map.of("Key", new StringValue("beta"))));
+        assertThat(attr("aws_dynamodb_table.by_map[\"beta\"]", "tags")).isEqualTo(new ObjectValue(Map.of("Key",
+                new StringValue("beta"))));
         assertThat(resource("aws_dynamodb_table.by_map[\"beta\"]").body().attributes()).doesNotContainKey("for_each");
     }
 
@@ -172,7 +189,8 @@ class TerraformLoaderTest {
         EvaluatedBlock lifecycle = resource("aws_dynamodb_table.single").body().block("lifecycle").orElseThrow();
         assertThat(lifecycle.attribute("prevent_destroy")).contains(BoolValue.TRUE);
         assertThat(lifecycle.attribute("ignore_changes")).contains(new ListValue(List.of(
-                new StringValue("read_capacity"), new StringValue("tags[\"Owner\"]"), new StringValue("write_capacity"))));
+                new StringValue("read_capacity"), new StringValue("tags[\"Owner\"]"),
+                        new StringValue("write_capacity"))));
     }
 
     @Test
@@ -206,16 +224,19 @@ class TerraformLoaderTest {
         Unknown replica = unknown(resources.elements().get(1));
         assertThat(replica.references().getFirst().key()).isEqualTo(NumberValue.of(0));
         assertThat(replica.references().getFirst().address()).isEqualTo("aws_db_instance.replica[0]");
-        assertThat(resources.elements().get(2)).isEqualTo(new StringValue("arn:aws:rds:eu-west-1:123456789012:db:legacy"));
+        assertThat(resources.elements().get(2))
+                .isEqualTo(new StringValue("arn:aws:rds:eu-west-1:123456789012:db:legacy"));
         Unknown kms = unknown(attr("aws_backup_selection.rds", "kms"));
         assertThat(kms.references().getFirst().address()).isEqualTo("aws_kms_key.k");
         Unknown upper = unknown(attr("aws_backup_selection.rds", "name_upper"));
         assertThat(upper.expression()).isEqualTo("aws_kms_key.k.name");
         Unknown plan = unknown(attr("aws_backup_selection.rds", "plan_id"));
-        assertThat(plan.references()).containsExactly(new Reference(Reference.Kind.MODULE, "", "", "vpc", null, List.of("plan_id")));
+        assertThat(plan.references()).containsExactly(new Reference(Reference.Kind.MODULE, "", "", "vpc", null,
+                List.of("plan_id")));
         Unknown fromModule = unknown(attr("aws_backup_selection.rds", "from_module"));
         assertThat(fromModule.references()).containsExactly(
-                new Reference(Reference.Kind.RESOURCE, "module.orders", "aws_dynamodb_table", "this", null, List.of("arn")));
+                new Reference(Reference.Kind.RESOURCE, "module.orders", "aws_dynamodb_table", "this", null,
+                        List.of("arn")));
         assertThat(fromModule.references().getFirst().address()).isEqualTo("module.orders.aws_dynamodb_table.this");
         assertThat(unknown(attr("aws_backup_selection.rds", "file_body")).reason())
                 .isEqualTo("file() reads files, the clock or randomness; a static scan does not evaluate it");
@@ -224,12 +245,15 @@ class TerraformLoaderTest {
     @Test
     void localModulesTwoLevelsDeepWithInputsAndOutputs() {
         assertThat(attr("module.orders.aws_dynamodb_table.this", "name")).isEqualTo(new StringValue("orders"));
-        assertThat(attr("module.orders.aws_dynamodb_table.this", "tags")).isEqualTo(attr("aws_dynamodb_table.single", "tags"));
-        assertThat(attr("module.orders.module.backup.aws_backup_selection.table", "name")).isEqualTo(new StringValue("orders-backup"));
+        assertThat(attr("module.orders.aws_dynamodb_table.this", "tags")).isEqualTo(attr("aws_dynamodb_table.single",
+                "tags"));
+        assertThat(attr("module.orders.module.backup.aws_backup_selection.table", "name"))
+                .isEqualTo(new StringValue("orders-backup"));
         ListValue backed = (ListValue) attr("module.orders.module.backup.aws_backup_selection.table", "resources");
         assertThat(unknown(backed.elements().getFirst()).references().getFirst().address())
                 .isEqualTo("module.orders.aws_dynamodb_table.this");
-        assertThat(attr("module.per_env[\"blue\"].aws_dynamodb_table.this", "name")).isEqualTo(new StringValue("t-blue"));
+        assertThat(attr("module.per_env[\"blue\"].aws_dynamodb_table.this", "name"))
+                .isEqualTo(new StringValue("t-blue"));
         assertThat(attr("module.one_backup[0].aws_backup_selection.table", "name")).isEqualTo(new StringValue("one-0"));
         assertThat(attr("module.one_backup[0].aws_backup_selection.table", "resources"))
                 .isEqualTo(new ListValue(List.of(new StringValue("arn:aws:dynamodb:eu-west-1:123456789012:table/x"))));
@@ -245,14 +269,16 @@ class TerraformLoaderTest {
                         tuple(TerraformDiagnostic.Kind.REMOTE_MODULE_NOT_SCANNED,
                                 "module.vpc: remote module not scanned (source \"terraform-aws-modules/vpc/aws\")"),
                         tuple(TerraformDiagnostic.Kind.MODULE_OUTSIDE_SCANNED_TREE,
-                                "module.escape: module source \"../outside-escape/elsewhere\" is outside the scanned tree; not scanned"));
+                                "module.escape: module source \"../outside-escape/elsewhere\" "
+                                        + "is outside the scanned tree; not scanned"));
         assertThat(config.diagnostics().getFirst().pos().line()).isEqualTo(151);
         assertThat(config.resources()).noneMatch(r -> r.address().contains("outside"));
     }
 
     @Test
     void parseErrorsAreReportedAndOtherFilesStillLoad() throws IOException, URISyntaxException {
-        TerraformConfiguration broken = TerraformLoader.load(Path.of(getClass().getResource("/terraform/broken").toURI()));
+        TerraformConfiguration broken = TerraformLoader.load(Path.of(getClass().getResource("/terraform/broken")
+                .toURI()));
         assertThat(broken.resources()).extracting(ResourceInstance::address).containsExactly("aws_s3_bucket.ok");
         assertThat(broken.diagnostics()).extracting(TerraformDiagnostic::toString)
                 .containsExactly("b.tf:3:9: expected an expression, found newline");
@@ -260,13 +286,18 @@ class TerraformLoaderTest {
 
     @Test
     void recursiveModulesAreReportedNotFollowed() throws IOException, URISyntaxException {
-        TerraformConfiguration recursive = TerraformLoader.load(Path.of(getClass().getResource("/terraform/recursive").toURI()));
-        assertThat(recursive.resources()).extracting(ResourceInstance::address).containsExactly("module.a.aws_s3_bucket.a");
-        assertThat(recursive.diagnostics()).extracting(TerraformDiagnostic::kind, TerraformDiagnostic::message).containsExactly(
+        TerraformConfiguration recursive = TerraformLoader.load(Path.of(getClass().getResource("/terraform/recursive")
+                .toURI()));
+        assertThat(recursive.resources()).extracting(ResourceInstance::address)
+                .containsExactly("module.a.aws_s3_bucket.a");
+        assertThat(recursive.diagnostics()).extracting(TerraformDiagnostic::kind, TerraformDiagnostic::message)
+                .containsExactly(
                 tuple(TerraformDiagnostic.Kind.MODULE_CYCLE,
-                        "module.self: module source \"./\" calls itself (directly or through other modules); not scanned"),
+                        "module.self: module source \"./\" calls itself "
+                                + "(directly or through other modules); not scanned"),
                 tuple(TerraformDiagnostic.Kind.MODULE_CYCLE,
-                        "module.a.module.b.module.a: module source \"../a\" calls itself (directly or through other modules); not scanned"));
+                        "module.a.module.b.module.a: module source \"../a\" calls itself "
+                                + "(directly or through other modules); not scanned"));
     }
 
     @Test
