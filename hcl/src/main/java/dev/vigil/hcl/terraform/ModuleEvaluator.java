@@ -70,7 +70,7 @@ final class ModuleEvaluator {
     ObjectValue evaluate() {
         base = EvalContext.empty().withBudget(run.budget).withResolver(new TerraformResolver(address, moduleValues))
                 .withVariable("var", new ObjectValue(variables()))
-                .withVariable("path", new ObjectValue(Map.of("module", new StringValue(source.relativeDir()),
+                .withVariable("path", new ObjectValue(Map.of("module", new StringValue(modulePath()),
                         "root", new StringValue("."), "cwd", new StringValue("."))))
                 .withVariable("terraform", new ObjectValue(Map.of("workspace", new StringValue("default"))));
         for (ModuleSource.FileBlock fb : source.blocks("locals")) {
@@ -103,6 +103,12 @@ final class ModuleEvaluator {
         List<ResourceInstance> all = new ArrayList<>(resources);
         all.addAll(nestedResources);
         return all;
+    }
+
+    /** {@code path.module}: this module's directory relative to the root module's, {@code .} for the root. */
+    private String modulePath() {
+        String relative = run.rootModule.relativize(source.dir()).toString().replace('\\', '/');
+        return relative.isEmpty() ? "." : relative;
     }
 
     private EvalContext current() {

@@ -28,13 +28,11 @@ final class ModuleSource {
     }
 
     private final Path dir;
-    private final String relativeDir;
     private final List<HclFile> files;
     private final Map<String, Map<Integer, List<Comment>>> commentsByLine = new HashMap<>();
 
-    private ModuleSource(Path dir, String relativeDir, List<HclFile> files) {
+    private ModuleSource(Path dir, List<HclFile> files) {
         this.dir = dir;
-        this.relativeDir = relativeDir;
         this.files = List.copyOf(files);
         for (HclFile f : files) {
             Map<Integer, List<Comment>> byLine = commentsByLine.computeIfAbsent(f.file(), k -> new HashMap<>());
@@ -85,7 +83,7 @@ final class ModuleSource {
                         "cannot read: " + e.getMessage(), new SourcePos(name, 1, 1)));
             }
         }
-        return new ModuleSource(dir, relativeDir, files);
+        return new ModuleSource(dir, files);
     }
 
     private static boolean isConfigFile(String fileName) {
@@ -94,11 +92,6 @@ final class ModuleSource {
 
     Path dir() {
         return dir;
-    }
-
-    /** The directory relative to the scanned root, as {@code path.module} shows it: {@code .} or {@code modules/x}. */
-    String relativeDir() {
-        return relativeDir;
     }
 
     List<FileBlock> blocks(String type) {

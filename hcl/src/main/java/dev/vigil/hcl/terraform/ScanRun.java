@@ -14,14 +14,18 @@ final class ScanRun {
     static final int MAX_INSTANCES = 10_000;
     static final int MAX_MODULE_INSTANCES = 2_000;
 
+    /** The scanned tree: module sources must resolve inside it; file names are relative to it. */
     final Path root;
+    /** The root module's directory, inside {@code root}. */
+    final Path rootModule;
     final Budget budget = new Budget(STEP_BUDGET);
     final List<TerraformDiagnostic> diagnostics = new ArrayList<>();
     private final Map<Path, ModuleSource> modules = new HashMap<>();
     private int moduleInstances;
 
-    ScanRun(Path root) {
+    ScanRun(Path root, Path rootModule) {
         this.root = root;
+        this.rootModule = rootModule;
     }
 
     /** Counts one more module instance; false once the scan-wide limit is reached. */

@@ -21,13 +21,17 @@ public final class TerraformLoader {
         return load(rootDir, TerraformOptions.defaults());
     }
 
-    /** @throws IOException only when the root directory itself cannot be resolved */
+    /**
+     * @throws IOException only when the root module's directory or the scan root cannot be
+     *                     resolved, or the directory is not inside the scan root
+     */
     public static TerraformConfiguration load(Path rootDir, TerraformOptions options) throws IOException {
         Path root = rootDir.toRealPath();
-        if (!Files.isDirectory(root)) {
-            throw new IOException("not a directory: " + rootDir);
+        Path tree = options.scanRoot() == null ? root : options.scanRoot().toRealPath();
+        if (!Files.isDirectory(root) || !root.startsWith(tree)) {
+            throw new IOException("not a directory inside " + tree + ": " + rootDir);
         }
-        ScanRun run = new ScanRun(root);
+        ScanRun run = new ScanRun(tree, root);
         ModuleSource rootModule = run.module(root);
         Map<String, Value> inputs = VariableValues.forRoot(run, rootModule, options);
         ModuleEvaluator evaluator = new ModuleEvaluator(run, rootModule, inputs, "", List.of(root), null);

@@ -29,11 +29,11 @@ final class VariableValues {
 
     static Map<String, Value> forRoot(ScanRun run, ModuleSource root, TerraformOptions options) {
         List<Path> files = new ArrayList<>();
-        Path defaults = run.root.resolve("terraform.tfvars");
+        Path defaults = run.rootModule.resolve("terraform.tfvars");
         if (Files.isRegularFile(defaults)) {
             files.add(defaults);
         }
-        try (Stream<Path> listing = Files.list(run.root)) {
+        try (Stream<Path> listing = Files.list(run.rootModule)) {
             listing.filter(p -> p.getFileName().toString().endsWith(".auto.tfvars")).sorted().forEach(files::add);
         } catch (IOException e) {
             run.diagnostics.add(new TerraformDiagnostic(TerraformDiagnostic.Kind.UNREADABLE_FILE,

@@ -285,6 +285,22 @@ class TerraformLoaderTest {
     }
 
     @Test
+    void aRootModuleInsideALargerScannedTree() throws IOException, URISyntaxException {
+        Path tree = Path.of(getClass().getResource("/terraform/tree").toURI());
+        Path example = tree.resolve("examples/basic");
+        TerraformConfiguration inTree = TerraformLoader.load(example, TerraformOptions.defaults().withScanRoot(tree));
+        ResourceInstance table = inTree.resource("module.table.aws_dynamodb_table.this").orElseThrow();
+        assertThat(table.file()).isEqualTo("main.tf");
+        assertThat(table.attribute("name")).contains(new StringValue("example"));
+        assertThat(inTree.outputs().get("module_path")).isEqualTo(new StringValue("../.."));
+        assertThat(inTree.diagnostics()).isEmpty();
+        TerraformConfiguration alone = TerraformLoader.load(example);
+        assertThat(alone.resources()).isEmpty();
+        assertThat(alone.diagnostics()).extracting(TerraformDiagnostic::kind)
+                .containsExactly(TerraformDiagnostic.Kind.MODULE_OUTSIDE_SCANNED_TREE);
+    }
+
+    @Test
     void recursiveModulesAreReportedNotFollowed() throws IOException, URISyntaxException {
         TerraformConfiguration recursive = TerraformLoader.load(Path.of(getClass().getResource("/terraform/recursive")
                 .toURI()));
