@@ -65,6 +65,40 @@ final class CollectionFunctions {
             return new ListValue(out);
         });
         m.put("range", CollectionFunctions::range);
+        m.put("chunklist", args -> {
+            arity(args, 2, 2);
+            List<Value> elements = Convert.elements(args.getFirst());
+            int size = Convert.integer(args.get(1));
+            if (size < 0) {
+                throw new EvalError("the chunk size must not be negative");
+            }
+            if (size == 0) {
+                return new ListValue(List.of(new ListValue(elements)));
+            }
+            List<Value> chunks = new ArrayList<>();
+            for (int i = 0; i < elements.size(); i += size) {
+                chunks.add(new ListValue(elements.subList(i, Math.min(elements.size(), i + size))));
+            }
+            return new ListValue(chunks);
+        });
+        m.put("setunion", args -> {
+            arity(args, 1, Integer.MAX_VALUE);
+            LinkedHashSet<Value> union = new LinkedHashSet<>();
+            args.forEach(a -> union.addAll(Convert.elements(Convert.whollyKnown(a))));
+            return new SetValue(List.copyOf(union));
+        });
+        m.put("setintersection", args -> {
+            arity(args, 1, Integer.MAX_VALUE);
+            LinkedHashSet<Value> common = new LinkedHashSet<>(Convert.elements(Convert.whollyKnown(args.getFirst())));
+            args.subList(1, args.size()).forEach(a -> common.retainAll(Convert.elements(Convert.whollyKnown(a))));
+            return new SetValue(List.copyOf(common));
+        });
+        m.put("setsubtract", args -> {
+            arity(args, 2, 2);
+            LinkedHashSet<Value> rest = new LinkedHashSet<>(Convert.elements(Convert.whollyKnown(args.getFirst())));
+            Convert.elements(Convert.whollyKnown(args.get(1))).forEach(rest::remove);
+            return new SetValue(List.copyOf(rest));
+        });
         m.put("zipmap", CollectionFunctions::zipmap);
         m.put("one", args -> {
             arity(args, 1, 1);

@@ -12,6 +12,15 @@ final class ConversionFunctions {
     }
 
     static void register(Map<String, HclFunction> m) {
+        // sensitivity only affects how Terraform displays a value
+        m.put("sensitive", args -> {
+            arity(args, 1, 1);
+            return args.getFirst();
+        });
+        m.put("nonsensitive", args -> {
+            arity(args, 1, 1);
+            return args.getFirst();
+        });
         m.put("tostring", args -> {
             arity(args, 1, 1);
             Value v = args.getFirst();

@@ -34,6 +34,7 @@ public final class Functions {
         StringFunctions.register(m);
         NumericFunctions.register(m);
         ConversionFunctions.register(m);
+        HashFunctions.register(m);
         return new Functions(m);
     }
 

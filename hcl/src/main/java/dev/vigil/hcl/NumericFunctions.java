@@ -3,6 +3,8 @@ package dev.vigil.hcl;
 import static dev.vigil.hcl.Functions.arity;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,35 @@ final class NumericFunctions {
         m.put("floor", args -> {
             arity(args, 1, 1);
             return new NumberValue(Convert.number(args.getFirst()).setScale(0, RoundingMode.FLOOR));
+        });
+        m.put("signum", args -> {
+            arity(args, 1, 1);
+            return NumberValue.of(Convert.number(args.getFirst()).signum());
+        });
+        m.put("pow", args -> {
+            arity(args, 2, 2);
+            BigDecimal base = Convert.number(args.getFirst());
+            BigDecimal exponent = Convert.number(args.get(1));
+            if (exponent.signum() >= 0 && exponent.scale() <= 0 && exponent.compareTo(BigDecimal.valueOf(1000)) <= 0) {
+                return new NumberValue(base.pow(exponent.intValueExact(), MathContext.DECIMAL128));
+            }
+            double result = Math.pow(base.doubleValue(), exponent.doubleValue());
+            if (Double.isNaN(result) || Double.isInfinite(result)) {
+                throw new EvalError("result is not a finite number");
+            }
+            return new NumberValue(BigDecimal.valueOf(result));
+        });
+        m.put("parseint", args -> {
+            arity(args, 2, 2);
+            int radix = Convert.integer(args.get(1));
+            if (radix < 2 || radix > 62) {
+                throw new EvalError("base must be between 2 and 62");
+            }
+            try {
+                return new NumberValue(new BigDecimal(new BigInteger(Convert.string(args.getFirst()), radix)));
+            } catch (NumberFormatException e) {
+                throw new EvalError("cannot parse " + args.getFirst() + " as a base " + radix + " integer");
+            }
         });
         m.put("sum", args -> {
             arity(args, 1, 1);

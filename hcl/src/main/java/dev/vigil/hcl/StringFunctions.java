@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,7 +24,40 @@ final class StringFunctions {
             arity(args, 1, Integer.MAX_VALUE);
             return new StringValue(Format.format(Convert.string(args.getFirst()), args.subList(1, args.size())));
         });
+        m.put("formatlist", StringFunctions::formatlist);
         m.put("join", StringFunctions::join);
+        m.put("regex", args -> {
+            arity(args, 2, 2);
+            Matcher found = matcher(Convert.string(args.getFirst()), Convert.string(args.get(1)));
+            if (!found.find()) {
+                throw new EvalError("pattern did not match");
+            }
+            return match(found);
+        });
+        m.put("regexall", args -> {
+            arity(args, 2, 2);
+            Matcher found = matcher(Convert.string(args.getFirst()), Convert.string(args.get(1)));
+            List<Value> all = new ArrayList<>();
+            while (found.find()) {
+                all.add(match(found));
+            }
+            return new ListValue(all);
+        });
+        m.put("strrev", unary(s -> new StringBuilder(s).reverse().toString()));
+        m.put("trim", args -> {
+            arity(args, 2, 2);
+            String s = Convert.string(args.getFirst());
+            String cut = Convert.string(args.get(1));
+            int from = 0;
+            int to = s.length();
+            while (from < to && cut.indexOf(s.charAt(from)) >= 0) {
+                from++;
+            }
+            while (to > from && cut.indexOf(s.charAt(to - 1)) >= 0) {
+                to--;
+            }
+            return new StringValue(s.substring(from, to));
+        });
         m.put("split", args -> {
             arity(args, 2, 2);
             String sep = Convert.string(args.getFirst());
@@ -98,6 +132,64 @@ final class StringFunctions {
             }
         }
         return new StringValue(String.join(sep, parts));
+    }
+
+    /** Terraform's RE2 patterns name groups as {@code (?P<name>...)}; Java spells it {@code (?<name>...)}. */
+    private static Matcher matcher(String pattern, String s) {
+        try {
+            return Pattern.compile(pattern.replace("(?P<", "(?<")).matcher(new BoundedChars(s));
+        } catch (PatternSyntaxException e) {
+            throw new EvalError("invalid regular expression: " + e.getDescription());
+        }
+    }
+
+    /** No groups: the matched text; named groups: an object; otherwise the list of groups. */
+    private static Value match(Matcher m) {
+        Map<String, Integer> named = m.pattern().namedGroups();
+        if (!named.isEmpty()) {
+            Map<String, Value> groups = new TreeMap<>();
+            named.forEach((name, i) -> groups.put(name, group(m, i)));
+            return new ObjectValue(groups);
+        }
+        if (m.groupCount() == 0) {
+            return new StringValue(m.group());
+        }
+        List<Value> groups = new ArrayList<>();
+        for (int i = 1; i <= m.groupCount(); i++) {
+            groups.add(group(m, i));
+        }
+        return new ListValue(groups);
+    }
+
+    private static Value group(Matcher m, int i) {
+        String g = m.group(i);
+        return g == null ? NullValue.INSTANCE : new StringValue(g);
+    }
+
+    private static Value formatlist(List<Value> args) {
+        arity(args, 1, Integer.MAX_VALUE);
+        String spec = Convert.string(args.getFirst());
+        List<Value> rest = args.subList(1, args.size());
+        int rows = -1;
+        for (Value v : rest) {
+            if (v instanceof ListValue || v instanceof SetValue) {
+                int n = Convert.elements(v).size();
+                if (rows >= 0 && rows != n) {
+                    throw new EvalError("all list arguments must have the same length");
+                }
+                rows = n;
+            }
+        }
+        int count = rows < 0 ? 1 : rows;
+        List<Value> out = new ArrayList<>(count);
+        for (int row = 0; row < count; row++) {
+            List<Value> line = new ArrayList<>();
+            for (Value v : rest) {
+                line.add(v instanceof ListValue || v instanceof SetValue ? Convert.elements(v).get(row) : v);
+            }
+            out.add(new StringValue(Format.format(spec, line)));
+        }
+        return new ListValue(out);
     }
 
     private static Value replace(List<Value> args) {

@@ -221,6 +221,33 @@ class EvaluatorTest {
     }
 
     @Test
+    void moreFunctionsConfigurationsUse() {
+        assertThat(eval("regex(\"^arn:aws:([a-z0-9-]+):\", \"arn:aws:rds:eu-west-1\")")).isEqualTo(list("rds"));
+        assertThat(eval("regex(\"[0-9]+\", \"abc123def\")")).isEqualTo(Value.of("123"));
+        assertThat(eval("regex(\"(?P<svc>[a-z]+):(?P<region>[a-z0-9-]+)\", \"rds:eu-west-1\")"))
+                .isEqualTo(new ObjectValue(Map.of("svc", Value.of("rds"), "region", Value.of("eu-west-1"))));
+        assertThat(eval("regexall(\"[0-9]\", \"a1b2\")")).isEqualTo(list("1", "2"));
+        assertThat(eval("can(regex(\"^x\", \"abc\"))")).isEqualTo(BoolValue.FALSE);
+        assertThat(eval("formatlist(\"%s-%s\", [\"a\", \"b\"], \"x\")")).isEqualTo(list("a-x", "b-x"));
+        assertThat(eval("trim(\"?!hello?!\", \"!?\")")).isEqualTo(Value.of("hello"));
+        assertThat(eval("strrev(\"abc\")")).isEqualTo(Value.of("cba"));
+        assertThat(eval("chunklist([1, 2, 3], 2)")).isEqualTo(list(list(1, 2), list(3)));
+        assertThat(eval("setunion([\"b\"], [\"a\", \"b\"])")).isEqualTo(new SetValue(List.of(Value.of("a"),
+                Value.of("b"))));
+        assertThat(eval("setintersection([\"a\", \"b\"], [\"b\", \"c\"])"))
+                .isEqualTo(new SetValue(List.of(Value.of("b"))));
+        assertThat(eval("setsubtract([\"a\", \"b\"], [\"b\"])")).isEqualTo(new SetValue(List.of(Value.of("a"))));
+        assertThat(eval("pow(2, 10)")).isEqualTo(Value.of(1024));
+        assertThat(eval("signum(-3)")).isEqualTo(Value.of(-1));
+        assertThat(eval("parseint(\"ff\", 16)")).isEqualTo(Value.of(255));
+        assertThat(eval("sha256(\"abc\")"))
+                .isEqualTo(Value.of("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
+        assertThat(eval("md5(\"\")")).isEqualTo(Value.of("d41d8cd98f00b204e9800998ecf8427e"));
+        assertThat(eval("base64sha256(\"\")")).isEqualTo(Value.of("47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU="));
+        assertThat(eval("nonsensitive(sensitive(\"s\"))")).isEqualTo(Value.of("s"));
+    }
+
+    @Test
     void conversionsTryAndCan() {
         assertThat(eval("toset([\"b\", \"a\", \"b\"])")).isEqualTo(new SetValue(List.of(Value.of("a"), Value.of("b"))));
         assertThat(eval("tolist(toset([\"b\", \"a\"]))")).isEqualTo(list("a", "b"));
