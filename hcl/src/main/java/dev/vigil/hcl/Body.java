@@ -1,5 +1,6 @@
 package dev.vigil.hcl;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +9,7 @@ import java.util.Optional;
 /** Attributes (unique names, source order) and blocks (source order) of a file or block. */
 public record Body(Map<String, Attribute> attributes, List<Block> blocks) {
     public Body {
-        attributes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+        attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
         blocks = List.copyOf(blocks);
     }
 

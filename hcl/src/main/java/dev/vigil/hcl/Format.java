@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.List;
+import java.util.Locale;
 
 /** Terraform's {@code format} verbs: %v %s %q %d %f %e %g %t %x %X %o %b %%, with flags, width and precision. */
 final class Format {
@@ -84,7 +85,7 @@ final class Format {
             case 'e' -> String.format(precision < 0 ? "%e" : "%." + precision + "e", Convert.number(arg).doubleValue());
             case 'g' -> Convert.number(arg).stripTrailingZeros().toString();
             case 'x' -> whole(arg).toString(16);
-            case 'X' -> whole(arg).toString(16).toUpperCase(java.util.Locale.ROOT);
+            case 'X' -> whole(arg).toString(16).toUpperCase(Locale.ROOT);
             case 'o' -> whole(arg).toString(8);
             case 'b' -> whole(arg).toString(2);
             default -> throw new EvalError("unsupported format verb %" + verb);

@@ -1,6 +1,7 @@
 package dev.vigil.hcl;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -38,7 +39,7 @@ public final class Functions {
         return new Functions(m);
     }
 
-    static void arity(java.util.List<Value> args, int min, int max) {
+    static void arity(List<Value> args, int min, int max) {
         if (args.size() < min || args.size() > max) {
             String expected = min == max ? Integer.toString(min)
                     : max == Integer.MAX_VALUE ? "at least " + min : min + " to " + max;

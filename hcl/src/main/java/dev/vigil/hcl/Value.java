@@ -1,5 +1,7 @@
 package dev.vigil.hcl;
 
+import java.util.Collection;
+
 /**
  * An HCL value. Collections may hold {@link Unknown} elements; an {@link Unknown} at the top means
  * the whole value could not be determined statically.
@@ -19,7 +21,7 @@ public sealed interface Value permits StringValue, NumberValue, BoolValue, NullV
         return 1;
     }
 
-    static long nodes(java.util.Collection<Value> values) {
+    static long nodes(Collection<Value> values) {
         long n = 1;
         for (Value v : values) {
             n += v.nodes();

@@ -1,6 +1,8 @@
 package dev.vigil.hcl.terraform;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +16,7 @@ import java.util.Map;
 public record TerraformOptions(List<Path> varFiles, Map<String, String> variables, Path scanRoot) {
     public TerraformOptions {
         varFiles = List.copyOf(varFiles);
-        variables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(variables));
+        variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
     }
 
     public static TerraformOptions defaults() {
@@ -22,7 +24,7 @@ public record TerraformOptions(List<Path> varFiles, Map<String, String> variable
     }
 
     public TerraformOptions withVarFile(Path file) {
-        List<Path> files = new java.util.ArrayList<>(varFiles);
+        List<Path> files = new ArrayList<>(varFiles);
         files.add(file);
         return new TerraformOptions(files, variables, scanRoot);
     }
