@@ -1,0 +1,4 @@
+package dev.vigil.hcl;
+
+public record Attribute(String name, Expr expr, SourcePos pos) {
+}

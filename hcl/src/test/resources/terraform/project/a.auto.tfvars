@@ -1,0 +1,2 @@
+replicas = 5
+pitr     = true

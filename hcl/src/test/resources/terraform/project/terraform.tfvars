@@ -1,0 +1,2 @@
+env   = "staging"
+owner = "data-team"

@@ -1,0 +1,7 @@
+module "self" {
+  source = "./"
+}
+
+module "a" {
+  source = "./modules/a"
+}

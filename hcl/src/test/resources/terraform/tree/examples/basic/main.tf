@@ -1,0 +1,8 @@
+module "table" {
+  source = "../../"
+  name   = "example"
+}
+
+output "module_path" {
+  value = module.table.where
+}
