@@ -53,21 +53,27 @@ final class IacCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         List<RuleDefinition> selected = Catalog.load().select(rules);
-        ScanResult result = scan(sources(), ShownPaths.shown(paths), accountId, selected);
-        return output.report(result, selected);
+        TemplateSource.Loaded loaded = load(sources(), ShownPaths.shown(paths));
+        return output.report(evaluate(loaded, accountId, selected), selected);
     }
 
-    /** Loads the templates under {@code paths} from every source, runs the rules, marks suppressed checks. */
-    static ScanResult scan(List<TemplateSource> sources, List<Path> paths, String accountId,
-                           List<RuleDefinition> rules) {
+    /** What every source finds under {@code paths}, together. */
+    static TemplateSource.Loaded load(List<TemplateSource> sources, List<Path> paths) {
         Inventory inventory = new Inventory();
+        List<String> templates = new ArrayList<>();
         Suppression suppression = Suppression.NONE;
         for (TemplateSource source : sources) {
             TemplateSource.Loaded loaded = source.load(paths);
             inventory.addAll(loaded.inventory());
+            templates.addAll(loaded.templates());
             suppression = suppression.or(loaded.suppression());
         }
-        return suppression.applyTo(Engine.evaluate(accountId, rules, inventory));
+        return new TemplateSource.Loaded(inventory, templates, suppression);
+    }
+
+    /** Runs the rules over what was loaded and marks the checks the templates suppress. */
+    static ScanResult evaluate(TemplateSource.Loaded loaded, String accountId, List<RuleDefinition> rules) {
+        return loaded.suppression().applyTo(Engine.evaluate(accountId, rules, loaded.inventory()));
     }
 
     private List<TemplateSource> sources() {

@@ -13,6 +13,7 @@ import dev.vigil.core.model.Inventory;
 import dev.vigil.core.model.Origin;
 import dev.vigil.core.model.Value;
 import dev.vigil.core.rule.Catalog;
+import dev.vigil.iac.cloudformation.CloudFormationOptions;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -175,9 +176,10 @@ class IacCommandTest {
                     (scope, resource, rule) -> resource.equals("aws_dynamodb_table.cache")
                             ? Optional.of("cache") : Optional.empty());
         };
-        ScanResult result = IacCommand.scan(List.of(new CloudFormationSource(
-                        dev.vigil.iac.cloudformation.CloudFormationOptions.defaults()), other),
-                List.of(Path.of(DIR, "mixed.yaml")), null, Catalog.load().select(List.of("DynamoDB-003")));
+        TemplateSource.Loaded loaded = IacCommand.load(List.of(new CloudFormationSource(
+                CloudFormationOptions.defaults()), other), List.of(Path.of(DIR, "mixed.yaml")));
+        assertThat(loaded.templates()).containsExactly(DIR + "/mixed.yaml", "main.tf");
+        ScanResult result = IacCommand.evaluate(loaded, null, Catalog.load().select(List.of("DynamoDB-003")));
         assertThat(result.checks()).extracting(Check::resource)
                 .contains("Sessions", "Cache", "aws_dynamodb_table.cache");
         Check cache = result.checks().stream().filter(c -> c.resource().equals("aws_dynamodb_table.cache"))
