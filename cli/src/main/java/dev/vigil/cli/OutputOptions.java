@@ -3,6 +3,7 @@ package dev.vigil.cli;
 import dev.vigil.core.check.Status;
 import dev.vigil.core.engine.ScanResult;
 import dev.vigil.core.rule.Risk;
+import dev.vigil.core.rule.RuleDefinition;
 import dev.vigil.report.Format;
 import dev.vigil.report.ReportOptions;
 import dev.vigil.report.Summary;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** Report format, destination and exit-code policy, shared by every command that reports checks. */
@@ -35,9 +37,14 @@ final class OutputOptions {
 
     /** Writes the report and returns the exit code it implies. */
     int report(ScanResult result) throws IOException {
+        return report(result, List.of());
+    }
+
+    /** Writes the report, describing {@code rules} (the rules that were run), and returns the exit code. */
+    int report(ScanResult result, List<RuleDefinition> rules) throws IOException {
         boolean toTerminal = output == null && System.console() != null;
         ReportOptions options = new ReportOptions(toTerminal && !noColor && System.getenv("NO_COLOR") == null,
-                showPassed);
+                showPassed, rules);
         if (output == null) {
             format.report(options).write(result, System.out);
             System.out.flush();

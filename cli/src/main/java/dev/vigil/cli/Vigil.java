@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "vigil", mixinStandardHelpOptions = true, version = "Vigil 0.1.0",
         description = "Continuous assurance for AWS: checks accounts and templates against best-practice rules.",
         subcommands = {ScanCommand.class, DemoCommand.class, RulesCommand.class, ExplainCommand.class,
-                FixCommand.class, PermissionsCommand.class, BenchCommand.class,
+                FixCommand.class, PermissionsCommand.class, BenchCommand.class, IacCommand.class, IacBenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Vigil {
 

@@ -2,13 +2,15 @@ package dev.vigil.report;
 
 /** The output formats; each one reads only checks, notes, faults and rule metadata. */
 public enum Format {
-    TABLE, JSON, CSV;
+    TABLE, JSON, CSV, SARIF, JUNIT;
 
     public Report report(ReportOptions options) {
         return switch (this) {
             case TABLE -> new TableReport(options);
             case JSON -> new JsonReport();
             case CSV -> new CsvReport();
+            case SARIF -> new SarifReport(options.rules());
+            case JUNIT -> new JunitReport(options.rules());
         };
     }
 }

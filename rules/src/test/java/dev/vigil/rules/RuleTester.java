@@ -11,11 +11,20 @@ import dev.vigil.core.model.Inventory;
 import dev.vigil.core.model.Resource;
 import dev.vigil.core.rule.Rule;
 import dev.vigil.core.rule.RuleDefinition;
+import dev.vigil.iac.cloudformation.CloudFormationLoader;
+import dev.vigil.iac.cloudformation.CloudFormationOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Fluent harness: build an inventory, run one rule through the engine, assert exact checks. */
+/**
+ * Fluent harness: build an inventory (by hand, or from a CloudFormation fixture), run one rule through the
+ * engine, assert exact checks.
+ */
 public final class RuleTester {
 
     private final RuleDefinition rule;
@@ -34,6 +43,30 @@ public final class RuleTester {
         for (Resource r : resources) {
             inventory.add(r);
         }
+        return this;
+    }
+
+    /**
+     * Adds what the CloudFormation loader maps from {@code src/test/resources/cloudformation/FIXTURE}, faults
+     * included; resources are named by logical ID and their origin's file is {@code FIXTURE}.
+     */
+    public RuleTester givenCloudFormation(String fixture) {
+        return givenCloudFormation(fixture, Map.of());
+    }
+
+    /** As {@link #givenCloudFormation(String)}, with template parameter values. */
+    public RuleTester givenCloudFormation(String fixture, Map<String, String> parameters) {
+        String text;
+        try (InputStream in = RuleTester.class.getResourceAsStream("/cloudformation/" + fixture)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no fixture cloudformation/" + fixture);
+            }
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        CloudFormationLoader loader = new CloudFormationLoader(CloudFormationOptions.defaults().withParameters(parameters));
+        inventory.addAll(loader.load(fixture, text).inventory());
         return this;
     }
 

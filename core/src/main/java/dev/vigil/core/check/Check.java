@@ -24,4 +24,8 @@ public record Check(RuleMeta rule, Status status, String resource, String resour
         return new Check(rule, newStatus, resource, resourceName, origin, newMessage,
                 newStatus == Status.FAILURE ? remedy : null, properties, suppression);
     }
+
+    public Check withSuppression(String reason) {
+        return new Check(rule, status, resource, resourceName, origin, message, remedy, properties, reason);
+    }
 }

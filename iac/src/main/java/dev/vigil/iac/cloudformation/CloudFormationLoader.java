@@ -43,7 +43,8 @@ import java.util.regex.Pattern;
  */
 public final class CloudFormationLoader {
 
-    static final Set<String> EXTENSIONS = Set.of("json", "yaml", "yml", "template");
+    /** The file extensions searched for templates. */
+    public static final Set<String> EXTENSIONS = Set.of("json", "yaml", "yml", "template");
     private static final long MAX_BYTES = 8L * 1024 * 1024;
     private static final Pattern LOOKS_LIKE_TEMPLATE =
             Pattern.compile("AWSTemplateFormatVersion|AWS::[A-Za-z0-9]+::[A-Za-z0-9]+");

@@ -128,4 +128,27 @@ class AwsBackupForRdsTest {
         assertThat(t.check(dbArn(R, "b")).message()).contains("backup:ListBackupPlans", "AccessDenied");
         assertThat(t.check(dbArn(R, "b")).remedy()).isNull();
     }
+
+    @Test
+    void cloudFormationSelectionsByGetAttSubRefTagsAndConditionsAuroraMembersSkipped() {
+        RuleTester t = RuleTester.rule(new AwsBackupForRds())
+                .givenCloudFormation("rds-backup.yaml")
+                .evaluate()
+                .statuses(Map.of("ByGetAtt", Status.SUCCESS, "BySub", Status.SUCCESS, "ByRef", Status.SUCCESS,
+                        "Tagged", Status.SUCCESS, "TaggedProd", Status.SUCCESS, "TaggedTest", Status.FAILURE,
+                        "Excluded", Status.FAILURE, "Unprotected", Status.FAILURE));
+        assertThat(t.check("ByGetAtt").message()).contains("by-arns");
+        assertThat(t.check("Tagged").message()).contains("by-tags");
+        assertThat(t.check("TaggedProd").message()).contains("by-conditions");
+        assertThat(t.check("Unprotected").remedy()).isInstanceOf(ProtectWithBackupPlan.class);
+    }
+
+    @Test
+    void cloudFormationSelectionThatCannotBeDecidedIsAnErrorNotAFailure() {
+        RuleTester t = RuleTester.rule(new AwsBackupForRds())
+                .givenCloudFormation("rds-undecided.yaml")
+                .evaluate()
+                .statuses(Map.of("Db", Status.ERROR));
+        assertThat(t.check("Db").message()).contains("!Ref Owner");
+    }
 }

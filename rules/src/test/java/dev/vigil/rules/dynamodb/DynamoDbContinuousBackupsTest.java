@@ -63,4 +63,30 @@ class DynamoDbContinuousBackupsTest {
         assertThat(error.origin().region()).isEqualTo("eu-west-1");
         assertThat(error.message()).contains("AccessDenied");
     }
+
+    @Test
+    void cloudFormationTablesByLogicalIdWithPitrOnOffAndUnresolved() {
+        RuleTester t = RuleTester.rule(new DynamoDbContinuousBackups())
+                .givenCloudFormation("dynamodb-pitr.yaml")
+                .evaluate()
+                .statuses(Map.of("Orders", Status.SUCCESS, "Sessions", Status.FAILURE, "Cache", Status.FAILURE,
+                        "Audit", Status.UNKNOWN, "Global[us-east-1]", Status.SUCCESS,
+                        "Global[eu-west-1]", Status.FAILURE, "Global[${AWS::Region}]", Status.UNKNOWN));
+        assertThat(t.check("Orders").properties()).containsEntry("recoveryPeriodDays", 14);
+        assertThat(t.check("Orders").resourceName()).isEqualTo("dev-orders");
+        assertThat(t.check("Audit").message()).contains("!Ref EnablePitr");
+        assertThat(t.check("Cache").remedy()).isEqualTo(new EnablePointInTimeRecovery("Cache"));
+        assertThat(t.check("Sessions").origin()).isEqualTo(new Origin.Template("dynamodb-pitr.yaml", 18,
+                "dynamodb-pitr.yaml"));
+    }
+
+    @Test
+    void cloudFormationParametersDecideUnknownsAndConditions() {
+        RuleTester.rule(new DynamoDbContinuousBackups())
+                .givenCloudFormation("dynamodb-pitr.yaml", Map.of("EnablePitr", "true", "Env", "prod"))
+                .evaluate()
+                .statuses(Map.of("Orders", Status.SUCCESS, "Sessions", Status.FAILURE, "Cache", Status.FAILURE,
+                        "Audit", Status.SUCCESS, "ProdOnly", Status.FAILURE, "Global[us-east-1]", Status.SUCCESS,
+                        "Global[eu-west-1]", Status.FAILURE, "Global[${AWS::Region}]", Status.SUCCESS));
+    }
 }

@@ -1,0 +1,132 @@
+package dev.vigil.cli;
+
+import dev.vigil.core.check.Status;
+import dev.vigil.core.engine.ScanResult;
+import dev.vigil.core.rule.Catalog;
+import dev.vigil.core.rule.RuleDefinition;
+import dev.vigil.iac.SourceFiles;
+import dev.vigil.iac.cloudformation.CloudFormationLoader;
+import dev.vigil.iac.cloudformation.CloudFormationOptions;
+import dev.vigil.report.Format;
+import dev.vigil.report.ReportOptions;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Writes a seeded template corpus and scans it as {@code vigil iac} does, in rounds (the first includes JIT
+ * warm-up): files/s end to end (discovery, load, evaluate, report to a null stream), time per phase, peak heap.
+ */
+@Command(name = "bench-iac", mixinStandardHelpOptions = true,
+        description = "Benchmark 'vigil iac' on a generated corpus of CloudFormation templates.")
+final class IacBenchCommand implements Callable<Integer> {
+
+    @Option(names = "--files", defaultValue = "5000", description = "Files to generate (default ${DEFAULT-VALUE}).")
+    int files;
+
+    @Option(names = "--rounds", defaultValue = "3", description = "Scans of the corpus (default ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Option(names = "--format", defaultValue = "json", description = "Report format written to a null stream "
+            + "(default ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Corpus seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--keep", paramLabel = "DIR", description = "Write the corpus to DIR and keep it.")
+    Path keep;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        if (files < 1 || rounds < 1) {
+            throw new IllegalArgumentException("--files and --rounds must be at least 1");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Path dir = keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("vigil-bench-iac");
+        try {
+            TemplateCorpus.Written corpus = TemplateCorpus.write(dir, files, seed);
+            out.printf("corpus: %d files in %s (%d templates, %d that do not parse, %d other YAML/JSON), "
+                            + "%.1f MB, mean %.1f KB%n", files, dir, corpus.templates(), corpus.broken(),
+                    corpus.other(), corpus.bytes() / 1e6, corpus.bytes() / 1024.0 / files);
+            out.printf("cores: %d, max heap: %d MB%n", Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().maxMemory() / (1024 * 1024));
+            List<RuleDefinition> rules = Catalog.load().all();
+            for (int round = 1; round <= rounds; round++) {
+                out.println(round(round, dir, rules));
+                out.flush();
+            }
+        } finally {
+            if (keep == null) {
+                delete(dir);
+            }
+        }
+        return Vigil.OK;
+    }
+
+    private String round(int round, Path dir, List<RuleDefinition> rules) throws IOException {
+        resetPeaks();
+        long t0 = System.nanoTime();
+        SourceFiles.Found found = SourceFiles.find(List.of(dir), CloudFormationLoader.EXTENSIONS);
+        long t1 = System.nanoTime();
+        TemplateSource.Loaded loaded = new CloudFormationSource(CloudFormationOptions.defaults()).load(found.files());
+        long t2 = System.nanoTime();
+        ScanResult result = IacCommand.evaluate(loaded, null, rules);
+        long t3 = System.nanoTime();
+        format.report(new ReportOptions(false, false, rules)).write(result, OutputStream.nullOutputStream());
+        long t4 = System.nanoTime();
+        double seconds = (t4 - t0) / 1e9;
+        long errors = result.checks().stream().filter(c -> c.status() == Status.ERROR).count();
+        return String.format("round %d: %d files in %.2f s = %.0f files/s | discovery %.0f ms, load %.0f ms, "
+                        + "evaluate %.0f ms, report %.0f ms | %d templates, %d checks (%d ERROR), peak heap %.0f MB",
+                round, found.files().size(), seconds, found.files().size() / seconds, ms(t1 - t0), ms(t2 - t1),
+                ms(t3 - t2), ms(t4 - t3), loaded.templates().size(), result.checks().size(), errors, peakHeapMb());
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+
+    private static void resetPeaks() {
+        System.gc();
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    private static double peakHeapMb() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum() / 1e6;
+    }
+
+    private static void delete(Path dir) throws IOException {
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                Files.delete(d);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}

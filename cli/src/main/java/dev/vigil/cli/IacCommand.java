@@ -1,0 +1,96 @@
+package dev.vigil.cli;
+
+import dev.vigil.core.engine.Engine;
+import dev.vigil.core.engine.ScanResult;
+import dev.vigil.core.engine.Suppression;
+import dev.vigil.core.model.Inventory;
+import dev.vigil.core.rule.Catalog;
+import dev.vigil.core.rule.RuleDefinition;
+import dev.vigil.iac.cloudformation.CloudFormationOptions;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "iac", mixinStandardHelpOptions = true,
+        description = {"Scan infrastructure-as-code templates (CloudFormation JSON and YAML) and report checks.",
+                "Directories are searched recursively. Exit codes as for 'scan': 0 clean, 1 failures at or "
+                        + "above --fail-on, 2 errors (including templates that do not parse)."})
+final class IacCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Template files or directories.")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--rule", paramLabel = "ID", description = "Rule to run; repeatable (default: all rules).")
+    List<String> rules = new ArrayList<>();
+
+    @Option(names = "--param", paramLabel = "KEY=VALUE",
+            description = "Template parameter value; repeatable; wins over --params-file and Default.")
+    Map<String, String> parameters = new LinkedHashMap<>();
+
+    @Option(names = "--params-file", paramLabel = "FILE",
+            description = "Parameter values: [{\"ParameterKey\": .., \"ParameterValue\": ..}] or {\"Key\": \"Value\"}.")
+    Path parametersFile;
+
+    @Option(names = "--region", paramLabel = "REGION",
+            description = "Value of AWS::Region (default: unresolved, shown as $${AWS::Region}).")
+    String region;
+
+    @Option(names = "--account-id", paramLabel = "ID",
+            description = "Value of AWS::AccountId (default: unresolved, shown as $${AWS::AccountId}).")
+    String accountId;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() throws IOException {
+        List<RuleDefinition> selected = Catalog.load().select(rules);
+        TemplateSource.Loaded loaded = load(sources(), ShownPaths.shown(paths));
+        return output.report(evaluate(loaded, accountId, selected), selected);
+    }
+
+    /** What every source finds under {@code paths}, together. */
+    static TemplateSource.Loaded load(List<TemplateSource> sources, List<Path> paths) {
+        Inventory inventory = new Inventory();
+        List<String> templates = new ArrayList<>();
+        Suppression suppression = Suppression.NONE;
+        for (TemplateSource source : sources) {
+            TemplateSource.Loaded loaded = source.load(paths);
+            inventory.addAll(loaded.inventory());
+            templates.addAll(loaded.templates());
+            suppression = suppression.or(loaded.suppression());
+        }
+        return new TemplateSource.Loaded(inventory, templates, suppression);
+    }
+
+    /** Runs the rules over what was loaded and marks the checks the templates suppress. */
+    static ScanResult evaluate(TemplateSource.Loaded loaded, String accountId, List<RuleDefinition> rules) {
+        return loaded.suppression().applyTo(Engine.evaluate(accountId, rules, loaded.inventory()));
+    }
+
+    private List<TemplateSource> sources() {
+        return List.of(new CloudFormationSource(cloudFormationOptions()));
+    }
+
+    private CloudFormationOptions cloudFormationOptions() {
+        CloudFormationOptions options = CloudFormationOptions.defaults().withParameters(parameters)
+                .withRegion(region).withAccountId(accountId);
+        if (parametersFile == null) {
+            return options;
+        }
+        try {
+            return options.withParametersFile(parametersFile);
+        } catch (IOException e) {
+            throw new Vigil.UserException("cannot read --params-file " + parametersFile + ": "
+                    + e.getMessage().lines().findFirst().orElse(""));
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package dev.vigil.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.core.check.Check;
+import dev.vigil.core.check.Status;
+import dev.vigil.core.engine.ScanResult;
+import dev.vigil.core.model.DynamoDbTable;
+import dev.vigil.core.model.DynamoDbTable.PitrStatus;
+import dev.vigil.core.model.Inventory;
+import dev.vigil.core.model.Origin;
+import dev.vigil.core.model.Value;
+import dev.vigil.core.rule.Catalog;
+import dev.vigil.iac.cloudformation.CloudFormationOptions;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+
+/** {@code vigil iac} end to end on template fixtures: formats, exit codes, parse faults, suppression. */
+class IacCommandTest {
+
+    /** Relative to the module directory, where tests run, so reports show it as given. */
+    private static final String DIR = "src/test/resources/iac";
+
+    private record Run(int exit, String out, String err) {}
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Vigil.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private static JsonNode json(Path report) throws Exception {
+        return new ObjectMapper().readTree(Files.readString(report));
+    }
+
+    private static JsonNode check(JsonNode root, String resource) {
+        for (JsonNode c : root.get("checks")) {
+            if (c.get("resource").asText().equals(resource)) {
+                return c;
+            }
+        }
+        throw new AssertionError("no check for " + resource + " in " + root.get("checks"));
+    }
+
+    @Test
+    void jsonNamesLogicalIdsWithFileAndLineAndMarksSuppressions(@TempDir Path tmp) throws Exception {
+        Path report = tmp.resolve("r.json");
+        Run r = run("iac", DIR + "/mixed.yaml", "--rule", "DynamoDB-003", "--format", "json", "-o", report.toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(Vigil.FAILURES);
+        JsonNode root = json(report);
+        JsonNode sessions = check(root, "Sessions");
+        assertThat(sessions.get("status").asText()).isEqualTo("FAILURE");
+        assertThat(sessions.get("file").asText()).isEqualTo(DIR + "/mixed.yaml");
+        assertThat(sessions.get("line").asInt()).isEqualTo(11);
+        assertThat(check(root, "Orders").get("status").asText()).isEqualTo("SUCCESS");
+        assertThat(check(root, "Audit").get("status").asText()).isEqualTo("UNKNOWN");
+        assertThat(check(root, "Cache").get("suppressed").asText()).isEqualTo("rebuilt nightly from S3");
+        assertThat(sessions.has("suppressed")).isFalse();
+        assertThat(root.at("/summary/suppressed").asInt()).isEqualTo(1);
+        assertThat(root.at("/summary/FAILURE").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void onlySuppressedFailuresExitZero(@TempDir Path tmp) throws Exception {
+        Path template = tmp.resolve("t.yaml");
+        Files.writeString(template, """
+                Resources:
+                  Cache:   # vigil:skip=DynamoDB-003 rebuilt nightly
+                    Type: AWS::DynamoDB::Table
+                """);
+        Run r = run("iac", template.toString(), "--format", "json", "-o", tmp.resolve("r.json").toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(Vigil.OK);
+        assertThat(check(json(tmp.resolve("r.json")), "Cache").get("status").asText()).isEqualTo("FAILURE");
+    }
+
+    @Test
+    void parametersResolveUnknownValues(@TempDir Path tmp) throws Exception {
+        Path report = tmp.resolve("r.json");
+        run("iac", DIR + "/mixed.yaml", "--param", "EnablePitr=true", "--format", "json", "-o", report.toString());
+        assertThat(check(json(report), "Audit").get("status").asText()).isEqualTo("SUCCESS");
+        run("iac", DIR + "/mixed.yaml", "--params-file", "src/test/resources/iac-params.json", "--param",
+                "EnablePitr=false", "--format", "json", "-o", report.toString());
+        assertThat(check(json(report), "Audit").get("status").asText()).as("--param wins over the file")
+                .isEqualTo("FAILURE");
+    }
+
+    @Test
+    void aTemplateThatDoesNotParseIsAnErrorAndTheOthersAreStillScanned(@TempDir Path tmp) throws Exception {
+        Path report = tmp.resolve("r.json");
+        Run r = run("iac", DIR, "--format", "json", "-o", report.toString());
+        assertThat(r.exit()).isEqualTo(Vigil.ERRORS);
+        assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
+        JsonNode root = json(report);
+        JsonNode error = root.get("errors").get(0);
+        assertThat(error.get("file").asText()).isEqualTo(DIR + "/broken.yaml");
+        assertThat(error.get("line").asInt()).isPositive();
+        assertThat(error.get("operation").asText()).isEqualTo("cloudformation:parse");
+        assertThat(error.get("message").asText()).startsWith(DIR + "/broken.yaml:");
+        assertThat(root.get("checks").findValuesAsText("status")).contains("ERROR");
+        assertThat(check(root, "Ledger").get("status").asText()).isEqualTo("SUCCESS");
+        assertThat(check(root, "Sessions").get("status").asText()).isEqualTo("FAILURE");
+    }
+
+    @Test
+    void failOnAboveTheFailingRiskExitsZeroAndACleanTemplateToo(@TempDir Path tmp) {
+        String out = tmp.resolve("r.txt").toString();
+        assertThat(run("iac", DIR + "/mixed.yaml", "--fail-on", "VERY_HIGH", "-o", out).exit()).isEqualTo(Vigil.OK);
+        assertThat(run("iac", DIR + "/clean.json", "-o", out).exit()).isEqualTo(Vigil.OK);
+    }
+
+    @Test
+    void sarifAndJunitComeFromTheSameScan(@TempDir Path tmp) throws Exception {
+        Path sarif = tmp.resolve("r.sarif");
+        assertThat(run("iac", DIR + "/mixed.yaml", "--format", "sarif", "-o", sarif.toString()).exit())
+                .isEqualTo(Vigil.FAILURES);
+        JsonNode run = json(sarif).at("/runs/0");
+        assertThat(run.at("/tool/driver/rules").findValuesAsText("id")).contains("DynamoDB-003", "Backup-001");
+        assertThat(run.at("/tool/driver/rules/0/help/markdown").asText()).contains("## What it checks");
+        assertThat(run.at("/results/0/locations/0/physicalLocation/artifactLocation/uri").asText())
+                .isEqualTo(DIR + "/mixed.yaml");
+
+        Path junit = tmp.resolve("r.xml");
+        run("iac", DIR + "/mixed.yaml", "--rule", "DynamoDB-003", "--format", "junit", "-o", junit.toString());
+        Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(junit.toFile());
+        assertThat(xml.getElementsByTagName("testcase").getLength()).isEqualTo(4);
+        assertThat(xml.getElementsByTagName("failure").getLength()).isEqualTo(1);
+        assertThat(xml.getElementsByTagName("skipped").getLength()).isEqualTo(2);
+    }
+
+    @Test
+    void usageFaultsAreOneLineAndExitTwo(@TempDir Path tmp) {
+        Run noPath = run("iac");
+        assertThat(noPath.exit()).isEqualTo(Vigil.ERRORS);
+        assertThat(noPath.err()).contains("PATH");
+        Run badParam = run("iac", DIR, "--param", "novalue");
+        assertThat(badParam.exit()).isEqualTo(Vigil.ERRORS);
+        Run unknownRule = run("iac", DIR, "--rule", "Nope-1");
+        assertThat(unknownRule.exit()).isEqualTo(Vigil.ERRORS);
+        assertThat(unknownRule.err()).contains("unknown rule ID 'Nope-1'");
+        Run missingParams = run("iac", DIR, "--params-file", tmp.resolve("none.json").toString());
+        assertThat(missingParams.exit()).isEqualTo(Vigil.ERRORS);
+        assertThat(missingParams.err().strip()).startsWith("vigil: cannot read --params-file").doesNotContain("\n");
+        Run missingPath = run("iac", tmp.resolve("nowhere").toString(), "-o", tmp.resolve("r.txt").toString());
+        assertThat(missingPath.exit()).isEqualTo(Vigil.ERRORS);
+    }
+
+    @Test
+    void pathsUnderTheWorkingDirectoryAreShownRelativeToIt() {
+        Path here = Path.of("/work/repo");
+        assertThat(ShownPaths.shown(here, Path.of("/work/repo/infra/a.yaml"))).isEqualTo(Path.of("infra/a.yaml"));
+        assertThat(ShownPaths.shown(here, Path.of("/work/repo"))).isEqualTo(Path.of(""));
+        assertThat(ShownPaths.shown(here, Path.of("/elsewhere/a.yaml"))).isEqualTo(Path.of("/elsewhere/a.yaml"));
+        assertThat(ShownPaths.shown(here, Path.of("/work/repository/a.yaml")))
+                .isEqualTo(Path.of("/work/repository/a.yaml"));
+    }
+
+    @Test
+    void everySourceAddsResourcesAndSuppressions() {
+        Origin.Template origin = new Origin.Template("main.tf", 3, "main.tf");
+        TemplateSource other = paths -> {
+            Inventory inventory = new Inventory();
+            inventory.add(new DynamoDbTable(origin, "aws_dynamodb_table.cache", "cache",
+                    Value.known(PitrStatus.DISABLED), null));
+            return new TemplateSource.Loaded(inventory, List.of("main.tf"),
+                    (scope, resource, rule) -> resource.equals("aws_dynamodb_table.cache")
+                            ? Optional.of("cache") : Optional.empty());
+        };
+        TemplateSource.Loaded loaded = IacCommand.load(List.of(new CloudFormationSource(
+                CloudFormationOptions.defaults()), other), List.of(Path.of(DIR, "mixed.yaml")));
+        assertThat(loaded.templates()).containsExactly(DIR + "/mixed.yaml", "main.tf");
+        ScanResult result = IacCommand.evaluate(loaded, null, Catalog.load().select(List.of("DynamoDB-003")));
+        assertThat(result.checks()).extracting(Check::resource)
+                .contains("Sessions", "Cache", "aws_dynamodb_table.cache");
+        Check cache = result.checks().stream().filter(c -> c.resource().equals("aws_dynamodb_table.cache"))
+                .findFirst().orElseThrow();
+        assertThat(cache.status()).isEqualTo(Status.FAILURE);
+        assertThat(cache.suppression()).isEqualTo("cache");
+    }
+}
