@@ -91,7 +91,7 @@ class VigilCliTest {
 
         Run badFormat = run("scan", "--format", "xml");
         assertThat(badFormat.exit()).isEqualTo(Vigil.ERRORS);
-        assertThat(badFormat.err()).contains("expected one of [TABLE, JSON, CSV]", "'xml'").doesNotContain("Exception");
+        assertThat(badFormat.err()).contains("expected one of [TABLE, JSON, CSV, SARIF, JUNIT]", "'xml'").doesNotContain("Exception");
 
         Run noProfile = run("scan", "--profile", "no-such-profile-vigil", "--region", "us-east-1");
         assertThat(noProfile.exit()).isEqualTo(Vigil.ERRORS);
@@ -196,5 +196,20 @@ class VigilCliTest {
         assertThat(bad.exit()).isEqualTo(Vigil.ERRORS);
         assertThat(bad.err().strip()).isEqualTo("vigil: --rate dynamodb:ListTables=fast: expected a positive rate "
                 + "per second, optionally /BURST, e.g. 10 or 12/300");
+    }
+
+    @Test
+    void theSdksEndpointSettingWorksWithoutTheFlag(@TempDir Path dir) throws Exception {
+        // aws.endpointUrl is the system-property twin of AWS_ENDPOINT_URL; the SDK reads both the same way
+        System.setProperty("aws.endpointUrl", moto.endpoint().toString());
+        try {
+            Path report = dir.resolve("r.json");
+            Run r = run("scan", "--region", "eu-west-1", "--rule", "DynamoDB-003", "--format", "json",
+                    "--output", report.toString());
+            assertThat(r.exit()).as(r.err()).isEqualTo(Vigil.FAILURES);
+            assertThat(Files.readString(report)).contains("arn:aws:dynamodb:eu-west-1:123456789012:table/customers");
+        } finally {
+            System.clearProperty("aws.endpointUrl");
+        }
     }
 }
