@@ -2,7 +2,7 @@ package dev.vigil.aws;
 
 import dev.vigil.aws.collect.CollectionException;
 import dev.vigil.aws.collect.Collector;
-import dev.vigil.aws.collect.Collectors;
+import dev.vigil.aws.collect.CollectorCatalog;
 import dev.vigil.aws.collect.Faults;
 import dev.vigil.aws.collect.RegionContext;
 import dev.vigil.core.engine.Engine;
@@ -92,7 +92,7 @@ public final class LiveScanner {
         if (!collected.add(kind)) {
             return;
         }
-        Collector collector = Collectors.forKind(kind);
+        Collector collector = CollectorCatalog.forKind(kind);
         try {
             collector.collect(region, into);
         } catch (CollectionException e) {

@@ -5,7 +5,6 @@ import dev.vigil.aws.AwsConnection;
 import dev.vigil.aws.AwsOptions;
 import dev.vigil.aws.CallStats;
 import dev.vigil.aws.MultiAccountScanner;
-import dev.vigil.aws.RateLimits;
 import dev.vigil.aws.emulator.DemoAccount;
 import dev.vigil.aws.emulator.MotoServer;
 import dev.vigil.core.check.Status;
@@ -36,9 +35,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.rds.RdsClient;
@@ -95,10 +92,8 @@ final class BenchCommand implements Callable<Integer> {
             throw new Vigil.UserException("--regions must be 1 to " + REGIONS.size() + " and --accounts at least 1");
         }
         List<String> scanned = REGIONS.subList(0, regions);
-        Path home = Path.of(System.getProperty("vigil.home", ".")).toAbsolutePath().normalize();
-        try (MotoServer moto = MotoServer.start(home.resolve(".vigil/venv"), home.resolve(".vigil/moto-bench.log"))) {
-            AwsOptions options = new AwsOptions(null, scanned, moto.endpoint(),
-                    StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")), RateLimits.aws());
+        try (MotoServer moto = LocalEmulator.start("bench")) {
+            AwsOptions options = LocalEmulator.options(moto, scanned);
             seed(options, scanned);
             resetPeaks();
             long start = System.nanoTime();

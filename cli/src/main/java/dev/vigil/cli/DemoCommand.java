@@ -3,17 +3,13 @@ package dev.vigil.cli;
 import dev.vigil.aws.Accounts;
 import dev.vigil.aws.AwsConnection;
 import dev.vigil.aws.AwsOptions;
-import dev.vigil.aws.RateLimits;
 import dev.vigil.aws.emulator.DemoAccount;
 import dev.vigil.aws.emulator.MotoServer;
 import dev.vigil.core.rule.Catalog;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * The main job without an AWS account: a sample account in the moto emulator, scanned by the same code
@@ -28,11 +24,9 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path home = Path.of(System.getProperty("vigil.home", ".")).toAbsolutePath().normalize();
         System.err.println("Starting the moto AWS emulator on 127.0.0.1 ...");
-        try (MotoServer moto = MotoServer.start(home.resolve(".vigil/venv"), home.resolve(".vigil/moto-demo.log"))) {
-            AwsOptions options = new AwsOptions(null, List.of(), moto.endpoint(),
-                    StaticCredentialsProvider.create(AwsBasicCredentials.create("demo", "demo")), RateLimits.aws());
+        try (MotoServer moto = LocalEmulator.start("demo")) {
+            AwsOptions options = LocalEmulator.options(moto, List.of());
             try (AwsConnection seeding = new AwsConnection(options)) {
                 DemoAccount.seed(seeding);
             }

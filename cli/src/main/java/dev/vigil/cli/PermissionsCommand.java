@@ -1,6 +1,6 @@
 package dev.vigil.cli;
 
-import dev.vigil.aws.collect.Collectors;
+import dev.vigil.aws.collect.CollectorCatalog;
 import dev.vigil.core.model.Resource;
 import dev.vigil.core.rule.Catalog;
 import dev.vigil.core.rule.RuleDefinition;
@@ -38,7 +38,7 @@ final class PermissionsCommand implements Callable<Integer> {
     static String policy(List<RuleDefinition> rules, boolean organization) {
         Set<Class<? extends Resource>> kinds = new LinkedHashSet<>();
         rules.forEach(r -> kinds.addAll(r.meta().reads()));
-        List<String> actions = new ArrayList<>(Collectors.iamActions(kinds));
+        List<String> actions = new ArrayList<>(CollectorCatalog.iamActions(kinds));
         if (organization) {
             actions.addAll(List.of("organizations:ListAccounts", "sts:AssumeRole"));
             actions.sort(null);

@@ -7,14 +7,14 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /** The collector for each resource kind. */
-public final class Collectors {
+public final class CollectorCatalog {
 
     private static final Map<Class<? extends Resource>, Collector> BY_KIND = java.util.stream.Stream.of(
                     new DynamoDbTableCollector(), new RdsInstanceCollector(), new RdsBackupSnapshotCollector(),
                     new BackupSelectionCollector())
             .collect(java.util.stream.Collectors.toUnmodifiableMap(Collector::kind, Function.identity()));
 
-    private Collectors() {
+    private CollectorCatalog() {
     }
 
     public static Collector forKind(Class<? extends Resource> kind) {
