@@ -1,15 +1,21 @@
 package dev.vigil.hcl.terraform;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.vigil.hcl.HclParseException;
+import dev.vigil.hcl.Json;
 import dev.vigil.hcl.SourcePos;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /** A JSON value with the position and source text of each node, for {@code *.tf.json} files. */
 sealed interface JsonNode {
-    int MAX_DEPTH = 256;
-
     SourcePos pos();
 
     /** The node's exact source text. */
@@ -36,202 +42,75 @@ sealed interface JsonNode {
     record JsonNull(SourcePos pos, String text) implements JsonNode {
     }
 
+    /** Parses a whole file with Jackson; invalid JSON is a {@link HclParseException} at file:line:column. */
     static JsonNode parse(String file, String source) {
-        Reader r = new Reader(file, source);
-        JsonNode root = r.value(0);
-        r.skipSpace();
-        if (r.pos < source.length()) {
-            throw r.fail("unexpected characters after the JSON value");
-        }
-        return root;
+        Reader reader = new Reader(file, source);
+        return Json.read(source, reader::node, (at, why) -> new HclParseException(reader.pos(at), why));
     }
 
-    /** A position-tracking recursive-descent JSON reader; errors are {@link HclParseException}s. */
+    /**
+     * Builds nodes from Jackson's tokens. Positions come from Jackson's character offsets, with
+     * lines counted at {@code \n} alone as the HCL lexer counts them (Jackson also breaks at a lone
+     * {@code \r}).
+     */
     final class Reader {
         private final String file;
-        private final String s;
-        private int pos;
-        private int line = 1;
-        private int lineStart;
+        private final String source;
+        private final int[] lineStarts;
 
-        private Reader(String file, String s) {
+        private Reader(String file, String source) {
             this.file = file;
-            this.s = s;
+            this.source = source;
+            this.lineStarts = IntStream.concat(IntStream.of(0), IntStream.range(0, source.length())
+                    .filter(i -> source.charAt(i) == '\n').map(i -> i + 1)).toArray();
         }
 
-        private SourcePos here() {
-            return new SourcePos(file, line, pos - lineStart + 1);
-        }
-
-        private HclParseException fail(String why) {
-            return new HclParseException(here(), why);
-        }
-
-        private void skipSpace() {
-            while (pos < s.length()) {
-                char c = s.charAt(pos);
-                if (c == '\n') {
-                    line++;
-                    lineStart = pos + 1;
-                } else if (c != ' ' && c != '\t' && c != '\r') {
-                    return;
+        /** The value whose first token the parser stands on, which ends on the value's last token. */
+        private JsonNode node(JsonParser p) throws IOException {
+            JsonLocation start = p.currentTokenLocation();
+            SourcePos at = pos(start);
+            int from = offset(start);
+            return switch (p.currentToken()) {
+                case START_OBJECT -> {
+                    List<Member> members = new ArrayList<>();
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String key = p.currentName();
+                        SourcePos keyPos = pos(p.currentTokenLocation());
+                        p.nextToken();
+                        members.add(new Member(key, keyPos, node(p)));
+                    }
+                    yield new JsonObject(members, at, source.substring(from, offset(p.currentTokenLocation()) + 1));
                 }
-                pos++;
-            }
-        }
-
-        private JsonNode value(int depth) {
-            if (depth > MAX_DEPTH) {
-                throw fail("JSON nested deeper than " + MAX_DEPTH + " levels");
-            }
-            skipSpace();
-            if (pos >= s.length()) {
-                throw fail("expected a JSON value, found end of file");
-            }
-            SourcePos at = here();
-            int start = pos;
-            char c = s.charAt(pos);
-            return switch (c) {
-                case '{' -> object(depth, at, start);
-                case '[' -> array(depth, at, start);
-                case '"' -> new JsonString(string(), at, s.substring(start, pos));
-                case 't' -> word("true", new JsonBool(true, at, "true"));
-                case 'f' -> word("false", new JsonBool(false, at, "false"));
-                case 'n' -> word("null", new JsonNull(at, "null"));
-                default -> number(at, start);
+                case START_ARRAY -> {
+                    List<JsonNode> items = new ArrayList<>();
+                    while (p.nextToken() != JsonToken.END_ARRAY) {
+                        items.add(node(p));
+                    }
+                    yield new JsonArray(items, at, source.substring(from, offset(p.currentTokenLocation()) + 1));
+                }
+                case VALUE_STRING -> {
+                    String value = p.getText(); // completes the token: the parser is now past the closing quote
+                    yield new JsonString(value, at, source.substring(from, offset(p.currentLocation())));
+                }
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new JsonNumber(Json.decimal(p), at, p.getText());
+                case VALUE_TRUE -> new JsonBool(true, at, "true");
+                case VALUE_FALSE -> new JsonBool(false, at, "false");
+                case VALUE_NULL -> new JsonNull(at, "null");
+                default -> throw new JsonParseException(p, "unexpected " + p.currentToken(), start);
             };
         }
 
-        private JsonNode word(String w, JsonNode node) {
-            if (!s.startsWith(w, pos)) {
-                throw fail("unexpected character '" + s.charAt(pos) + "' in JSON");
-            }
-            pos += w.length();
-            return node;
+        private int offset(JsonLocation location) {
+            return Math.clamp(location.getCharOffset(), 0, source.length());
         }
 
-        private JsonNode number(SourcePos at, int start) {
-            while (pos < s.length() && "+-0123456789.eE".indexOf(s.charAt(pos)) >= 0) {
-                pos++;
+        private SourcePos pos(JsonLocation location) {
+            int offset = offset(location);
+            int line = Arrays.binarySearch(lineStarts, offset);
+            if (line < 0) {
+                line = -line - 2;
             }
-            String text = s.substring(start, pos);
-            try {
-                BigDecimal n = new BigDecimal(text);
-                if (Math.abs((long) n.scale()) > 10_000) {
-                    throw new NumberFormatException();
-                }
-                return new JsonNumber(n, at, text);
-            } catch (NumberFormatException e) {
-                pos = start;
-                throw fail(text.isEmpty() ? "unexpected character '" + s.charAt(pos) + "' in JSON" : "invalid number "
-                        + text);
-            }
-        }
-
-        private String string() {
-            pos++;
-            StringBuilder out = new StringBuilder();
-            while (true) {
-                if (pos >= s.length() || s.charAt(pos) == '\n') {
-                    throw fail("unterminated JSON string");
-                }
-                char c = s.charAt(pos++);
-                if (c == '"') {
-                    return out.toString();
-                }
-                if (c != '\\') {
-                    out.append(c);
-                    continue;
-                }
-                if (pos >= s.length()) {
-                    throw fail("unterminated JSON string");
-                }
-                char e = s.charAt(pos++);
-                switch (e) {
-                    case '"', '\\', '/' -> out.append(e);
-                    case 'b' -> out.append('\b');
-                    case 'f' -> out.append('\f');
-                    case 'n' -> out.append('\n');
-                    case 'r' -> out.append('\r');
-                    case 't' -> out.append('\t');
-                    case 'u' -> {
-                        int code = pos + 4 <= s.length() ? hex(s.substring(pos, pos + 4)) : -1;
-                        if (code < 0) {
-                            throw fail("invalid \\u escape in JSON string");
-                        }
-                        out.append((char) code);
-                        pos += 4;
-                    }
-                    default -> throw fail("invalid escape '\\" + e + "' in JSON string");
-                }
-            }
-        }
-
-        private static int hex(String digits) {
-            int v = 0;
-            for (int i = 0; i < digits.length(); i++) {
-                int d = Character.digit(digits.charAt(i), 16);
-                if (d < 0) {
-                    return -1;
-                }
-                v = v * 16 + d;
-            }
-            return v;
-        }
-
-        private JsonNode array(int depth, SourcePos at, int start) {
-            pos++;
-            List<JsonNode> items = new ArrayList<>();
-            skipSpace();
-            if (pos < s.length() && s.charAt(pos) == ']') {
-                pos++;
-                return new JsonArray(items, at, s.substring(start, pos));
-            }
-            while (true) {
-                items.add(value(depth + 1));
-                skipSpace();
-                if (pos < s.length() && s.charAt(pos) == ',') {
-                    pos++;
-                } else if (pos < s.length() && s.charAt(pos) == ']') {
-                    pos++;
-                    return new JsonArray(items, at, s.substring(start, pos));
-                } else {
-                    throw fail("expected ',' or ']' in JSON array");
-                }
-            }
-        }
-
-        private JsonNode object(int depth, SourcePos at, int start) {
-            pos++;
-            List<Member> members = new ArrayList<>();
-            skipSpace();
-            if (pos < s.length() && s.charAt(pos) == '}') {
-                pos++;
-                return new JsonObject(members, at, s.substring(start, pos));
-            }
-            while (true) {
-                skipSpace();
-                if (pos >= s.length() || s.charAt(pos) != '"') {
-                    throw fail("expected a quoted key in JSON object");
-                }
-                SourcePos keyPos = here();
-                String key = string();
-                skipSpace();
-                if (pos >= s.length() || s.charAt(pos) != ':') {
-                    throw fail("expected ':' after the JSON key \"" + key + "\"");
-                }
-                pos++;
-                members.add(new Member(key, keyPos, value(depth + 1)));
-                skipSpace();
-                if (pos < s.length() && s.charAt(pos) == ',') {
-                    pos++;
-                } else if (pos < s.length() && s.charAt(pos) == '}') {
-                    pos++;
-                    return new JsonObject(members, at, s.substring(start, pos));
-                } else {
-                    throw fail("expected ',' or '}' in JSON object");
-                }
-            }
+            return new SourcePos(file, line + 1, offset - lineStarts[line] + 1);
         }
     }
 }

@@ -84,7 +84,7 @@ class TerraformJsonTest {
     void invalidJsonIsALocatedParseError() {
         assertThatThrownBy(() -> TerraformJson.parse("x.tf.json", "{\n  \"resource\": [1,\n}"))
                 .isInstanceOf(HclParseException.class)
-                .hasMessage("x.tf.json:3:1: unexpected character '}' in JSON");
+                .hasMessage("x.tf.json:3:1: unexpected character ('}' (code 125)): expected a value");
         assertThatThrownBy(() -> TerraformJson.parse("x.tf.json", "{\"resource\": {\"aws_x\": {\"y\": 5}}}"))
                 .hasMessage("x.tf.json:1:30: expected a JSON object, found 5");
     }
