@@ -35,11 +35,13 @@ import java.util.regex.Pattern;
 public final class Json {
     /** Numbers whose exponent would make them this far from 1 are refused, as too costly to compute with. */
     private static final int MAX_SCALE = 10_000;
+    /** Longer number tokens are refused before they are converted. */
+    private static final int MAX_NUMBER_LENGTH = 10_000;
     private static final JsonFactory FACTORY = new JsonFactoryBuilder()
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxNestingDepth(HclParser.MAX_DEPTH)
                     .maxStringLength(Evaluator.MAX_STRING)
-                    .maxNumberLength(MAX_SCALE)
+                    .maxNumberLength(MAX_NUMBER_LENGTH)
                     .build())
             .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(Evaluator.MAX_DEPTH).build())
             .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
@@ -105,13 +107,13 @@ public final class Json {
     /** Why a parse failed, in one line and without Jackson's location or configuration hints. */
     private static String reason(IOException e) {
         String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-        if (message == null || message.isBlank()) {
-            return "invalid JSON";
-        }
-        message = message.lines().findFirst().orElseThrow();
+        message = message == null ? "" : message.lines().findFirst().orElse("");
         message = SOURCE.matcher(message).replaceAll("$1");
         message = HINT.matcher(message).replaceAll("");
-        message = RUN_ON.matcher(message).replaceAll("end-of-input: ");
+        message = RUN_ON.matcher(message).replaceAll("end-of-input: ").strip();
+        if (message.isEmpty()) {
+            return "invalid JSON";
+        }
         return Character.toLowerCase(message.charAt(0)) + message.substring(1);
     }
 
