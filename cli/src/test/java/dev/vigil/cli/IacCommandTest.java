@@ -1,5 +1,6 @@
 package dev.vigil.cli;
 
+import static dev.vigil.cli.Run.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,8 +15,6 @@ import dev.vigil.core.model.Origin;
 import dev.vigil.core.model.Value;
 import dev.vigil.core.rule.Catalog;
 import dev.vigil.iac.cloudformation.CloudFormationOptions;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,15 +29,6 @@ class IacCommandTest {
 
     /** Relative to the module directory, where tests run, so reports show it as given. */
     private static final String DIR = "src/test/resources/iac";
-
-    private record Run(int exit, String out, String err) {}
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Vigil.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     private static JsonNode json(Path report) throws Exception {
         return new ObjectMapper().readTree(Files.readString(report));
