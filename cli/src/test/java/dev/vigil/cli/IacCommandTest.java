@@ -146,6 +146,14 @@ class IacCommandTest {
     }
 
     @Test
+    void aDirectoryWithoutTemplatesSaysSoAndExitsZero(@TempDir Path tmp) throws Exception {
+        Files.writeString(tmp.resolve("compose.yaml"), "services:\n  web:\n    image: nginx\n");
+        Run r = run("iac", tmp.toString(), "-o", tmp.resolve("r.txt").toString());
+        assertThat(r.exit()).isEqualTo(Vigil.OK);
+        assertThat(r.err()).isEqualTo("vigil: no CloudFormation templates found under " + tmp + "\n");
+    }
+
+    @Test
     void pathsUnderTheWorkingDirectoryAreShownRelativeToIt() {
         Path here = Path.of("/work/repo");
         assertThat(ShownPaths.shown(here, Path.of("/work/repo/infra/a.yaml"))).isEqualTo(Path.of("infra/a.yaml"));
