@@ -14,10 +14,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 @Command(name = "iac", mixinStandardHelpOptions = true,
         description = {"Scan infrastructure-as-code templates (CloudFormation JSON and YAML) and report checks.",
@@ -50,10 +53,17 @@ final class IacCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws IOException {
         List<RuleDefinition> selected = Catalog.load().select(rules);
         TemplateSource.Loaded loaded = load(sources(), ShownPaths.shown(paths));
+        if (loaded.templates().isEmpty() && loaded.inventory().faults().isEmpty()) {
+            spec.commandLine().getErr().println("vigil: no CloudFormation templates found under "
+                    + paths.stream().map(Path::toString).collect(Collectors.joining(", ")));
+        }
         return output.report(evaluate(loaded, accountId, selected), selected);
     }
 
@@ -90,7 +100,7 @@ final class IacCommand implements Callable<Integer> {
             return options.withParametersFile(parametersFile);
         } catch (IOException e) {
             throw new Vigil.UserException("cannot read --params-file " + parametersFile + ": "
-                    + e.getMessage().lines().findFirst().orElse(""));
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
         }
     }
 }

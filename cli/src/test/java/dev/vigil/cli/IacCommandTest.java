@@ -1,5 +1,6 @@
 package dev.vigil.cli;
 
+import static dev.vigil.cli.Run.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,8 +15,6 @@ import dev.vigil.core.model.Origin;
 import dev.vigil.core.model.Value;
 import dev.vigil.core.rule.Catalog;
 import dev.vigil.iac.cloudformation.CloudFormationOptions;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,15 +29,6 @@ class IacCommandTest {
 
     /** Relative to the module directory, where tests run, so reports show it as given. */
     private static final String DIR = "src/test/resources/iac";
-
-    private record Run(int exit, String out, String err) {}
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Vigil.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     private static JsonNode json(Path report) throws Exception {
         return new ObjectMapper().readTree(Files.readString(report));
@@ -153,6 +143,14 @@ class IacCommandTest {
         assertThat(missingParams.err().strip()).startsWith("vigil: cannot read --params-file").doesNotContain("\n");
         Run missingPath = run("iac", tmp.resolve("nowhere").toString(), "-o", tmp.resolve("r.txt").toString());
         assertThat(missingPath.exit()).isEqualTo(Vigil.ERRORS);
+    }
+
+    @Test
+    void aDirectoryWithoutTemplatesSaysSoAndExitsZero(@TempDir Path tmp) throws Exception {
+        Files.writeString(tmp.resolve("compose.yaml"), "services:\n  web:\n    image: nginx\n");
+        Run r = run("iac", tmp.toString(), "-o", tmp.resolve("r.txt").toString());
+        assertThat(r.exit()).isEqualTo(Vigil.OK);
+        assertThat(r.err()).isEqualTo("vigil: no CloudFormation templates found under " + tmp + "\n");
     }
 
     @Test

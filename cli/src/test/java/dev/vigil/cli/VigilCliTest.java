@@ -1,5 +1,6 @@
 package dev.vigil.cli;
 
+import static dev.vigil.cli.Run.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,8 +10,6 @@ import dev.vigil.aws.AwsOptions;
 import dev.vigil.aws.RateLimits;
 import dev.vigil.aws.emulator.DemoAccount;
 import dev.vigil.aws.emulator.MotoServer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,15 +43,6 @@ class VigilCliTest {
         moto.close();
         System.clearProperty("aws.accessKeyId");
         System.clearProperty("aws.secretAccessKey");
-    }
-
-    private record Run(int exit, String out, String err) {}
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Vigil.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(exit, out.toString(), err.toString());
     }
 
     @Test
