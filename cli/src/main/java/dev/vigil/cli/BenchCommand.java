@@ -21,11 +21,6 @@ import dev.vigil.report.ReportOptions;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,7 +90,7 @@ final class BenchCommand implements Callable<Integer> {
         try (MotoServer moto = LocalEmulator.start("bench")) {
             AwsOptions options = LocalEmulator.options(moto, scanned);
             seed(options, scanned);
-            resetPeaks();
+            PeakMemory.reset();
             long start = System.nanoTime();
             ScanResult result;
             CallStats stats;
@@ -165,12 +160,12 @@ final class BenchCommand implements Callable<Integer> {
         out.printf("%-38s %8s %8s %8s %9s%n", "operation", "calls", "minimum", "retries", "throttles");
         stats.snapshot().forEach((op, c) -> out.printf("%-38s %8d %8s %8d %9d%n", op, c.calls(),
                 minimum.containsKey(op) ? minimum.get(op).toString() : "-", c.retries(), c.throttles()));
-        out.printf("peak heap during scan: %.1f MB; peak RSS during scan: %s%n", peakHeapMb(), peakRss());
+        out.printf("peak heap during scan: %.1f MB; peak RSS during scan: %s%n", PeakMemory.heapMb(), PeakMemory.rss());
     }
 
     /** Evaluates and reports (JSON, to nowhere) an inventory of n resources, 1 in 10 of them DB instances. */
     private static void synthetic(PrintWriter out, int n) throws IOException {
-        resetPeaks();
+        PeakMemory.reset();
         long start = System.nanoTime();
         Inventory inventory = new Inventory();
         List<String> regions = new ArrayList<>(REGIONS);
@@ -191,30 +186,7 @@ final class BenchCommand implements Callable<Integer> {
         double wall = (System.nanoTime() - start) / 1e9;
         out.printf("synthetic inventory: %d resources, %d checks, evaluated and written as JSON in %.2f s%n", n,
                 result.checks().size(), wall);
-        out.printf("peak heap: %.1f MB; peak RSS: %s (max heap %d MB)%n", peakHeapMb(), peakRss(),
+        out.printf("peak heap: %.1f MB; peak RSS: %s (max heap %d MB)%n", PeakMemory.heapMb(), PeakMemory.rss(),
                 Runtime.getRuntime().maxMemory() / 1_000_000);
-    }
-
-    private static void resetPeaks() throws IOException {
-        System.gc();
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-        Path clearRefs = Path.of("/proc/self/clear_refs");
-        if (Files.isWritable(clearRefs)) {
-            Files.writeString(clearRefs, "5"); // resets VmHWM, the peak resident set size
-        }
-    }
-
-    private static double peakHeapMb() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                .mapToLong(p -> p.getPeakUsage().getUsed()).sum() / 1e6;
-    }
-
-    private static String peakRss() throws IOException {
-        Path status = Path.of("/proc/self/status");
-        if (!Files.isReadable(status)) {
-            return "n/a";
-        }
-        return Files.readAllLines(status).stream().filter(l -> l.startsWith("VmHWM:"))
-                .map(l -> l.substring(6).trim()).findFirst().orElse("n/a");
     }
 }

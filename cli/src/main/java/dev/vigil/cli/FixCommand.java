@@ -18,7 +18,6 @@ import dev.vigil.core.rule.RuleDefinition;
 import dev.vigil.report.remedy.Emitter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +37,8 @@ import picocli.CommandLine.Spec;
         description = "Plan (default) or --apply the fixes for failing checks, or --emit them as code.")
 final class FixCommand implements Callable<Integer> {
 
-    @Option(names = "--rule", paramLabel = "ID", description = "Rule to fix; repeatable (default: all rules).")
-    List<String> rules = new ArrayList<>();
+    @Mixin
+    RuleSelection rules;
 
     @Option(names = "--from", paramLabel = "FILE", description = "Fix the failures of a scan saved with --format json.")
     Path from;
@@ -78,7 +77,7 @@ final class FixCommand implements Callable<Integer> {
             throw new Vigil.UserException("--apply needs --yes when not run from a terminal");
         }
         Catalog catalog = Catalog.load();
-        List<RuleDefinition> selected = catalog.select(rules);
+        List<RuleDefinition> selected = rules.select(catalog);
         AwsOptions options = awsOptions.toOptions();
         try (AwsConnection aws = new AwsConnection(options)) {
             LiveScanner scanner = new LiveScanner(aws);

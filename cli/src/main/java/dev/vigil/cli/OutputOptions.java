@@ -35,11 +35,6 @@ final class OutputOptions {
     @Option(names = "--no-color", description = "No ANSI colours in the table.")
     boolean noColor;
 
-    /** Writes the report and returns the exit code it implies. */
-    int report(ScanResult result) throws IOException {
-        return report(result, List.of());
-    }
-
     /** Writes the report, describing {@code rules} (the rules that were run), and returns the exit code. */
     int report(ScanResult result, List<RuleDefinition> rules) throws IOException {
         boolean toTerminal = output == null && System.console() != null;

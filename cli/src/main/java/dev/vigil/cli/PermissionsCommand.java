@@ -4,13 +4,13 @@ import dev.vigil.aws.collect.CollectorCatalog;
 import dev.vigil.core.model.Resource;
 import dev.vigil.core.rule.Catalog;
 import dev.vigil.core.rule.RuleDefinition;
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
         description = "Print the read-only IAM policy a scan needs, from what the collectors declare.")
 final class PermissionsCommand implements Callable<Integer> {
 
-    @Option(names = "--rule", paramLabel = "ID", description = "Only what these rules need; repeatable.")
-    List<String> rules = new ArrayList<>();
+    @Mixin
+    RuleSelection rules;
 
     @Option(names = "--org", description = "Add what --org and --account need in the calling account.")
     boolean organization;
@@ -30,7 +30,7 @@ final class PermissionsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getOut().print(policy(Catalog.load().select(rules), organization));
+        spec.commandLine().getOut().print(policy(rules.select(Catalog.load()), organization));
         spec.commandLine().getOut().flush();
         return Vigil.OK;
     }

@@ -24,8 +24,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true)
 final class ScanCommand implements Callable<Integer> {
 
-    @Option(names = "--rule", paramLabel = "ID", description = "Rule to run; repeatable (default: all rules).")
-    List<String> rules = new ArrayList<>();
+    @Mixin
+    RuleSelection rules;
 
     @Option(names = "--stats", description = "Print API calls, retries and throttles per operation to stderr.")
     boolean stats;
@@ -58,7 +58,7 @@ final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<RuleDefinition> selected = Catalog.load().select(rules);
+        List<RuleDefinition> selected = rules.select(Catalog.load());
         Accounts targets = new Accounts(organization, accounts, roleName, externalId, maxAccounts);
         return scan(aws.toOptions(), targets, selected, output, stats ? spec.commandLine().getErr() : null);
     }
@@ -70,7 +70,7 @@ final class ScanCommand implements Callable<Integer> {
             ScanResult result = accounts.any()
                     ? new MultiAccountScanner(connection, accounts).scan(rules, TerminalProgress.forStderr())
                     : new LiveScanner(connection).scan(rules, TerminalProgress.forStderr());
-            int exit = output.report(result);
+            int exit = output.report(result, rules);
             if (stats != null) {
                 printStats(connection.stats(), stats);
             }

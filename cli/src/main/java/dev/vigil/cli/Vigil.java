@@ -2,16 +2,37 @@ package dev.vigil.cli;
 
 import dev.vigil.aws.AwsAccessException;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code vigil} command line. Exit codes: 0 clean, 1 failures at or above --fail-on, 2 errors. */
 @Command(name = "vigil", mixinStandardHelpOptions = true, version = "Vigil 0.1.0",
-        description = "Continuous assurance for AWS: checks accounts and templates against best-practice rules.",
-        subcommands = {ScanCommand.class, DemoCommand.class, RulesCommand.class, ExplainCommand.class,
-                FixCommand.class, PermissionsCommand.class, BenchCommand.class, IacCommand.class, IacBenchCommand.class,
-                CommandLine.HelpCommand.class})
+        description = "Continuous assurance for AWS: checks accounts and templates against best-practice rules.")
 public final class Vigil {
+
+    /**
+     * The subcommands, by name. Only the one asked for is built: picocli reflects over every option of
+     * every command it is given, which would cost each cold start (a pre-commit hook, a CI step) time.
+     */
+    private static final Map<String, Supplier<Object>> COMMANDS = commands();
+
+    private static Map<String, Supplier<Object>> commands() {
+        Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+        commands.put("scan", ScanCommand::new);
+        commands.put("iac", IacCommand::new);
+        commands.put("fix", FixCommand::new);
+        commands.put("demo", DemoCommand::new);
+        commands.put("rules", RulesCommand::new);
+        commands.put("explain", ExplainCommand::new);
+        commands.put("permissions", PermissionsCommand::new);
+        commands.put("bench", BenchCommand::new);
+        commands.put("bench-iac", IacBenchCommand::new);
+        commands.put("help", CommandLine.HelpCommand::new);
+        return commands;
+    }
 
     public static final int OK = 0;
     public static final int FAILURES = 1;
@@ -24,6 +45,12 @@ public final class Vigil {
     /** Runs one command line; expected faults become a one-line message and exit code 2, never a stack trace. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new Vigil());
+        Supplier<Object> asked = args.length > 0 ? COMMANDS.get(args[0]) : null;
+        if (asked != null && !args[0].equals("help")) {
+            cli.addSubcommand(args[0], asked.get());
+        } else {
+            COMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+        }
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setOut(out);
         cli.setErr(err);

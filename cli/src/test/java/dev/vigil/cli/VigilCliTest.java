@@ -202,4 +202,17 @@ class VigilCliTest {
             System.clearProperty("aws.endpointUrl");
         }
     }
+
+    @Test
+    void helpListsEveryCommandThoughOnlyTheOneAskedForIsBuilt() {
+        Run help = run("--help");
+        assertThat(help.exit()).isZero();
+        assertThat(help.out()).contains("scan", "iac", "fix", "demo", "rules", "explain", "permissions", "bench",
+                "bench-iac", "help");
+        assertThat(run("help", "explain").out()).contains("Usage: vigil explain");
+        assertThat(run("--version").out().strip()).isEqualTo("Vigil 0.1.0");
+        Run unknown = run("sacn");
+        assertThat(unknown.exit()).isEqualTo(Vigil.ERRORS);
+        assertThat(unknown.err()).contains("Unmatched argument", "sacn").doesNotContain("Exception");
+    }
 }

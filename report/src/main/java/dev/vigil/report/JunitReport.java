@@ -1,7 +1,6 @@
 package dev.vigil.report;
 
 import dev.vigil.core.check.Check;
-import dev.vigil.core.check.Status;
 import dev.vigil.core.engine.ScanResult;
 import dev.vigil.core.model.Origin;
 import dev.vigil.core.rule.RuleDefinition;
