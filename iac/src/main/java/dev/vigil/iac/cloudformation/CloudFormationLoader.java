@@ -1,5 +1,6 @@
 package dev.vigil.iac.cloudformation;
 
+import dev.vigil.iac.Suppressions;
 import dev.vigil.core.model.BackupSelection;
 import dev.vigil.core.model.DynamoDbTable;
 import dev.vigil.core.model.Fault;

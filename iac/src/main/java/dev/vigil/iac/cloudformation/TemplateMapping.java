@@ -1,5 +1,6 @@
 package dev.vigil.iac.cloudformation;
 
+import dev.vigil.iac.Suppressions;
 import dev.vigil.core.model.Fault;
 import dev.vigil.core.model.Origin;
 import dev.vigil.core.model.Resource;

@@ -1,5 +1,6 @@
 package dev.vigil.iac.cloudformation;
 
+import dev.vigil.iac.Suppressions;
 import static dev.vigil.iac.cloudformation.Fixtures.ROOT;
 import static dev.vigil.iac.cloudformation.Fixtures.resource;
 import static org.assertj.core.api.Assertions.assertThat;
