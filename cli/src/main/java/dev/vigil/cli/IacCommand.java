@@ -6,8 +6,10 @@ import dev.vigil.core.engine.Suppression;
 import dev.vigil.core.model.Inventory;
 import dev.vigil.core.rule.Catalog;
 import dev.vigil.core.rule.RuleDefinition;
+import dev.vigil.hcl.terraform.TerraformOptions;
 import dev.vigil.iac.cloudformation.CloudFormationOptions;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,12 +22,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "iac", mixinStandardHelpOptions = true,
-        description = {"Scan infrastructure-as-code templates (CloudFormation JSON and YAML) and report checks.",
+        description = {"Scan infrastructure-as-code (CloudFormation JSON and YAML, Terraform configurations and "
+                + "'terraform show -json' plans) and report checks.",
                 "Directories are searched recursively. Exit codes as for 'scan': 0 clean, 1 failures at or "
-                        + "above --fail-on, 2 errors (including templates that do not parse)."})
+                        + "above --fail-on, 2 errors (including files that do not parse)."})
 final class IacCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Template files or directories.")
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Template or plan files, or directories.")
     List<Path> paths = new ArrayList<>();
 
     @Option(names = "--rule", paramLabel = "ID", description = "Rule to run; repeatable (default: all rules).")
@@ -46,6 +49,15 @@ final class IacCommand implements Callable<Integer> {
     @Option(names = "--account-id", paramLabel = "ID",
             description = "Value of AWS::AccountId (default: unresolved, shown as $${AWS::AccountId}).")
     String accountId;
+
+    @Option(names = "--var", paramLabel = "KEY=VALUE",
+            description = "Terraform variable value, as 'terraform plan -var'; repeatable; wins over every file.")
+    Map<String, String> variables = new LinkedHashMap<>();
+
+    @Option(names = "--var-file", paramLabel = "FILE",
+            description = "Terraform variable file, as 'terraform plan -var-file'; repeatable; read after "
+                    + "terraform.tfvars and *.auto.tfvars.")
+    List<Path> varFiles = new ArrayList<>();
 
     @Mixin
     OutputOptions output;
@@ -77,7 +89,21 @@ final class IacCommand implements Callable<Integer> {
     }
 
     private List<TemplateSource> sources() {
-        return List.of(new CloudFormationSource(cloudFormationOptions()));
+        return List.of(new CloudFormationSource(cloudFormationOptions()), new TerraformSource(terraformOptions()));
+    }
+
+    private TerraformOptions terraformOptions() {
+        TerraformOptions options = TerraformOptions.defaults();
+        for (Path file : varFiles) {
+            if (!Files.isRegularFile(file)) {
+                throw new Vigil.UserException("cannot read --var-file " + file + ": no such file");
+            }
+            options = options.withVarFile(file.toAbsolutePath());
+        }
+        for (Map.Entry<String, String> variable : variables.entrySet()) {
+            options = options.withVariable(variable.getKey(), variable.getValue());
+        }
+        return options;
     }
 
     private CloudFormationOptions cloudFormationOptions() {
