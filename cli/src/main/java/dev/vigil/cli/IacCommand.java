@@ -43,11 +43,13 @@ final class IacCommand implements Callable<Integer> {
     Path parametersFile;
 
     @Option(names = "--region", paramLabel = "REGION",
-            description = "Value of AWS::Region (default: unresolved, shown as $${AWS::Region}).")
+            description = "Value of AWS::Region, and the region of Terraform DB instance ARNs (default: "
+                    + "unresolved, shown as $${AWS::Region} and $${region}).")
     String region;
 
     @Option(names = "--account-id", paramLabel = "ID",
-            description = "Value of AWS::AccountId (default: unresolved, shown as $${AWS::AccountId}).")
+            description = "Value of AWS::AccountId, and the account of Terraform DB instance ARNs (default: "
+                    + "unresolved, shown as $${AWS::AccountId} and $${account}).")
     String accountId;
 
     @Option(names = "--var", paramLabel = "KEY=VALUE",
@@ -89,7 +91,7 @@ final class IacCommand implements Callable<Integer> {
     }
 
     private List<TemplateSource> sources() {
-        return List.of(new CloudFormationSource(cloudFormationOptions()), new TerraformSource(terraformOptions()));
+        return List.of(new CloudFormationSource(cloudFormationOptions()), new TerraformSource(terraformOptions(), region, accountId));
     }
 
     private TerraformOptions terraformOptions() {

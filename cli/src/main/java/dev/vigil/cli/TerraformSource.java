@@ -11,8 +11,8 @@ final class TerraformSource implements TemplateSource {
 
     private final TerraformScanner scanner;
 
-    TerraformSource(TerraformOptions options) {
-        this.scanner = new TerraformScanner(options);
+    TerraformSource(TerraformOptions options, String region, String accountId) {
+        this.scanner = new TerraformScanner(options, region, accountId);
     }
 
     @Override

@@ -22,6 +22,7 @@ import dev.vigil.hcl.Unknown;
 import dev.vigil.hcl.terraform.EvaluatedBlock;
 import dev.vigil.hcl.terraform.ResourceInstance;
 import dev.vigil.hcl.terraform.SkipDirective;
+import dev.vigil.iac.Partitions;
 import dev.vigil.iac.Suppressions;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,8 +46,6 @@ final class TerraformMapper {
 
     static final Set<Class<? extends Resource>> KINDS =
             Set.of(DynamoDbTable.class, RdsInstance.class, BackupSelection.class);
-    /** Synthetic ARN prefix of DB instances; selections that refer to {@code aws_db_instance.x.arn} resolve to it. */
-    static final String RDS_ARN_PREFIX = "arn:aws:rds:${region}:${account}:db:";
     private static final String DB_INSTANCE = "aws_db_instance";
     private static final String CLUSTER_INSTANCE = "aws_rds_cluster_instance";
     private static final Pattern TRAVERSAL = Pattern.compile("[A-Za-z0-9_.\\-\\[\\]\"]+");
@@ -54,14 +53,24 @@ final class TerraformMapper {
             List.of("string_equals", "string_like", "string_not_equals", "string_not_like");
 
     private final Function<ResourceInstance, Origin.Template> origins;
+    /** Synthetic ARN prefix of DB instances; selections that refer to {@code aws_db_instance.x.arn} resolve to it. */
+    private final String rdsArnPrefix;
     private final List<Resource> resources = new ArrayList<>();
     private final List<Fault> faults = new ArrayList<>();
     private final Map<Suppressions.Key, Map<String, String>> suppressions = new LinkedHashMap<>();
     private final Map<String, String> dbNames = new HashMap<>();
     private final Map<String, ResourceInstance> plans = new HashMap<>();
 
-    TerraformMapper(Function<ResourceInstance, Origin.Template> origins) {
+    /** @param region, accountId where the configuration is applied, or null: {@code ${region}}, {@code ${account}} */
+    TerraformMapper(Function<ResourceInstance, Origin.Template> origins, String region, String accountId) {
         this.origins = origins;
+        this.rdsArnPrefix = rdsArnPrefix(region, accountId);
+    }
+
+    /** {@code arn:PARTITION:rds:REGION:ACCOUNT:db:}, with placeholders for what is not given. */
+    static String rdsArnPrefix(String region, String accountId) {
+        return "arn:" + Partitions.of(region) + ":rds:" + (region == null ? "${region}" : region) + ":"
+                + (accountId == null ? "${account}" : accountId) + ":db:";
     }
 
     TerraformMapper map(List<ResourceInstance> instances) {
@@ -146,7 +155,7 @@ final class TerraformMapper {
         String cluster = member ? presence(body.attribute("cluster_identifier").orElse(null))
                 .orElse(instance.address()) : null;
         String source = body.attribute("replicate_source_db").map(this::replicaSource).orElse(null);
-        add(instance, new RdsInstance(origins.apply(instance), instance.address(), name, RDS_ARN_PREFIX + name,
+        add(instance, new RdsInstance(origins.apply(instance), instance.address(), name, rdsArnPrefix + name,
                 engine, cluster, source, tags(body.attribute("tags").orElse(null))));
     }
 
@@ -242,7 +251,7 @@ final class TerraformMapper {
                     || name == null) {
                 return List.of(Value.unknown(unknown.expression()));
             }
-            out.add(Value.known(RDS_ARN_PREFIX + name));
+            out.add(Value.known(rdsArnPrefix + name));
         }
         return out;
     }
@@ -259,7 +268,7 @@ final class TerraformMapper {
             parts[4] = "*";
             String widened = String.join(":", parts);
             for (String name : dbNames.values()) {
-                String arn = RDS_ARN_PREFIX + name;
+                String arn = rdsArnPrefix + name;
                 if (!Wildcard.matches(pattern, arn) && Wildcard.matches(widened, arn)) {
                     return Value.unknown(pattern + " (covers a DB instance of this configuration only if applied"
                             + " to that region and account)");

@@ -45,10 +45,23 @@ public final class TerraformScanner {
     private static final long MAX_PLAN_BYTES = 64L * 1024 * 1024;
 
     private final TerraformOptions options;
+    private final String region;
+    private final String accountId;
 
     /** @param options variable files and variables for every root module; the scan root is set per path */
     public TerraformScanner(TerraformOptions options) {
+        this(options, null, null);
+    }
+
+    /**
+     * @param region    the region the configurations are applied to, or null (DB instance ARNs then say
+     *                  {@code ${region}}, and literal ARNs naming a region cover them only as unknown)
+     * @param accountId the account, likewise ({@code ${account}})
+     */
+    public TerraformScanner(TerraformOptions options, String region, String accountId) {
         this.options = options;
+        this.region = region;
+        this.accountId = accountId;
     }
 
     /** A root module directory or a plan file, and the given path it was found under. */
@@ -96,7 +109,7 @@ public final class TerraformScanner {
     private Loaded load(Source source) {
         String name = scope(source.path());
         TerraformMapper mapper = new TerraformMapper(r -> new Origin.Template(
-                source.plan() ? name : shown(source.under(), r.file()), r.line(), name));
+                source.plan() ? name : shown(source.under(), r.file()), r.line(), name), region, accountId);
         try {
             if (source.plan()) {
                 String text = Files.readString(source.path(), StandardCharsets.UTF_8);

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TerraformScannerTest {
 
     static final Path ROOT = Path.of("src/test/resources/terraform");
-    private static final String ARN = TerraformMapper.RDS_ARN_PREFIX;
+    private static final String ARN = TerraformMapper.rdsArnPrefix(null, null);
 
     static TerraformScan scan(TerraformOptions options, Path... paths) {
         return new TerraformScanner(options).load(List.of(paths));
@@ -174,8 +174,7 @@ class TerraformScannerTest {
                 });
     }
 
-    @Test
-    void countZeroYieldsNothingAndLiteralArnsOfOneRegionAreUnknown(@TempDir Path tmp) throws IOException {
+    private static void writeLiteralArnSelection(Path tmp) throws IOException {
         Files.writeString(tmp.resolve("main.tf"), """
                 resource "aws_db_instance" "db" {
                   count      = 0
@@ -190,6 +189,11 @@ class TerraformScannerTest {
                   resources = ["arn:aws:rds:us-east-1:123456789012:db:orders", "arn:aws:rds:*:*:db:x"]
                 }
                 """);
+    }
+
+    @Test
+    void countZeroYieldsNothingAndLiteralArnsOfOneRegionAreUnknown(@TempDir Path tmp) throws IOException {
+        writeLiteralArnSelection(tmp);
         TerraformScan scan = scan(TerraformOptions.defaults(), tmp);
 
         assertThat(byId(scan, RdsInstance.class)).containsOnlyKeys("aws_db_instance.orders");
@@ -197,5 +201,18 @@ class TerraformScannerTest {
                 Value.unknown("arn:aws:rds:us-east-1:123456789012:db:orders (covers a DB instance of this "
                         + "configuration only if applied to that region and account)"),
                 Value.known("arn:aws:rds:*:*:db:x"));
+    }
+
+    @Test
+    void givenRegionAndAccountDbInstanceArnsAreReal(@TempDir Path tmp) throws IOException {
+        writeLiteralArnSelection(tmp);
+        TerraformScan scan = new TerraformScanner(TerraformOptions.defaults(), "us-east-1", "123456789012")
+                .load(List.of(tmp));
+
+        assertThat(byId(scan, RdsInstance.class).get("aws_db_instance.orders").arn())
+                .isEqualTo("arn:aws:rds:us-east-1:123456789012:db:orders");
+        assertThat(byId(scan, BackupSelection.class).get("aws_backup_selection.s").resources())
+                .containsExactly(Value.known("arn:aws:rds:us-east-1:123456789012:db:orders"),
+                        Value.known("arn:aws:rds:*:*:db:x"));
     }
 }
