@@ -1,5 +1,6 @@
 package dev.vigil.cli;
 
+import static dev.vigil.cli.EmittedCloudFormationTest.failing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -32,12 +33,6 @@ class EmittedTerraformTest {
     private static final String ACCOUNT = "111122223333";
     private static final RuleDefinition PITR = Catalog.load().find("DynamoDB-003");
     private static final RuleDefinition BACKUP = Catalog.load().find("Backup-001");
-
-    private static List<Check> failing(RuleDefinition rule, Inventory live) {
-        List<Check> checks = Engine.evaluate(ACCOUNT, List.of(rule), live).checks();
-        assertThat(checks).extracting(Check::status).containsOnly(Status.FAILURE);
-        return checks;
-    }
 
     private static ScanResult scanEmitted(Path dir, String tf, String region, RuleDefinition rule) throws IOException {
         Files.writeString(dir.resolve("main.tf"), tf);

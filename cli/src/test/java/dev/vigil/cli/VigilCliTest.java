@@ -91,7 +91,7 @@ class VigilCliTest {
 
         Run badFormat = run("scan", "--format", "xml");
         assertThat(badFormat.exit()).isEqualTo(Vigil.ERRORS);
-        assertThat(badFormat.err()).contains("expected one of [TABLE, JSON, CSV]", "'xml'").doesNotContain("Exception");
+        assertThat(badFormat.err()).contains("expected one of [TABLE, JSON, CSV, SARIF, JUNIT]", "'xml'").doesNotContain("Exception");
 
         Run noProfile = run("scan", "--profile", "no-such-profile-vigil", "--region", "us-east-1");
         assertThat(noProfile.exit()).isEqualTo(Vigil.ERRORS);

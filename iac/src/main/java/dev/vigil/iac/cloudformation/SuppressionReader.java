@@ -1,6 +1,5 @@
 package dev.vigil.iac.cloudformation;
 
-import dev.vigil.iac.Suppressions;
 import dev.vigil.iac.cloudformation.Node.ListNode;
 import dev.vigil.iac.cloudformation.Node.MapNode;
 import dev.vigil.iac.cloudformation.Node.Scalar;

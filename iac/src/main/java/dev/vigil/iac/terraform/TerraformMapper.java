@@ -23,7 +23,7 @@ import dev.vigil.hcl.terraform.EvaluatedBlock;
 import dev.vigil.hcl.terraform.ResourceInstance;
 import dev.vigil.hcl.terraform.SkipDirective;
 import dev.vigil.iac.Partitions;
-import dev.vigil.iac.Suppressions;
+import dev.vigil.iac.MappedResources;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -55,9 +55,7 @@ final class TerraformMapper {
     private final Function<ResourceInstance, Origin.Template> origins;
     /** Synthetic ARN prefix of DB instances; selections that refer to {@code aws_db_instance.x.arn} resolve to it. */
     private final String rdsArnPrefix;
-    private final List<Resource> resources = new ArrayList<>();
-    private final List<Fault> faults = new ArrayList<>();
-    private final Map<Suppressions.Key, Map<String, String>> suppressions = new LinkedHashMap<>();
+    private final MappedResources mapped = new MappedResources();
     private final Map<String, String> dbNames = new HashMap<>();
     private final Map<String, ResourceInstance> plans = new HashMap<>();
 
@@ -73,7 +71,8 @@ final class TerraformMapper {
                 + (accountId == null ? "${account}" : accountId) + ":db:";
     }
 
-    TerraformMapper map(List<ResourceInstance> instances) {
+    /** Maps every instance; DB instances first, so that selections and replicas can name them. */
+    MappedResources map(List<ResourceInstance> instances) {
         for (ResourceInstance instance : instances) {
             switch (instance.type()) {
                 case DB_INSTANCE -> dbNames.put(instance.address(), dbName(instance));
@@ -89,19 +88,7 @@ final class TerraformMapper {
                 default -> { }
             }
         }
-        return this;
-    }
-
-    List<Resource> resources() {
-        return resources;
-    }
-
-    List<Fault> faults() {
-        return faults;
-    }
-
-    Map<Suppressions.Key, Map<String, String>> suppressions() {
-        return suppressions;
+        return mapped;
     }
 
     private void table(ResourceInstance instance) {
@@ -325,14 +312,11 @@ final class TerraformMapper {
     }
 
     private void add(ResourceInstance instance, Resource resource) {
-        resources.add(resource);
-        if (!instance.skips().isEmpty()) {
-            Map<String, String> rules = new LinkedHashMap<>();
-            for (SkipDirective skip : instance.skips()) {
-                rules.put(skip.ruleId(), skip.reason());
-            }
-            suppressions.put(new Suppressions.Key(resource.origin().scope(), resource.id()), rules);
+        Map<String, String> suppressed = new LinkedHashMap<>();
+        for (SkipDirective skip : instance.skips()) {
+            suppressed.put(skip.ruleId(), skip.reason());
         }
+        mapped.add(resource, suppressed);
     }
 
     private void expansionFault(ResourceInstance instance, Class<? extends Resource> kind) {
@@ -342,7 +326,7 @@ final class TerraformMapper {
 
     private void fault(ResourceInstance instance, Class<? extends Resource> kind, String operation, String problem) {
         Origin.Template origin = origins.apply(instance);
-        faults.add(new Fault(origin, Set.of(kind), operation, origin.file() + ":" + origin.line() + ": " + problem));
+        mapped.fault(new Fault(origin, Set.of(kind), operation, origin.file() + ":" + origin.line() + ": " + problem));
     }
 
     private static Optional<String> text(dev.vigil.hcl.Value value) {

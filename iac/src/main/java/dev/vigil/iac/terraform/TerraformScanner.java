@@ -7,6 +7,7 @@ import dev.vigil.hcl.terraform.TerraformConfiguration;
 import dev.vigil.hcl.terraform.TerraformDiagnostic;
 import dev.vigil.hcl.terraform.TerraformLoader;
 import dev.vigil.hcl.terraform.TerraformOptions;
+import dev.vigil.iac.MappedResources;
 import dev.vigil.iac.SourceFiles;
 import dev.vigil.iac.Suppressions;
 import java.io.IOException;
@@ -69,7 +70,7 @@ public final class TerraformScanner {
     }
 
     /** What one source yielded. */
-    private record Loaded(String name, TerraformMapper mapped, List<Fault> faults) {
+    private record Loaded(String name, MappedResources mapped, List<Fault> faults) {
     }
 
     /** Loads every root module and plan found under {@code paths} (files, or directories searched recursively). */
@@ -120,20 +121,20 @@ public final class TerraformScanner {
             List<Fault> faults = configuration.diagnostics().stream().map(d -> fault(source, d)).toList();
             return new Loaded(name, mapper.map(configuration.resources()), faults);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return failed(name, mapper, "terraform:plan", e.getOriginalMessage() + " at line "
+            return failed(name, "terraform:plan", e.getOriginalMessage() + " at line "
                     + e.getLocation().getLineNr());
         } catch (IOException e) {
-            return failed(name, mapper, "terraform:read", "cannot be read: " + e.getMessage());
+            return failed(name, "terraform:read", "cannot be read: " + e.getMessage());
         } catch (StackOverflowError e) {
-            return failed(name, mapper, "terraform:load", "configuration nested too deeply");
+            return failed(name, "terraform:load", "configuration nested too deeply");
         } catch (RuntimeException e) {
             // A defect of this loader, not of the files: one configuration must not end a scan of thousands.
-            return failed(name, mapper, "terraform:load", "internal error: " + e);
+            return failed(name, "terraform:load", "internal error: " + e);
         }
     }
 
-    private static Loaded failed(String name, TerraformMapper mapper, String operation, String problem) {
-        return new Loaded(name, mapper, List.of(fault(name, operation, problem)));
+    private static Loaded failed(String name, String operation, String problem) {
+        return new Loaded(name, new MappedResources(), List.of(fault(name, operation, problem)));
     }
 
     private static Fault fault(Source source, TerraformDiagnostic diagnostic) {

@@ -11,7 +11,6 @@ import dev.vigil.core.model.DynamoDbTable.PitrStatus;
 import dev.vigil.core.model.Fault;
 import dev.vigil.core.model.Origin;
 import dev.vigil.core.model.Value;
-import dev.vigil.hcl.terraform.TerraformOptions;
 import dev.vigil.core.remedy.EnablePointInTimeRecovery;
 import dev.vigil.hcl.terraform.TerraformOptions;
 import dev.vigil.rules.RuleTester;
