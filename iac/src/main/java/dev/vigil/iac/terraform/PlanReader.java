@@ -103,15 +103,9 @@ final class PlanReader {
         JsonNode unknown = afterUnknown.getOrDefault(address, JSON.missingNode());
         JsonNode configured = expressions.getOrDefault(INSTANCE_KEY.matcher(address).replaceAll(""),
                 JSON.missingNode());
-        Map<String, Value> attributes = new LinkedHashMap<>();
-        resource.path("values").properties().forEach(e -> attributes.put(e.getKey(),
-                value(e.getValue(), unknown.path(e.getKey()), address + "." + e.getKey(), pos)));
-        unknown.properties().forEach(e -> {
-            if (e.getValue().asBoolean(false) && !attributes.containsKey(e.getKey())
-                    || attributes.get(e.getKey()) instanceof NullValue && e.getValue().asBoolean(false)) {
-                attributes.put(e.getKey(), afterApply(address + "." + e.getKey(), pos));
-            }
-        });
+        Map<String, Value> attributes = new LinkedHashMap<>(
+                value(resource.path("values"), unknown, address, pos) instanceof ObjectValue values
+                        ? values.attributes() : Map.of());
         attributes.replaceAll((name, value) -> withReferences(value, configured.path(name), modulePath, pos));
         EvaluatedBlock body = new EvaluatedBlock(type, List.of(type, resource.path("name").asText()), pos,
                 attributes, Map.of(), Map.of(), null);
@@ -124,20 +118,19 @@ final class PlanReader {
         if (unknown.asBoolean(false)) {
             return afterApply(path, pos);
         }
-        if (planned.isArray()) {
+        if (planned.isArray() || unknown.isArray()) {
             List<Value> elements = new ArrayList<>();
-            for (int i = 0; i < planned.size(); i++) {
-                elements.add(value(planned.get(i), unknown.path(i), path + "[" + i + "]", pos));
-            }
-            for (int i = planned.size(); i < unknown.size(); i++) {
-                elements.add(afterApply(path + "[" + i + "]", pos));
+            for (int i = 0; i < Math.max(planned.size(), unknown.size()); i++) {
+                elements.add(value(planned.path(i), unknown.path(i), path + "[" + i + "]", pos));
             }
             return new ListValue(elements);
         }
-        if (planned.isObject()) {
+        if (planned.isObject() || unknown.isObject() && !unknown.isEmpty()) {
             Map<String, Value> attributes = new LinkedHashMap<>();
             planned.properties().forEach(e -> attributes.put(e.getKey(),
                     value(e.getValue(), unknown.path(e.getKey()), path + "." + e.getKey(), pos)));
+            unknown.properties().forEach(e -> attributes.computeIfAbsent(e.getKey(),
+                    k -> value(JSON.missingNode(), e.getValue(), path + "." + k, pos)));
             return new ObjectValue(attributes);
         }
         return scalar(planned);

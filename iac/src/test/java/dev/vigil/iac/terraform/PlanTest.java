@@ -76,4 +76,29 @@ class PlanTest {
             assertThat(f.message()).startsWith(tmp.resolve("plan.json") + ": ");
         });
     }
+
+    @Test
+    void childModulesKeepTheirAddressesAndReferencesResolveInsideThem(@TempDir Path tmp) throws IOException {
+        Path plan = Files.writeString(tmp.resolve("plan.json"), """
+                {"format_version": "1.2", "planned_values": {"root_module": {"child_modules": [
+                  {"address": "module.orders[\\"eu\\"]", "resources": [
+                    {"address": "module.orders[\\"eu\\"].aws_db_instance.this", "mode": "managed",
+                     "type": "aws_db_instance", "name": "this", "values": {"identifier": "orders-eu"}},
+                    {"address": "module.orders[\\"eu\\"].aws_backup_selection.this", "mode": "managed",
+                     "type": "aws_backup_selection", "name": "this", "values": {"name": "s"}},
+                    {"address": "module.orders[\\"eu\\"].data.aws_region.current", "mode": "data",
+                     "type": "aws_region", "name": "current", "values": {}}]}]}},
+                 "resource_changes": [{"address": "module.orders[\\"eu\\"].aws_backup_selection.this",
+                   "change": {"after_unknown": {"resources": [true]}}}],
+                 "configuration": {"root_module": {"module_calls": {"orders": {"module": {"resources": [
+                   {"address": "aws_backup_selection.this", "expressions": {"resources": {"references":
+                     ["aws_db_instance.this.arn", "aws_db_instance.this"]}}}]}}}}}}
+                """);
+
+        TerraformScan scan = scan(TerraformOptions.defaults(), plan);
+        assertThat(byId(scan, RdsInstance.class)).containsOnlyKeys("module.orders[\"eu\"].aws_db_instance.this");
+        assertThat(byId(scan, BackupSelection.class).get("module.orders[\"eu\"].aws_backup_selection.this")
+                .resources()).containsExactly(dev.vigil.core.model.Value.known(
+                TerraformMapper.rdsArnPrefix(null, null) + "orders-eu"));
+    }
 }

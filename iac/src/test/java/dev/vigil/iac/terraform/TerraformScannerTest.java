@@ -215,4 +215,21 @@ class TerraformScannerTest {
                 .containsExactly(Value.known("arn:aws:rds:us-east-1:123456789012:db:orders"),
                         Value.known("arn:aws:rds:*:*:db:x"));
     }
+
+    @Test
+    void jsonConfigurationWithASkipCommentKey(@TempDir Path tmp) throws IOException {
+        Files.writeString(tmp.resolve("main.tf.json"), """
+                {"resource": {"aws_dynamodb_table": {"cache": {
+                  "//": "vigil:skip=DynamoDB-003 rebuilt nightly",
+                  "name": "cache",
+                  "replica": [{"region_name": "eu-west-1", "point_in_time_recovery": true}]
+                }}}}
+                """);
+        TerraformScan scan = scan(TerraformOptions.defaults(), tmp);
+
+        assertThat(pitr(scan)).isEqualTo(Map.of("aws_dynamodb_table.cache", Value.known(PitrStatus.DISABLED),
+                "aws_dynamodb_table.cache.replica[\"eu-west-1\"]", Value.known(PitrStatus.ENABLED)));
+        assertThat(scan.suppressions().reason(tmp.toString(), "aws_dynamodb_table.cache.replica[\"eu-west-1\"]",
+                "DynamoDB-003")).contains("rebuilt nightly");
+    }
 }
