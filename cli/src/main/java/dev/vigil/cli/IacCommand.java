@@ -67,6 +67,11 @@ final class IacCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         List<RuleDefinition> selected = Catalog.load().select(rules);
+        for (Path path : paths) {
+            if (!Files.exists(path)) {   // said once here, not by every source
+                throw new Vigil.UserException("no such file or directory: " + path);
+            }
+        }
         TemplateSource.Loaded loaded = load(sources(), ShownPaths.shown(paths));
         return output.report(evaluate(loaded, accountId, selected), selected);
     }
@@ -91,7 +96,8 @@ final class IacCommand implements Callable<Integer> {
     }
 
     private List<TemplateSource> sources() {
-        return List.of(new CloudFormationSource(cloudFormationOptions()), new TerraformSource(terraformOptions(), region, accountId));
+        return List.of(new CloudFormationSource(cloudFormationOptions()),
+                new TerraformSource(terraformOptions(), region, accountId));
     }
 
     private TerraformOptions terraformOptions() {

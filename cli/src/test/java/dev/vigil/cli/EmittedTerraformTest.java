@@ -65,7 +65,8 @@ class EmittedTerraformTest {
                 null, Map.of()));
         String tf = Emitter.TERRAFORM.render(failing(BACKUP, live), "vigil-rds-daily")
                 // the instance as its own configuration declares it, beside the emitted plan and selection
-                + "\nresource \"aws_db_instance\" \"orders\" {\n  identifier = \"orders-db\"\n  engine = \"postgres\"\n}\n";
+                + "\nresource \"aws_db_instance\" \"orders\" {\n  identifier = \"orders-db\"\n"
+                + "  engine = \"postgres\"\n}\n";
 
         ScanResult result = scanEmitted(dir, tf, "eu-west-1", BACKUP);
         assertThat(result.checks()).extracting(Check::resource, Check::status)

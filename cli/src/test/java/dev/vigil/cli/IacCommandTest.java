@@ -153,6 +153,7 @@ class IacCommandTest {
         assertThat(missingParams.err().strip()).startsWith("vigil: cannot read --params-file").doesNotContain("\n");
         Run missingPath = run("iac", tmp.resolve("nowhere").toString(), "-o", tmp.resolve("r.txt").toString());
         assertThat(missingPath.exit()).isEqualTo(Vigil.ERRORS);
+        assertThat(missingPath.err().strip()).isEqualTo("vigil: no such file or directory: " + tmp.resolve("nowhere"));
     }
 
     @Test

@@ -90,8 +90,8 @@ public final class TerraformScanner {
                     sources.add(new Source(file, given, true));
                 }
             }
-            Path under = Files.isDirectory(given) || given.getParent() == null
-                    ? (Files.isDirectory(given) ? given : Path.of("")) : given.getParent();
+            Path under = Files.isDirectory(given) ? given
+                    : given.getParent() != null ? given.getParent() : Path.of("");
             RootModules.roots(configurations).forEach(root -> sources.add(new Source(root, under, false)));
         }
         List<Loaded> loaded = sources.parallelStream().map(this::load).toList();

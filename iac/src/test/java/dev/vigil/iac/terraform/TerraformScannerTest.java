@@ -1,6 +1,7 @@
 package dev.vigil.iac.terraform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.vigil.core.model.BackupSelection;
 import dev.vigil.core.model.DynamoDbTable;
@@ -61,8 +62,10 @@ class TerraformScannerTest {
         DynamoDbTable users = byId(scan, DynamoDbTable.class).get("aws_dynamodb_table.each[\"users\"]");
         assertThat(users.name()).isEqualTo("dev-users");
         Path file = ROOT.resolve("dynamodb/main.tf");
-        assertThat(users.origin()).isEqualTo(new Origin.Template(file.toString(), 18, ROOT.resolve("dynamodb").toString()));
-        assertThat(byId(scan, DynamoDbTable.class).get("aws_dynamodb_table.counted[0]").recoveryPeriodDays()).isEqualTo(7);
+        assertThat(users.origin())
+                .isEqualTo(new Origin.Template(file.toString(), 18, ROOT.resolve("dynamodb").toString()));
+        assertThat(byId(scan, DynamoDbTable.class).get("aws_dynamodb_table.counted[0]").recoveryPeriodDays())
+                .isEqualTo(7);
         assertThat(scan.inventory().faults()).isEmpty();
         assertThat(scan.configurations()).containsExactly(ROOT.resolve("dynamodb").toString());
     }
@@ -110,7 +113,8 @@ class TerraformScannerTest {
         RdsInstance inner = instances.get("module.database.module.inner.aws_db_instance.this");
         assertThat(inner.name()).isEqualTo("inventory-db");
         assertThat(inner.origin()).isEqualTo(new Origin.Template(
-                ROOT.resolve("backup/modules/database/inner/main.tf").toString(), 5, ROOT.resolve("backup").toString()));
+                ROOT.resolve("backup/modules/database/inner/main.tf").toString(), 5,
+                ROOT.resolve("backup").toString()));
         assertThat(scan.configurations()).as("modules are scanned through their caller")
                 .containsExactly(ROOT.resolve("backup").toString());
     }
@@ -157,8 +161,8 @@ class TerraformScannerTest {
 
         assertThat(pitr(scan)).isEqualTo(Map.of("aws_dynamodb_table.local", Value.known(PitrStatus.ENABLED)));
         assertThat(scan.inventory().faults()).extracting(Fault::operation, Fault::message).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("terraform:remote_module_not_scanned", ROOT.resolve("remote/main.tf")
-                        + ":1:1: module.tables: remote module not scanned (source \"terraform-aws-modules/dynamodb-table/aws\")"));
+                tuple("terraform:remote_module_not_scanned", ROOT.resolve("remote/main.tf") + ":1:1: module.tables: "
+                        + "remote module not scanned (source \"terraform-aws-modules/dynamodb-table/aws\")"));
     }
 
     @Test

@@ -98,7 +98,8 @@ class DynamoDbContinuousBackupsTest {
                 .evaluate()
                 .statuses(Map.of("aws_dynamodb_table.each[\"users\"]", Status.SUCCESS,
                         "aws_dynamodb_table.each[\"orders\"]", Status.FAILURE,
-                        "aws_dynamodb_table.counted[0]", Status.FAILURE, "aws_dynamodb_table.counted[1]", Status.SUCCESS,
+                        "aws_dynamodb_table.counted[0]", Status.FAILURE,
+                        "aws_dynamodb_table.counted[1]", Status.SUCCESS,
                         "aws_dynamodb_table.audit", Status.UNKNOWN, "aws_dynamodb_table.global", Status.SUCCESS,
                         "aws_dynamodb_table.global.replica[\"eu-west-1\"]", Status.FAILURE));
         assertThat(t.check("aws_dynamodb_table.each[\"users\"]").properties()).containsEntry("recoveryPeriodDays", 14);
@@ -117,7 +118,8 @@ class DynamoDbContinuousBackupsTest {
                         .withVariable("tables", "[\"users\"]"))
                 .evaluate()
                 .statuses(Map.of("aws_dynamodb_table.each[\"users\"]", Status.SUCCESS,
-                        "aws_dynamodb_table.counted[0]", Status.FAILURE, "aws_dynamodb_table.counted[1]", Status.SUCCESS,
+                        "aws_dynamodb_table.counted[0]", Status.FAILURE,
+                        "aws_dynamodb_table.counted[1]", Status.SUCCESS,
                         "aws_dynamodb_table.audit", Status.SUCCESS, "aws_dynamodb_table.global", Status.SUCCESS,
                         "aws_dynamodb_table.global.replica[\"eu-west-1\"]", Status.FAILURE));
     }
