@@ -46,15 +46,17 @@ final class PlanReader {
     private static final List<String> NOT_RESOURCES =
             List.of("var", "local", "module", "data", "each", "count", "path", "terraform", "self");
 
+    private static final Pattern ADDRESS = Pattern.compile("\"address\"\\s*:\\s*(\"(?:[^\"\\\\]|\\\\.)*\")");
+
     private final String file;
-    private final String text;
+    private final Map<String, Integer> lines;
     private final Map<String, JsonNode> afterUnknown = new HashMap<>();
     private final Map<String, JsonNode> expressions = new HashMap<>();
     private final List<ResourceInstance> instances = new ArrayList<>();
 
     private PlanReader(String file, String text) {
         this.file = file;
-        this.text = text;
+        this.lines = addressLines(text);
     }
 
     /** Whether a parsed JSON document is a plan: {@code format_version} and {@code planned_values}. */
@@ -206,25 +208,29 @@ final class PlanReader {
 
     /** The line of the resource's {@code "address"} in {@code planned_values}, else 1. */
     private int line(String address) {
-        int from = Math.max(0, text.indexOf("\"planned_values\""));
-        Matcher m = Pattern.compile("\"address\"\\s*:\\s*" + Pattern.quote(quoted(address))).matcher(text);
-        if (!m.find(from)) {
-            return 1;
-        }
-        int line = 1;
-        for (int i = 0; i < m.start(); i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
+        return lines.getOrDefault(address, 1);
     }
 
-    private static String quoted(String text) {
-        try {
-            return JSON.writeValueAsString(text);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+    /** The line of the first {@code "address": "…"} of each address after {@code planned_values}, in one pass. */
+    private static Map<String, Integer> addressLines(String text) {
+        Map<String, Integer> lines = new HashMap<>();
+        int from = Math.max(0, text.indexOf("\"planned_values\""));
+        Matcher m = ADDRESS.matcher(text);
+        int line = 1;
+        int counted = 0;
+        while (m.find(from)) {
+            for (; counted < m.start(); counted++) {
+                if (text.charAt(counted) == '\n') {
+                    line++;
+                }
+            }
+            try {
+                lines.putIfAbsent(JSON.readValue(m.group(1), String.class), line);
+            } catch (JsonProcessingException e) {
+                // not a JSON string after all; the resource keeps line 1
+            }
+            from = m.end();
         }
+        return lines;
     }
 }
