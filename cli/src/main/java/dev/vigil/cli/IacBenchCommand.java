@@ -4,8 +4,7 @@ import dev.vigil.core.check.Status;
 import dev.vigil.core.engine.ScanResult;
 import dev.vigil.core.rule.Catalog;
 import dev.vigil.core.rule.RuleDefinition;
-import dev.vigil.iac.SourceFiles;
-import dev.vigil.iac.cloudformation.CloudFormationLoader;
+import dev.vigil.hcl.terraform.TerraformOptions;
 import dev.vigil.iac.cloudformation.CloudFormationOptions;
 import dev.vigil.report.Format;
 import dev.vigil.report.ReportOptions;
@@ -13,8 +12,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,12 +25,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * Writes a seeded template corpus and scans it as {@code vigil iac} does, in rounds (the first includes JIT
- * warm-up): files/s end to end (discovery, load, evaluate, report to a null stream) in wall time and per
- * CPU-second, time per phase, peak heap.
+ * Writes a seeded corpus (half CloudFormation templates, half Terraform {@code .tf} files in root modules) and scans
+ * it as {@code vigil iac} does, in rounds (the first includes JIT warm-up): files/s end to end (discovery, load,
+ * evaluate, report to a null stream) and per kind (discovery and load of that kind), time per phase, peak heap.
  */
 @Command(name = "bench-iac", mixinStandardHelpOptions = true,
-        description = "Benchmark 'vigil iac' on a generated corpus of CloudFormation templates.")
+        description = "Benchmark 'vigil iac' on a generated corpus of CloudFormation templates and Terraform "
+                + "configurations.")
 final class IacBenchCommand implements Callable<Integer> {
 
     @Option(names = "--files", defaultValue = "5000", description = "Files to generate (default ${DEFAULT-VALUE}).")
@@ -63,15 +61,21 @@ final class IacBenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path dir = keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("vigil-bench-iac");
         try {
-            TemplateCorpus.Written corpus = TemplateCorpus.write(dir, files, seed);
-            out.printf("corpus: %d files in %s (%d templates, %d that do not parse, %d other YAML/JSON), "
-                            + "%.1f MB, mean %.1f KB%n", files, dir, corpus.templates(), corpus.broken(),
-                    corpus.other(), corpus.bytes() / 1e6, corpus.bytes() / 1024.0 / files);
+            int cloudFormationFiles = (files + 1) / 2;
+            TemplateCorpus.Written corpus = TemplateCorpus.write(dir, cloudFormationFiles, seed);
+            TerraformCorpus.Written terraform = TerraformCorpus.write(dir, files - cloudFormationFiles, seed);
+            out.printf("corpus in %s: %d CloudFormation files (%d templates, %d that do not parse, %d other "
+                            + "YAML/JSON), %.1f MB, mean %.1f KB%n", dir, cloudFormationFiles, corpus.templates(),
+                    corpus.broken(), corpus.other(), corpus.bytes() / 1e6,
+                    corpus.bytes() / 1024.0 / cloudFormationFiles);
+            out.printf("  %d Terraform .tf files in %d root modules (every fifth with a local module, %d that do "
+                            + "not parse), %.1f MB, mean %.1f KB%n", terraform.files(), terraform.roots(),
+                    terraform.broken(), terraform.bytes() / 1e6, terraform.bytes() / 1024.0 / terraform.files());
             out.printf("cores: %d, max heap: %d MB%n", Runtime.getRuntime().availableProcessors(),
                     Runtime.getRuntime().maxMemory() / (1024 * 1024));
             List<RuleDefinition> rules = Catalog.load().all();
             for (int round = 1; round <= rounds; round++) {
-                out.println(round(round, dir, rules));
+                out.println(round(round, dir, rules, cloudFormationFiles, terraform.files()));
                 out.flush();
             }
         } finally {
@@ -82,27 +86,32 @@ final class IacBenchCommand implements Callable<Integer> {
         return Vigil.OK;
     }
 
-    private String round(int round, Path dir, List<RuleDefinition> rules) throws IOException {
-        resetPeaks();
+    private String round(int round, Path dir, List<RuleDefinition> rules, int cloudFormationFiles,
+                         int terraformFiles) throws IOException {
+        PeakMemory.reset();
         long cpu0 = cpuNanos();
+        long[] nanos = new long[2];
+        List<TemplateSource> sources = List.of(
+                timed(new CloudFormationSource(CloudFormationOptions.defaults()), nanos, 0),
+                timed(new TerraformSource(TerraformOptions.defaults(), null, null), nanos, 1));
         long t0 = System.nanoTime();
-        SourceFiles.Found found = SourceFiles.find(List.of(dir), CloudFormationLoader.EXTENSIONS);
+        TemplateSource.Loaded loaded = IacCommand.load(sources, List.of(dir));
         long t1 = System.nanoTime();
-        TemplateSource.Loaded loaded = new CloudFormationSource(CloudFormationOptions.defaults()).load(found.files());
-        long t2 = System.nanoTime();
         ScanResult result = IacCommand.evaluate(loaded, null, rules);
-        long t3 = System.nanoTime();
+        long t2 = System.nanoTime();
         format.report(new ReportOptions(false, false, rules)).write(result, OutputStream.nullOutputStream());
-        long t4 = System.nanoTime();
-        double seconds = (t4 - t0) / 1e9;
+        long t3 = System.nanoTime();
+        int total = cloudFormationFiles + terraformFiles;
+        double seconds = (t3 - t0) / 1e9;
         double cpuSeconds = (cpuNanos() - cpu0) / 1e9;
         long errors = result.checks().stream().filter(c -> c.status() == Status.ERROR).count();
-        int count = found.files().size();
         return String.format("round %d: %d files in %.2f s = %.0f files/s (CPU %.2f s = %.0f files per CPU-second) | "
-                        + "discovery %.0f ms, load %.0f ms, evaluate %.0f ms, report %.0f ms | %d templates, "
-                        + "%d checks (%d ERROR), peak heap %.0f MB",
-                round, count, seconds, count / seconds, cpuSeconds, count / cpuSeconds, ms(t1 - t0), ms(t2 - t1),
-                ms(t3 - t2), ms(t4 - t3), loaded.templates().size(), result.checks().size(), errors, peakHeapMb());
+                        + "CloudFormation %.0f files/s (%.0f ms), Terraform %.0f files/s (%.0f ms) | evaluate %.0f ms, "
+                        + "report %.0f ms | %d templates and configurations, %d checks (%d ERROR), peak heap %.0f MB",
+                round, total, seconds, total / seconds, cpuSeconds, total / cpuSeconds,
+                cloudFormationFiles / (nanos[0] / 1e9), ms(nanos[0]),
+                terraformFiles / (nanos[1] / 1e9), ms(nanos[1]), ms(t2 - t1), ms(t3 - t2), loaded.templates().size(),
+                result.checks().size(), errors, PeakMemory.heapMb());
     }
 
     /** CPU time of the whole process, all threads (JIT and GC included): robust when other work shares the cores. */
@@ -111,18 +120,18 @@ final class IacBenchCommand implements Callable<Integer> {
                 .getProcessCpuTime();
     }
 
+    /** {@code source}, adding the time each load takes (discovery included) to {@code nanos[slot]}. */
+    private static TemplateSource timed(TemplateSource source, long[] nanos, int slot) {
+        return paths -> {
+            long start = System.nanoTime();
+            TemplateSource.Loaded loaded = source.load(paths);
+            nanos[slot] += System.nanoTime() - start;
+            return loaded;
+        };
+    }
+
     private static double ms(long nanos) {
         return nanos / 1e6;
-    }
-
-    private static void resetPeaks() {
-        System.gc();
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-    }
-
-    private static double peakHeapMb() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                .mapToLong(p -> p.getPeakUsage().getUsed()).sum() / 1e6;
     }
 
     private static void delete(Path dir) throws IOException {

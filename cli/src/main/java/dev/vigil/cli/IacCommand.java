@@ -6,8 +6,10 @@ import dev.vigil.core.engine.Suppression;
 import dev.vigil.core.model.Inventory;
 import dev.vigil.core.rule.Catalog;
 import dev.vigil.core.rule.RuleDefinition;
+import dev.vigil.hcl.terraform.TerraformOptions;
 import dev.vigil.iac.cloudformation.CloudFormationOptions;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,16 +25,17 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "iac", mixinStandardHelpOptions = true,
-        description = {"Scan infrastructure-as-code templates (CloudFormation JSON and YAML) and report checks.",
+        description = {"Scan infrastructure-as-code (CloudFormation JSON and YAML, Terraform configurations and "
+                + "'terraform show -json' plans) and report checks.",
                 "Directories are searched recursively. Exit codes as for 'scan': 0 clean, 1 failures at or "
-                        + "above --fail-on, 2 errors (including templates that do not parse)."})
+                        + "above --fail-on, 2 errors (including files that do not parse)."})
 final class IacCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Template files or directories.")
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Template or plan files, or directories.")
     List<Path> paths = new ArrayList<>();
 
-    @Option(names = "--rule", paramLabel = "ID", description = "Rule to run; repeatable (default: all rules).")
-    List<String> rules = new ArrayList<>();
+    @Mixin
+    RuleSelection rules;
 
     @Option(names = "--param", paramLabel = "KEY=VALUE",
             description = "Template parameter value; repeatable; wins over --params-file and Default.")
@@ -43,12 +46,23 @@ final class IacCommand implements Callable<Integer> {
     Path parametersFile;
 
     @Option(names = "--region", paramLabel = "REGION",
-            description = "Value of AWS::Region (default: unresolved, shown as $${AWS::Region}).")
+            description = "Value of AWS::Region, and the region of Terraform DB instance ARNs (default: "
+                    + "unresolved, shown as $${AWS::Region} and $${region}).")
     String region;
 
     @Option(names = "--account-id", paramLabel = "ID",
-            description = "Value of AWS::AccountId (default: unresolved, shown as $${AWS::AccountId}).")
+            description = "Value of AWS::AccountId, and the account of Terraform DB instance ARNs (default: "
+                    + "unresolved, shown as $${AWS::AccountId} and $${account}).")
     String accountId;
+
+    @Option(names = "--var", paramLabel = "KEY=VALUE",
+            description = "Terraform variable value, as 'terraform plan -var'; repeatable; wins over every file.")
+    Map<String, String> variables = new LinkedHashMap<>();
+
+    @Option(names = "--var-file", paramLabel = "FILE",
+            description = "Terraform variable file, as 'terraform plan -var-file'; repeatable; read after "
+                    + "terraform.tfvars and *.auto.tfvars.")
+    List<Path> varFiles = new ArrayList<>();
 
     @Mixin
     OutputOptions output;
@@ -58,7 +72,12 @@ final class IacCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<RuleDefinition> selected = Catalog.load().select(rules);
+        List<RuleDefinition> selected = rules.select(Catalog.load());
+        for (Path path : paths) {
+            if (!Files.exists(path)) {   // said once here, not by every source
+                throw new Vigil.UserException("no such file or directory: " + path);
+            }
+        }
         TemplateSource.Loaded loaded = load(sources(), ShownPaths.shown(paths));
         if (loaded.templates().isEmpty() && loaded.inventory().faults().isEmpty()) {
             spec.commandLine().getErr().println("vigil: no CloudFormation templates found under "
@@ -87,7 +106,22 @@ final class IacCommand implements Callable<Integer> {
     }
 
     private List<TemplateSource> sources() {
-        return List.of(new CloudFormationSource(cloudFormationOptions()));
+        return List.of(new CloudFormationSource(cloudFormationOptions()),
+                new TerraformSource(terraformOptions(), region, accountId));
+    }
+
+    private TerraformOptions terraformOptions() {
+        TerraformOptions options = TerraformOptions.defaults();
+        for (Path file : varFiles) {
+            if (!Files.isRegularFile(file)) {
+                throw new Vigil.UserException("cannot read --var-file " + file + ": no such file");
+            }
+            options = options.withVarFile(file.toAbsolutePath());
+        }
+        for (Map.Entry<String, String> variable : variables.entrySet()) {
+            options = options.withVariable(variable.getKey(), variable.getValue());
+        }
+        return options;
     }
 
     private CloudFormationOptions cloudFormationOptions() {

@@ -16,7 +16,8 @@ import java.util.Random;
  * A seeded corpus of CloudFormation templates for benchmarks: YAML (short-form tags) and JSON, 1–10 KB,
  * DynamoDB tables with PITR on, off and from parameters, RDS instances with backup selections by reference,
  * tags and conditions, parameters and conditions, padding resources of other types, a few files that do not
- * parse and some YAML/JSON that is not CloudFormation. 100 files per directory.
+ * parse and some YAML/JSON that is not CloudFormation. 100 files per directory. {@link TerraformCorpus} writes the
+ * Terraform half of the benchmark corpus.
  */
 final class TemplateCorpus {
 

@@ -29,7 +29,8 @@ class EmittedCloudFormationTest {
     private static final RuleDefinition PITR = Catalog.load().find("DynamoDB-003");
     private static final RuleDefinition BACKUP = Catalog.load().find("Backup-001");
 
-    private static List<Check> failing(RuleDefinition rule, Inventory live) {
+    /** The checks of {@code rule} on {@code live}, every one a FAILURE. */
+    static List<Check> failing(RuleDefinition rule, Inventory live) {
         List<Check> checks = Engine.evaluate(ACCOUNT, List.of(rule), live).checks();
         assertThat(checks).extracting(Check::status).containsOnly(Status.FAILURE);
         return checks;

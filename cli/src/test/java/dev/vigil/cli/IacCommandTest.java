@@ -143,6 +143,7 @@ class IacCommandTest {
         assertThat(missingParams.err().strip()).startsWith("vigil: cannot read --params-file").doesNotContain("\n");
         Run missingPath = run("iac", tmp.resolve("nowhere").toString(), "-o", tmp.resolve("r.txt").toString());
         assertThat(missingPath.exit()).isEqualTo(Vigil.ERRORS);
+        assertThat(missingPath.err().strip()).isEqualTo("vigil: no such file or directory: " + tmp.resolve("nowhere"));
     }
 
     @Test
@@ -161,6 +162,39 @@ class IacCommandTest {
         assertThat(ShownPaths.shown(here, Path.of("/elsewhere/a.yaml"))).isEqualTo(Path.of("/elsewhere/a.yaml"));
         assertThat(ShownPaths.shown(here, Path.of("/work/repository/a.yaml")))
                 .isEqualTo(Path.of("/work/repository/a.yaml"));
+    }
+
+    @Test
+    void terraformAndCloudFormationInOneRunWithAddressesVariablesAndSuppression(@TempDir Path tmp) throws Exception {
+        String dir = "src/test/resources/iac-terraform";
+        Path report = tmp.resolve("r.json");
+        Run r = run("iac", dir, "--format", "json", "-o", report.toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(Vigil.FAILURES);
+        JsonNode root = json(report);
+        JsonNode orders = check(root, "aws_dynamodb_table.orders");
+        assertThat(orders.get("status").asText()).isEqualTo("FAILURE");
+        assertThat(orders.get("file").asText()).isEqualTo(dir + "/main.tf");
+        assertThat(orders.get("line").asInt()).isEqualTo(5);
+        assertThat(check(root, "aws_dynamodb_table.cache").get("suppressed").asText())
+                .isEqualTo("rebuilt nightly from S3");
+        assertThat(check(root, "Sessions").get("status").asText()).isEqualTo("SUCCESS");
+
+        assertThat(run("iac", dir, "--var", "env=prod", "-o", tmp.resolve("r.txt").toString()).exit())
+                .isEqualTo(Vigil.OK);
+        assertThat(run("iac", dir, "--var-file", "src/test/resources/iac-prod.tfvars", "-o",
+                tmp.resolve("r.txt").toString()).exit()).isEqualTo(Vigil.OK);
+        Run missing = run("iac", dir, "--var-file", tmp.resolve("none.tfvars").toString());
+        assertThat(missing.exit()).isEqualTo(Vigil.ERRORS);
+        assertThat(missing.err()).contains("cannot read --var-file");
+    }
+
+    @Test
+    void terraformThatDoesNotParseIsAnErrorWithItsPosition(@TempDir Path tmp) throws Exception {
+        Files.writeString(tmp.resolve("main.tf"), "resource \"aws_dynamodb_table\" \"t\" {\n  name = \n}\n");
+        Path report = tmp.resolve("r.json");
+        Run r = run("iac", tmp.toString(), "--format", "json", "-o", report.toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(Vigil.ERRORS);
+        assertThat(Files.readString(report)).contains(tmp.resolve("main.tf") + ":2:10: ");
     }
 
     @Test

@@ -11,19 +11,24 @@ import dev.vigil.core.model.Inventory;
 import dev.vigil.core.model.Resource;
 import dev.vigil.core.rule.Rule;
 import dev.vigil.core.rule.RuleDefinition;
+import dev.vigil.hcl.terraform.TerraformOptions;
 import dev.vigil.iac.cloudformation.CloudFormationLoader;
 import dev.vigil.iac.cloudformation.CloudFormationOptions;
+import dev.vigil.iac.terraform.TerraformScanner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Fluent harness: build an inventory (by hand, or from a CloudFormation fixture), run one rule through the
- * engine, assert exact checks.
+ * Fluent harness: build an inventory (by hand, or from a CloudFormation or Terraform fixture), run one rule
+ * through the engine, assert exact checks.
  */
 public final class RuleTester {
 
@@ -67,6 +72,28 @@ public final class RuleTester {
         }
         CloudFormationLoader loader = new CloudFormationLoader(CloudFormationOptions.defaults().withParameters(parameters));
         inventory.addAll(loader.load(fixture, text).inventory());
+        return this;
+    }
+
+    /**
+     * Adds what the Terraform loader maps from the directory {@code src/test/resources/terraform/FIXTURE} (a root
+     * module), faults included; resources are named by Terraform address.
+     */
+    public RuleTester givenTerraform(String fixture) {
+        return givenTerraform(fixture, TerraformOptions.defaults());
+    }
+
+    /** As {@link #givenTerraform(String)}, with variable values or files. */
+    public RuleTester givenTerraform(String fixture, TerraformOptions options) {
+        URL url = RuleTester.class.getResource("/terraform/" + fixture);
+        if (url == null) {
+            throw new IllegalArgumentException("no fixture terraform/" + fixture);
+        }
+        try {
+            inventory.addAll(new TerraformScanner(options).load(List.of(Path.of(url.toURI()))).inventory());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(e);
+        }
         return this;
     }
 

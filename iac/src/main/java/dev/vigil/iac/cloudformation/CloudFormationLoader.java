@@ -7,7 +7,9 @@ import dev.vigil.core.model.Inventory;
 import dev.vigil.core.model.Origin;
 import dev.vigil.core.model.RdsInstance;
 import dev.vigil.core.model.Resource;
+import dev.vigil.iac.MappedResources;
 import dev.vigil.iac.SourceFiles;
+import dev.vigil.iac.Suppressions;
 import dev.vigil.iac.cloudformation.Node.Field;
 import dev.vigil.iac.cloudformation.Node.MapNode;
 import dev.vigil.iac.cloudformation.Node.Scalar;
@@ -142,7 +144,8 @@ public final class CloudFormationLoader {
                         suppressions.read(mapping.evaluator(), field.line(), resource));
             }
         }
-        return new FileResult(template.file(), true, mapping.resources(), mapping.faults(), mapping.suppressions());
+        MappedResources mapped = mapping.mapped();
+        return new FileResult(template.file(), true, mapped.resources(), mapped.faults(), mapped.suppressions());
     }
 
     /** A fault of a whole file ({@code line} 0) or at a line: {@code file:line: problem} or {@code file: problem}. */

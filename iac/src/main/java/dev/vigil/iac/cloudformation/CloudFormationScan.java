@@ -1,6 +1,7 @@
 package dev.vigil.iac.cloudformation;
 
 import dev.vigil.core.model.Inventory;
+import dev.vigil.iac.Suppressions;
 import java.util.List;
 
 /**

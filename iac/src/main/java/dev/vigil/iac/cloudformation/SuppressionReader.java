@@ -8,7 +8,19 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads the suppressions of one template's resources; see {@link Suppressions} for the two forms. */
+/**
+ * Reads the suppressions of one template's resources, declared either in the resource's metadata,
+ * <pre>
+ * Metadata:
+ *   vigil:
+ *     skip:
+ *       - id: DynamoDB-003
+ *         reason: rebuilt from the event log
+ * </pre>
+ * or (YAML) in a comment on the logical-ID line or on the comment lines directly above it:
+ * {@code # vigil:skip=DynamoDB-003 rebuilt from the event log} (several rules: {@code vigil:skip=A,B reason}).
+ * A suppression on a global table applies to every replica.
+ */
 final class SuppressionReader {
 
     private static final String MARKER = "vigil:skip=";

@@ -1,5 +1,6 @@
 package dev.vigil.iac.cloudformation;
 
+import dev.vigil.iac.Partitions;
 import dev.vigil.iac.cloudformation.Node.Field;
 import dev.vigil.iac.cloudformation.Node.ListNode;
 import dev.vigil.iac.cloudformation.Node.MapNode;
@@ -236,8 +237,7 @@ final class TemplateEvaluator {
 
     /** {@code aws}, unless the given region is in China ({@code aws-cn}) or GovCloud ({@code aws-us-gov}). */
     private String partition() {
-        String region = options.region() == null ? "" : options.region();
-        return region.startsWith("cn-") ? "aws-cn" : region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
+        return Partitions.of(options.region());
     }
 
     private String region() {

@@ -3,12 +3,10 @@ package dev.vigil.iac.cloudformation;
 import dev.vigil.core.model.Fault;
 import dev.vigil.core.model.Origin;
 import dev.vigil.core.model.Resource;
+import dev.vigil.iac.MappedResources;
 import dev.vigil.iac.cloudformation.Node.MapNode;
 import dev.vigil.iac.cloudformation.Node.Scalar;
 import dev.vigil.iac.cloudformation.Node.Unresolved;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,9 +15,7 @@ final class TemplateMapping {
 
     private final Template template;
     private final TemplateEvaluator evaluator;
-    private final List<Resource> resources = new ArrayList<>();
-    private final List<Fault> faults = new ArrayList<>();
-    private final Map<Suppressions.Key, Map<String, String>> suppressions = new LinkedHashMap<>();
+    private final MappedResources mapped = new MappedResources();
 
     TemplateMapping(Template template, CloudFormationOptions options) {
         this.template = template;
@@ -40,28 +36,17 @@ final class TemplateMapping {
 
     /** Adds a resource with the rule suppressions (rule ID to reason) of the declaration it came from. */
     void add(Resource resource, Map<String, String> suppressed) {
-        resources.add(resource);
-        if (!suppressed.isEmpty()) {
-            suppressions.put(new Suppressions.Key(resource.origin().scope(), resource.id()), suppressed);
-        }
+        mapped.add(resource, suppressed);
     }
 
     /** Reports that resources of {@code kind} in this template cannot be fully known. */
     void fault(int line, Class<? extends Resource> kind, String problem) {
-        faults.add(new Fault(origin(line), Set.of(kind), "cloudformation:evaluate",
+        mapped.fault(new Fault(origin(line), Set.of(kind), "cloudformation:evaluate",
                 template.file() + ":" + line + ": " + problem));
     }
 
-    List<Resource> resources() {
-        return resources;
-    }
-
-    List<Fault> faults() {
-        return faults;
-    }
-
-    Map<Suppressions.Key, Map<String, String>> suppressions() {
-        return suppressions;
+    MappedResources mapped() {
+        return mapped;
     }
 
     /** The entry {@code key} of evaluated properties; an unresolved whole stays unresolved; else null. */

@@ -5,6 +5,7 @@ import static dev.vigil.iac.cloudformation.Fixtures.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.core.model.DynamoDbTable;
+import dev.vigil.iac.Suppressions;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

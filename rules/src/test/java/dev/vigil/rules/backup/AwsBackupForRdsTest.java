@@ -151,4 +151,30 @@ class AwsBackupForRdsTest {
                 .statuses(Map.of("Db", Status.ERROR));
         assertThat(t.check("Db").message()).contains("!Ref Owner");
     }
+
+    @Test
+    void terraformSelectionsByArnReferenceModuleOutputTagsAndConditionsClusterMembersSkipped() {
+        RuleTester t = RuleTester.rule(new AwsBackupForRds())
+                .givenTerraform("rds-backup")
+                .evaluate()
+                .statuses(Map.of("aws_db_instance.by_reference", Status.SUCCESS,
+                        "module.db.aws_db_instance.this", Status.SUCCESS,
+                        "aws_db_instance.tagged[0]", Status.SUCCESS, "aws_db_instance.tagged[1]", Status.FAILURE,
+                        "aws_db_instance.reports", Status.SUCCESS, "aws_db_instance.excluded", Status.FAILURE,
+                        "aws_db_instance.replica", Status.SUCCESS));
+        assertThat(t.check("aws_db_instance.by_reference").message()).contains("by-arns");
+        assertThat(t.check("aws_db_instance.tagged[0]").message()).contains("by-tags");
+        assertThat(t.check("aws_db_instance.reports").message()).contains("by-conditions");
+        assertThat(t.check("aws_db_instance.replica").message()).contains("source DB instance by-reference");
+        assertThat(t.check("aws_db_instance.excluded").remedy()).isInstanceOf(ProtectWithBackupPlan.class);
+    }
+
+    @Test
+    void terraformSelectionEntryThatCannotBeResolvedIsUnknownNamingIt() {
+        RuleTester t = RuleTester.rule(new AwsBackupForRds())
+                .givenTerraform("rds-unknown")
+                .evaluate()
+                .statuses(Map.of("aws_db_instance.db", Status.UNKNOWN));
+        assertThat(t.check("aws_db_instance.db").message()).contains("var.extra");
+    }
 }

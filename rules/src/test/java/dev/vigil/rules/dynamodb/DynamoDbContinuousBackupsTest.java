@@ -12,6 +12,7 @@ import dev.vigil.core.model.Fault;
 import dev.vigil.core.model.Origin;
 import dev.vigil.core.model.Value;
 import dev.vigil.core.remedy.EnablePointInTimeRecovery;
+import dev.vigil.hcl.terraform.TerraformOptions;
 import dev.vigil.rules.RuleTester;
 import java.util.Map;
 import java.util.Set;
@@ -88,5 +89,38 @@ class DynamoDbContinuousBackupsTest {
                 .statuses(Map.of("Orders", Status.SUCCESS, "Sessions", Status.FAILURE, "Cache", Status.FAILURE,
                         "Audit", Status.SUCCESS, "ProdOnly", Status.FAILURE, "Global[us-east-1]", Status.SUCCESS,
                         "Global[eu-west-1]", Status.FAILURE, "Global[${AWS::Region}]", Status.SUCCESS));
+    }
+
+    @Test
+    void terraformTablesByAddressWithForEachCountReplicasAndUnresolved() {
+        RuleTester t = RuleTester.rule(new DynamoDbContinuousBackups())
+                .givenTerraform("dynamodb-pitr")
+                .evaluate()
+                .statuses(Map.of("aws_dynamodb_table.each[\"users\"]", Status.SUCCESS,
+                        "aws_dynamodb_table.each[\"orders\"]", Status.FAILURE,
+                        "aws_dynamodb_table.counted[0]", Status.FAILURE,
+                        "aws_dynamodb_table.counted[1]", Status.SUCCESS,
+                        "aws_dynamodb_table.audit", Status.UNKNOWN, "aws_dynamodb_table.global", Status.SUCCESS,
+                        "aws_dynamodb_table.global.replica[\"eu-west-1\"]", Status.FAILURE));
+        assertThat(t.check("aws_dynamodb_table.each[\"users\"]").properties()).containsEntry("recoveryPeriodDays", 14);
+        assertThat(t.check("aws_dynamodb_table.audit").message()).contains("var.pitr");
+        assertThat(t.check("aws_dynamodb_table.each[\"orders\"]").remedy())
+                .isEqualTo(new EnablePointInTimeRecovery("orders"));
+        assertThat(t.check("aws_dynamodb_table.counted[0]").origin()).isInstanceOfSatisfying(Origin.Template.class,
+                o -> assertThat(o.file()).endsWith("terraform/dynamodb-pitr/main.tf"))
+                .extracting(o -> ((Origin.Template) o).line()).isEqualTo(19);
+    }
+
+    @Test
+    void terraformVariablesDecideUnknowns() {
+        RuleTester.rule(new DynamoDbContinuousBackups())
+                .givenTerraform("dynamodb-pitr", TerraformOptions.defaults().withVariable("pitr", "true")
+                        .withVariable("tables", "[\"users\"]"))
+                .evaluate()
+                .statuses(Map.of("aws_dynamodb_table.each[\"users\"]", Status.SUCCESS,
+                        "aws_dynamodb_table.counted[0]", Status.FAILURE,
+                        "aws_dynamodb_table.counted[1]", Status.SUCCESS,
+                        "aws_dynamodb_table.audit", Status.SUCCESS, "aws_dynamodb_table.global", Status.SUCCESS,
+                        "aws_dynamodb_table.global.replica[\"eu-west-1\"]", Status.FAILURE));
     }
 }

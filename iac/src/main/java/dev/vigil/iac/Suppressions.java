@@ -1,6 +1,7 @@
-package dev.vigil.iac.cloudformation;
+package dev.vigil.iac;
 
 import dev.vigil.core.model.Resource;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -12,17 +13,8 @@ import java.util.Optional;
  * <pre>{@code
  * String reason = suppressions.reason(check.origin().scope(), check.resource(), check.rule().id()).orElse(null);
  * }</pre>
- * Declared either in the resource's metadata,
- * <pre>
- * Metadata:
- *   vigil:
- *     skip:
- *       - id: DynamoDB-003
- *         reason: rebuilt from the event log
- * </pre>
- * or (YAML) in a comment on the logical-ID line or on the comment lines directly above it:
- * {@code # vigil:skip=DynamoDB-003 rebuilt from the event log} (several rules: {@code vigil:skip=A,B reason}).
- * A reason may be empty. A suppression on a global table applies to every replica.
+ * CloudFormation declares them in metadata or {@code # vigil:skip=RULE-ID reason} comments (see
+ * {@code cloudformation.SuppressionReader}), Terraform in such comments above a resource block. A reason may be empty.
  */
 public final class Suppressions {
 
@@ -32,10 +24,10 @@ public final class Suppressions {
 
     private final Map<Key, Map<String, String>> byResource;
 
-    Suppressions(Map<Key, Map<String, String>> byResource) {
+    public Suppressions(Map<Key, Map<String, String>> byResource) {
         Map<Key, Map<String, String>> copy = new LinkedHashMap<>();
         byResource.forEach((key, rules) -> copy.put(key, Map.copyOf(rules)));
-        this.byResource = java.util.Collections.unmodifiableMap(copy);
+        this.byResource = Collections.unmodifiableMap(copy);
     }
 
     /** Why rule {@code ruleId} is suppressed on that resource, if it is. */

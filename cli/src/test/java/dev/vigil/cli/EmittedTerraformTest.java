@@ -1,0 +1,76 @@
+package dev.vigil.cli;
+
+import static dev.vigil.cli.EmittedCloudFormationTest.failing;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.vigil.core.check.Check;
+import dev.vigil.core.check.Status;
+import dev.vigil.core.engine.Engine;
+import dev.vigil.core.engine.ScanResult;
+import dev.vigil.core.model.DynamoDbTable;
+import dev.vigil.core.model.DynamoDbTable.PitrStatus;
+import dev.vigil.core.model.Inventory;
+import dev.vigil.core.model.Origin;
+import dev.vigil.core.model.RdsInstance;
+import dev.vigil.core.model.Value;
+import dev.vigil.core.rule.Catalog;
+import dev.vigil.core.rule.RuleDefinition;
+import dev.vigil.hcl.terraform.TerraformOptions;
+import dev.vigil.iac.terraform.TerraformScanner;
+import dev.vigil.report.remedy.Emitter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What 'vigil fix --emit terraform' writes is a configuration the Terraform loader reads and the same rule passes. */
+class EmittedTerraformTest {
+
+    private static final String ACCOUNT = "111122223333";
+    private static final RuleDefinition PITR = Catalog.load().find("DynamoDB-003");
+    private static final RuleDefinition BACKUP = Catalog.load().find("Backup-001");
+
+    private static ScanResult scanEmitted(Path dir, String tf, String region, RuleDefinition rule) throws IOException {
+        Files.writeString(dir.resolve("main.tf"), tf);
+        Inventory inventory = new TerraformScanner(TerraformOptions.defaults(), region, ACCOUNT).load(List.of(dir))
+                .inventory();
+        assertThat(inventory.faults()).isEmpty();
+        return Engine.evaluate(null, List.of(rule), inventory);
+    }
+
+    @Test
+    void emittedTablesPassDynamoDb003(@TempDir Path dir) throws IOException {
+        Inventory live = new Inventory();
+        live.add(new DynamoDbTable(new Origin.Live(ACCOUNT, "us-east-1"), "arn:aws:dynamodb:us-east-1:" + ACCOUNT
+                + ":table/orders", "orders", Value.known(PitrStatus.DISABLED), null));
+        live.add(new DynamoDbTable(new Origin.Live(ACCOUNT, "eu-west-1"), "arn:aws:dynamodb:eu-west-1:" + ACCOUNT
+                + ":table/audit-log", "audit-log", Value.known(PitrStatus.DISABLED), null));
+        String tf = Emitter.TERRAFORM.render(failing(PITR, live), "vigil-rds-daily");
+
+        ScanResult result = scanEmitted(dir, tf, null, PITR);
+        assertThat(result.checks()).extracting(Check::resource, Check::resourceName, Check::status)
+                .containsExactlyInAnyOrder(tuple("aws_dynamodb_table.orders", "orders", Status.SUCCESS),
+                        tuple("aws_dynamodb_table.audit-log", "audit-log", Status.SUCCESS));
+    }
+
+    @Test
+    void emittedBackupPlanAndSelectionProtectTheInstancesBackup001Named(@TempDir Path dir) throws IOException {
+        String arn = "arn:aws:rds:eu-west-1:" + ACCOUNT + ":db:orders-db";
+        Inventory live = new Inventory();
+        live.add(new RdsInstance(new Origin.Live(ACCOUNT, "eu-west-1"), arn, "orders-db", arn, "postgres", null,
+                null, Map.of()));
+        String tf = Emitter.TERRAFORM.render(failing(BACKUP, live), "vigil-rds-daily")
+                // the instance as its own configuration declares it, beside the emitted plan and selection
+                + "\nresource \"aws_db_instance\" \"orders\" {\n  identifier = \"orders-db\"\n"
+                + "  engine = \"postgres\"\n}\n";
+
+        ScanResult result = scanEmitted(dir, tf, "eu-west-1", BACKUP);
+        assertThat(result.checks()).extracting(Check::resource, Check::status)
+                .containsExactly(tuple("aws_db_instance.orders", Status.SUCCESS));
+        assertThat(result.checks().getFirst().message()).contains("vigil-rds-daily");
+    }
+}

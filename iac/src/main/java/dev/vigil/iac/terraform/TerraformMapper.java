@@ -1,0 +1,354 @@
+package dev.vigil.iac.terraform;
+
+import dev.vigil.core.model.BackupSelection;
+import dev.vigil.core.model.DynamoDbTable;
+import dev.vigil.core.model.DynamoDbTable.PitrStatus;
+import dev.vigil.core.model.Fault;
+import dev.vigil.core.model.Origin;
+import dev.vigil.core.model.RdsInstance;
+import dev.vigil.core.model.Resource;
+import dev.vigil.core.model.TagCondition;
+import dev.vigil.core.model.Value;
+import dev.vigil.core.model.Wildcard;
+import dev.vigil.hcl.BoolValue;
+import dev.vigil.hcl.ListValue;
+import dev.vigil.hcl.NullValue;
+import dev.vigil.hcl.NumberValue;
+import dev.vigil.hcl.ObjectValue;
+import dev.vigil.hcl.Reference;
+import dev.vigil.hcl.SetValue;
+import dev.vigil.hcl.StringValue;
+import dev.vigil.hcl.Unknown;
+import dev.vigil.hcl.terraform.EvaluatedBlock;
+import dev.vigil.hcl.terraform.ResourceInstance;
+import dev.vigil.hcl.terraform.SkipDirective;
+import dev.vigil.iac.Partitions;
+import dev.vigil.iac.MappedResources;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Maps the resource instances of one Terraform configuration (evaluated from HCL, or read from a plan) into the
+ * model: {@code aws_dynamodb_table} (and each {@code replica}), {@code aws_db_instance},
+ * {@code aws_rds_cluster_instance} (cluster members) and {@code aws_backup_selection}. Resource IDs are Terraform
+ * addresses. An instance whose {@code count}/{@code for_each} cannot be resolved is a table with unknown PITR, or
+ * a {@code terraform:expand} fault for DB instances and selections (their existence decides coverage).
+ */
+final class TerraformMapper {
+
+    static final Set<Class<? extends Resource>> KINDS =
+            Set.of(DynamoDbTable.class, RdsInstance.class, BackupSelection.class);
+    private static final String DB_INSTANCE = "aws_db_instance";
+    private static final String CLUSTER_INSTANCE = "aws_rds_cluster_instance";
+    private static final Pattern TRAVERSAL = Pattern.compile("[A-Za-z0-9_.\\-\\[\\]\"]+");
+    private static final List<String> CONDITION_OPERATORS =
+            List.of("string_equals", "string_like", "string_not_equals", "string_not_like");
+
+    private final Function<ResourceInstance, Origin.Template> origins;
+    /** Synthetic ARN prefix of DB instances; selections that refer to {@code aws_db_instance.x.arn} resolve to it. */
+    private final String rdsArnPrefix;
+    private final MappedResources mapped = new MappedResources();
+    private final Map<String, String> dbNames = new HashMap<>();
+    private final Map<String, ResourceInstance> plans = new HashMap<>();
+
+    /** @param region, accountId where the configuration is applied, or null: {@code ${region}}, {@code ${account}} */
+    TerraformMapper(Function<ResourceInstance, Origin.Template> origins, String region, String accountId) {
+        this.origins = origins;
+        this.rdsArnPrefix = rdsArnPrefix(region, accountId);
+    }
+
+    /** {@code arn:PARTITION:rds:REGION:ACCOUNT:db:}, with placeholders for what is not given. */
+    static String rdsArnPrefix(String region, String accountId) {
+        return "arn:" + Partitions.of(region) + ":rds:" + (region == null ? "${region}" : region) + ":"
+                + (accountId == null ? "${account}" : accountId) + ":db:";
+    }
+
+    /** Maps every instance; DB instances first, so that selections and replicas can name them. */
+    MappedResources map(List<ResourceInstance> instances) {
+        for (ResourceInstance instance : instances) {
+            switch (instance.type()) {
+                case DB_INSTANCE -> dbNames.put(instance.address(), dbName(instance));
+                case "aws_backup_plan" -> plans.put(instance.address(), instance);
+                default -> { }
+            }
+        }
+        for (ResourceInstance instance : instances) {
+            switch (instance.type()) {
+                case "aws_dynamodb_table" -> table(instance);
+                case DB_INSTANCE, CLUSTER_INSTANCE -> dbInstance(instance);
+                case "aws_backup_selection" -> selection(instance);
+                default -> { }
+            }
+        }
+        return mapped;
+    }
+
+    private void table(ResourceInstance instance) {
+        EvaluatedBlock body = instance.body();
+        String name = text(body.attribute("name").orElse(null)).orElse(instance.address());
+        if (!instance.expanded()) {
+            add(instance, new DynamoDbTable(origins.apply(instance), instance.address(), name,
+                    Value.unknown(instance.expansionBlocker().expression()), null));
+            return;
+        }
+        Optional<EvaluatedBlock> pitr = body.block("point_in_time_recovery");
+        Value<PitrStatus> status = pitr.map(b -> b.expansionBlocker() != null
+                ? Value.<PitrStatus>unknown(b.expansionBlocker().expression())
+                : status(b.attribute("enabled").orElse(null))).orElse(Value.known(PitrStatus.DISABLED));
+        Integer days = pitr.flatMap(b -> b.attribute("recovery_period_in_days"))
+                .filter(v -> v instanceof NumberValue).map(v -> ((NumberValue) v).value().intValue()).orElse(null);
+        add(instance, new DynamoDbTable(origins.apply(instance), instance.address(), name, status, days));
+        for (EvaluatedBlock replica : body.blocks("replica")) {
+            dev.vigil.hcl.Value region = replica.expansionBlocker() != null ? replica.expansionBlocker()
+                    : replica.attribute("region_name").orElse(NullValue.INSTANCE);
+            Value<PitrStatus> replicaStatus = replica.expansionBlocker() != null
+                    ? Value.unknown(replica.expansionBlocker().expression())
+                    : status(replica.attribute("point_in_time_recovery").orElse(null));
+            add(instance, new DynamoDbTable(origins.apply(instance),
+                    instance.address() + ".replica" + Reference.formatKey(region), name, replicaStatus, null));
+        }
+    }
+
+    /** A PITR flag: absent or null is DISABLED, as AWS defaults. */
+    private static Value<PitrStatus> status(dev.vigil.hcl.Value enabled) {
+        return switch (enabled) {
+            case null -> Value.known(PitrStatus.DISABLED);
+            case NullValue n -> Value.known(PitrStatus.DISABLED);
+            case BoolValue b -> Value.known(b.value() ? PitrStatus.ENABLED : PitrStatus.DISABLED);
+            case StringValue s when s.value().equals("true") || s.value().equals("false") ->
+                    Value.known(s.value().equals("true") ? PitrStatus.ENABLED : PitrStatus.DISABLED);
+            case Unknown u -> Value.unknown(u.expression());
+            default -> Value.unknown(enabled.toString());
+        };
+    }
+
+    private void dbInstance(ResourceInstance instance) {
+        if (!instance.expanded()) {
+            expansionFault(instance, RdsInstance.class);
+            return;
+        }
+        EvaluatedBlock body = instance.body();
+        boolean member = instance.type().equals(CLUSTER_INSTANCE);
+        String name = member ? dbName(instance) : dbNames.get(instance.address());
+        String engine = text(body.attribute("engine").orElse(null)).map(e -> e.toLowerCase(Locale.ROOT)).orElse(null);
+        String cluster = member ? presence(body.attribute("cluster_identifier").orElse(null))
+                .orElse(instance.address()) : null;
+        String source = body.attribute("replicate_source_db").map(this::replicaSource).orElse(null);
+        add(instance, new RdsInstance(origins.apply(instance), instance.address(), name, rdsArnPrefix + name,
+                engine, cluster, source, tags(body.attribute("tags").orElse(null))));
+    }
+
+    /** The identifier in lower case (as RDS stores it), the blocking expression, or else the address. */
+    private static String dbName(ResourceInstance instance) {
+        return switch (instance.attribute("identifier").orElse(NullValue.INSTANCE)) {
+            case StringValue s when !s.value().isBlank() -> s.value().toLowerCase(Locale.ROOT);
+            case Unknown u -> "${" + u.expression() + "}";
+            default -> instance.address();
+        };
+    }
+
+    /** {@code aws_db_instance.main.identifier} (or {@code .id}, {@code .arn}) names that instance. */
+    private String replicaSource(dev.vigil.hcl.Value value) {
+        if (value instanceof Unknown u && u.references().size() == 1) {
+            String name = dbNames.get(u.references().getFirst().address());
+            if (name != null) {
+                return name;
+            }
+        }
+        return presence(value).orElse(null);
+    }
+
+    private static Map<String, String> tags(dev.vigil.hcl.Value tags) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (tags instanceof ObjectValue object) {
+            object.attributes().forEach((key, value) -> {
+                if (value instanceof StringValue s) {
+                    out.put(key, s.value());
+                }
+            });
+        }
+        return out;
+    }
+
+    private void selection(ResourceInstance instance) {
+        if (!instance.expanded()) {
+            expansionFault(instance, BackupSelection.class);
+            return;
+        }
+        EvaluatedBlock body = instance.body();
+        try {
+            add(instance, new BackupSelection(origins.apply(instance), instance.address(),
+                    text(body.attribute("name").orElse(null)).orElse(instance.address()),
+                    planName(body.attribute("plan_id").orElse(null)),
+                    arns(body.attribute("resources").orElse(null)), arns(body.attribute("not_resources").orElse(null)),
+                    listOfTags(body), conditions(body)));
+        } catch (UndecidedTagTest e) {
+            fault(instance, BackupSelection.class, "terraform:evaluate",
+                    "tag test of backup selection " + instance.address() + " cannot be decided: " + e.getMessage());
+        }
+    }
+
+    /** The {@code name} of the referenced {@code aws_backup_plan}, else its address or the plan ID as written. */
+    private String planName(dev.vigil.hcl.Value planId) {
+        if (planId instanceof Unknown u) {
+            for (Reference reference : u.references()) {
+                ResourceInstance plan = plans.get(reference.address());
+                if (plan != null) {
+                    return text(plan.attribute("name").orElse(null)).orElse(plan.address());
+                }
+            }
+        }
+        return presence(planId).orElse(null);
+    }
+
+    private List<Value<String>> arns(dev.vigil.hcl.Value value) {
+        List<Value<String>> out = new ArrayList<>();
+        switch (value) {
+            case null -> { }
+            case NullValue n -> { }
+            case ListValue list -> list.elements().forEach(e -> out.addAll(arns(e)));
+            case SetValue set -> set.elements().forEach(e -> out.addAll(arns(e)));
+            case StringValue s -> out.add(literalArn(s.value()));
+            case Unknown u -> out.addAll(resolved(u));
+            default -> out.add(Value.unknown(value.toString()));
+        }
+        return out;
+    }
+
+    /**
+     * A reference such as {@code aws_db_instance.main.arn} (directly, or through module outputs) is that instance's
+     * synthetic ARN; anything else unresolved stays unknown, named by its expression.
+     */
+    private List<Value<String>> resolved(Unknown unknown) {
+        List<Value<String>> out = new ArrayList<>();
+        if (!TRAVERSAL.matcher(unknown.expression()).matches() || unknown.references().isEmpty()) {
+            return List.of(Value.unknown(unknown.expression()));
+        }
+        for (Reference reference : unknown.references()) {
+            String name = dbNames.get(reference.address());
+            if (reference.kind() != Reference.Kind.RESOURCE || !reference.attributePath().equals(List.of("arn"))
+                    || name == null) {
+                return List.of(Value.unknown(unknown.expression()));
+            }
+            out.add(Value.known(rdsArnPrefix + name));
+        }
+        return out;
+    }
+
+    /**
+     * A literal ARN that would cover a DB instance of this configuration only in some region or account, e.g.
+     * {@code arn:aws:rds:us-east-1:123456789012:db:orders}, is unknown: the configuration does not say where it
+     * is applied.
+     */
+    private Value<String> literalArn(String pattern) {
+        String[] parts = pattern.split(":", -1);
+        if (parts.length > 5) {
+            parts[3] = "*";
+            parts[4] = "*";
+            String widened = String.join(":", parts);
+            for (String name : dbNames.values()) {
+                String arn = rdsArnPrefix + name;
+                if (!Wildcard.matches(pattern, arn) && Wildcard.matches(widened, arn)) {
+                    return Value.unknown(pattern + " (covers a DB instance of this configuration only if applied"
+                            + " to that region and account)");
+                }
+            }
+        }
+        return Value.known(pattern);
+    }
+
+    private static List<TagCondition> listOfTags(EvaluatedBlock body) throws UndecidedTagTest {
+        List<TagCondition> out = new ArrayList<>();
+        for (EvaluatedBlock tag : body.blocks("selection_tag")) {
+            out.add(tagCondition(tag, decided(tag, "type")));
+        }
+        return out;
+    }
+
+    private static List<TagCondition> conditions(EvaluatedBlock body) throws UndecidedTagTest {
+        List<TagCondition> out = new ArrayList<>();
+        for (EvaluatedBlock condition : body.blocks("condition")) {
+            blocker(condition);
+            for (String operator : CONDITION_OPERATORS) {
+                for (EvaluatedBlock test : condition.blocks(operator)) {
+                    out.add(tagCondition(test, operator));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static TagCondition tagCondition(EvaluatedBlock test, String operator) throws UndecidedTagTest {
+        blocker(test);
+        try {
+            return TagCondition.of(TagCondition.Operator.parse(operator), decided(test, "key"), decided(test, "value"));
+        } catch (IllegalArgumentException e) {
+            throw new UndecidedTagTest(e.getMessage());
+        }
+    }
+
+    private static void blocker(EvaluatedBlock block) throws UndecidedTagTest {
+        if (block.expansionBlocker() != null) {
+            throw new UndecidedTagTest(block.expansionBlocker().expression());
+        }
+    }
+
+    private static String decided(EvaluatedBlock test, String attribute) throws UndecidedTagTest {
+        dev.vigil.hcl.Value value = test.attribute(attribute).orElse(null);
+        return switch (value) {
+            case StringValue s -> s.value();
+            case Unknown u -> throw new UndecidedTagTest(u.expression());
+            case null -> throw new UndecidedTagTest(attribute + " is missing in " + test.type());
+            default -> throw new UndecidedTagTest(attribute + " = " + value);
+        };
+    }
+
+    private void add(ResourceInstance instance, Resource resource) {
+        Map<String, String> suppressed = new LinkedHashMap<>();
+        for (SkipDirective skip : instance.skips()) {
+            suppressed.put(skip.ruleId(), skip.reason());
+        }
+        mapped.add(resource, suppressed);
+    }
+
+    private void expansionFault(ResourceInstance instance, Class<? extends Resource> kind) {
+        fault(instance, kind, "terraform:expand", instance.address() + ": count/for_each cannot be resolved: "
+                + instance.expansionBlocker().expression());
+    }
+
+    private void fault(ResourceInstance instance, Class<? extends Resource> kind, String operation, String problem) {
+        Origin.Template origin = origins.apply(instance);
+        mapped.fault(new Fault(origin, Set.of(kind), operation, origin.file() + ":" + origin.line() + ": " + problem));
+    }
+
+    private static Optional<String> text(dev.vigil.hcl.Value value) {
+        return value instanceof StringValue s ? Optional.of(s.value()) : Optional.empty();
+    }
+
+    /** Known text, or the blocking expression when unknown; empty when absent or null. */
+    private static Optional<String> presence(dev.vigil.hcl.Value value) {
+        return switch (value) {
+            case null -> Optional.empty();
+            case NullValue n -> Optional.empty();
+            case StringValue s -> Optional.of(s.value());
+            case Unknown u -> Optional.of(u.expression());
+            default -> Optional.of(value.toString());
+        };
+    }
+
+    /** A tag test that cannot be decided before apply. */
+    private static final class UndecidedTagTest extends Exception {
+
+        UndecidedTagTest(String expression) {
+            super(expression, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+resource "aws_db_instance" "this" {
+  identifier = "in-module"
+}
+
+output "arn" {
+  value = aws_db_instance.this.arn
+}
