@@ -3,6 +3,7 @@ package dev.vigil.cli;
 import static dev.vigil.cli.Run.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.hcl.terraform.TerraformOptions;
 import dev.vigil.iac.cloudformation.CloudFormationOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,11 +36,24 @@ class IacBenchCommandTest {
     }
 
     @Test
+    void terraformCorpusHoldsRootModulesThatLoadAndBrokenOnesThatFault(@TempDir Path dir) throws Exception {
+        TerraformCorpus.Written written = TerraformCorpus.write(dir, 120, 7);
+        assertThat(written.files()).isGreaterThanOrEqualTo(120);
+        assertThat(written.broken()).isPositive();
+        TemplateSource.Loaded loaded = new TerraformSource(TerraformOptions.defaults(), null, null).load(List.of(dir));
+        assertThat(loaded.templates()).hasSize(written.roots());
+        assertThat(loaded.inventory().faults()).hasSize(written.broken());
+        assertThat(loaded.inventory().size()).isPositive();
+    }
+
+    @Test
     void printsFilesPerSecondPhasesAndPeakHeap(@TempDir Path dir) {
         Run r = run("bench-iac", "--files", "60", "--rounds", "1", "--keep", dir.toString());
         assertThat(r.exit()).as(r.err()).isEqualTo(Vigil.OK);
-        assertThat(r.out()).contains("corpus: 60 files").containsPattern("round 1: 60 files in [0-9.]+ s = [0-9]+ files/s")
-                .contains("files per CPU-second", "discovery", "load", "evaluate", "report", "peak heap");
+        assertThat(r.out()).contains("30 CloudFormation files").containsPattern("[0-9]+ Terraform .tf files in [0-9]+ root modules")
+                .containsPattern("round 1: [0-9]+ files in [0-9.]+ s = [0-9]+ files/s")
+                .containsPattern("CloudFormation [0-9]+ files/s").containsPattern("Terraform [0-9]+ files/s")
+                .contains("files per CPU-second", "evaluate", "report", "peak heap");
         assertThat(dir.resolve("stack-000")).isDirectory();
     }
 }
