@@ -81,6 +81,10 @@ public final class AwsBackupForRds implements Rule {
         }
     }
 
+    private static long count(List<Map.Entry<RdsInstance, Coverage>> entries, Coverage.Status status) {
+        return entries.stream().filter(e -> e.getValue().status() == status).count();
+    }
+
     /** The per-region verdict of the original region-level rule: in use when it protects any instance. */
     private static void noteRegions(Map<RdsInstance, Coverage> coverage, Findings findings) {
         Map<String, List<Map.Entry<RdsInstance, Coverage>>> byScope = coverage.entrySet().stream()
@@ -89,12 +93,14 @@ public final class AwsBackupForRds implements Rule {
         byScope.forEach((scope, entries) -> {
             RdsInstance first = entries.getFirst().getKey();
             String where = first.origin().region() != null ? first.origin().region() : scope;
-            long protectedCount = entries.stream()
-                    .filter(e -> e.getValue().status() == Coverage.Status.PROTECTED).count();
+            long protectedCount = count(entries, Coverage.Status.PROTECTED);
+            long undecided = count(entries, Coverage.Status.UNKNOWN);
             String verdict = protectedCount > 0 ? "AWS Backup is in use for Amazon RDS in "
+                    : undecided > 0 ? "Whether AWS Backup is in use for Amazon RDS cannot be decided in "
                     : "AWS Backup is not in use for Amazon RDS in ";
             findings.note(scope, first.origin().region(), verdict + where + " (" + protectedCount + " of "
-                    + entries.size() + " DB instances protected)");
+                    + entries.size() + " DB instances protected" + (undecided > 0 ? ", " + undecided + " undecided" : "")
+                    + ")");
         });
     }
 }

@@ -117,6 +117,11 @@ class AwsBackupForRdsTest {
         RuleTester t = run(db, other, unresolved)
                 .statuses(Map.of("Database", Status.SUCCESS, "Other", Status.UNKNOWN));
         assertThat(t.check("Other").message()).contains("!ImportValue shared-db-arn");
+        assertThat(t.notes()).containsExactly(
+                "AWS Backup is in use for Amazon RDS in stack.yaml (1 of 2 DB instances protected, 1 undecided)");
+        assertThat(run(other, unresolved).notes()).containsExactly(
+                "Whether AWS Backup is in use for Amazon RDS cannot be decided in stack.yaml (0 of 1 DB instances "
+                        + "protected, 1 undecided)");
     }
 
     @Test
