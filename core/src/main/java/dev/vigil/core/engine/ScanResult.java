@@ -4,6 +4,7 @@ import dev.vigil.core.check.Check;
 import dev.vigil.core.model.Fault;
 import dev.vigil.core.rule.Note;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
@@ -55,7 +56,7 @@ public final class ScanResult {
             Iterator<Check> checks = takePending();
             List<Check> list = new ArrayList<>();
             checks.forEachRemaining(list::add);
-            collected = List.copyOf(list);
+            collected = Collections.unmodifiableList(list);
         }
         return collected;
     }
