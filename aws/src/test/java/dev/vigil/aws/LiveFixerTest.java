@@ -71,7 +71,7 @@ class LiveFixerTest {
 
     private static List<Check> failing(AwsConnection aws) {
         ScanResult result = new LiveScanner(aws).scan(Catalog.load().all(), (r, d, t, n) -> { });
-        return result.checks().stream().filter(c -> c.status() == Status.FAILURE).toList();
+        return result.checkList().stream().filter(c -> c.status() == Status.FAILURE).toList();
     }
 
     private static boolean mutating(EmulatorProxy.Request r) {

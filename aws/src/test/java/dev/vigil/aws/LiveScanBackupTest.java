@@ -83,7 +83,7 @@ class LiveScanBackupTest {
             ScanResult result = new LiveScanner(aws).scan(Catalog.load().select(List.of("Backup-001")),
                     (r, d, t, n) -> { });
 
-            assertThat(result.checks().stream().collect(Collectors.toMap(Check::resource, Check::status)))
+            assertThat(result.checkList().stream().collect(Collectors.toMap(Check::resource, Check::status)))
                     .containsExactlyInAnyOrderEntriesOf(Map.of(
                             arn(EAST, "snap-db"), Status.SUCCESS,
                             arn(EAST, "arn-db"), Status.SUCCESS,
@@ -95,7 +95,7 @@ class LiveScanBackupTest {
             assertThat(result.notes()).extracting(Note::text).containsExactlyInAnyOrder(
                     "AWS Backup is in use for Amazon RDS in us-east-1 (3 of 6 DB instances protected)",
                     "AWS Backup is not in use for Amazon RDS in eu-west-1 (0 of 1 DB instances protected)");
-            Check tagged = result.checks().stream().filter(c -> c.resourceName().equals("tag-db")).findFirst()
+            Check tagged = result.checkList().stream().filter(c -> c.resourceName().equals("tag-db")).findFirst()
                     .orElseThrow();
             assertThat(tagged.message()).contains("daily-rds", "by-tag");
             assertThat(result.faults()).isEmpty();

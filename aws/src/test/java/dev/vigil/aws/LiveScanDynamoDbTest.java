@@ -53,7 +53,7 @@ class LiveScanDynamoDbTest {
                     (r, d, t, n) -> { });
 
             assertThat(result.account()).isEqualTo("123456789012");
-            assertThat(result.checks().stream().collect(Collectors.toMap(Check::resource, Check::status)))
+            assertThat(result.checkList().stream().collect(Collectors.toMap(Check::resource, Check::status)))
                     .containsExactlyInAnyOrderEntriesOf(EXPECTED);
             assertThat(result.faults()).isEmpty();
             // ceil(120/100) + 1 + 1 list pages; one describe per table; nothing else per table
@@ -69,10 +69,10 @@ class LiveScanDynamoDbTest {
         try (AwsConnection aws = new AwsConnection(Emulator.options(moto.endpoint(), List.of("eu-west-1")))) {
             ScanResult result = new LiveScanner(aws).scan(Catalog.load().select(List.of("DynamoDB-003")),
                     (r, d, t, n) -> { });
-            Check on = result.checks().stream().filter(c -> c.resourceName().equals("w-on")).findFirst().orElseThrow();
+            Check on = result.checkList().stream().filter(c -> c.resourceName().equals("w-on")).findFirst().orElseThrow();
             assertThat(on.message()).startsWith("Point-in-time recovery is enabled");
             assertThat(on.origin().region()).isEqualTo("eu-west-1");
-            Check off = result.checks().stream().filter(c -> c.resourceName().equals("w-off")).findFirst().orElseThrow();
+            Check off = result.checkList().stream().filter(c -> c.resourceName().equals("w-off")).findFirst().orElseThrow();
             assertThat(off.remedy()).isNotNull();
         }
     }
@@ -82,7 +82,7 @@ class LiveScanDynamoDbTest {
         try (AwsConnection aws = new AwsConnection(Emulator.options(moto.endpoint(), List.of("us-east-1")))) {
             ScanResult result = new LiveScanner(aws).scan(Catalog.load().select(List.of("Backup-001")),
                     (r, d, t, n) -> { });
-            assertThat(result.checks()).isEmpty();
+            assertThat(result.checkList()).isEmpty();
             assertThat(aws.stats().snapshot().keySet()).noneMatch(op -> op.startsWith("dynamodb:"))
                     .contains("rds:DescribeDBInstances")
                     // no DB instances in the region: no reason to look at snapshots or backup plans

@@ -39,7 +39,7 @@ class LiveScanFaultsTest {
 
     private record Scan(ScanResult result, CallStats stats) {
         Map<String, Status> statuses() {
-            return result.checks().stream().collect(Collectors.toMap(Check::resource, Check::status));
+            return result.checkList().stream().collect(Collectors.toMap(Check::resource, Check::status));
         }
     }
 
@@ -64,7 +64,7 @@ class LiveScanFaultsTest {
                             "arn:aws:dynamodb:us-east-1:123456789012:table/on", Status.SUCCESS,
                             "arn:aws:dynamodb:us-east-1:123456789012:table/off", Status.FAILURE,
                             "dynamodb:ListTables@123456789012/eu-west-1", Status.ERROR));
-            Check error = result.checks().stream().filter(c -> c.status() == Status.ERROR).findFirst().orElseThrow();
+            Check error = result.checkList().stream().filter(c -> c.status() == Status.ERROR).findFirst().orElseThrow();
             assertThat(error.message()).startsWith("AccessDeniedException: User: arn:aws:iam::123456789012:user/auditor");
             assertThat(result.faults()).hasSize(1);
             // access denied is not retried
@@ -111,7 +111,7 @@ class LiveScanFaultsTest {
                             "arn:aws:dynamodb:us-east-1:123456789012:table/on", Status.ERROR,
                             "arn:aws:dynamodb:eu-west-1:123456789012:table/on", Status.SUCCESS,
                             "arn:aws:dynamodb:eu-west-1:123456789012:table/off", Status.FAILURE));
-            assertThat(result.checks()).filteredOn(c -> c.status() == Status.ERROR).singleElement()
+            assertThat(result.checkList()).filteredOn(c -> c.status() == Status.ERROR).singleElement()
                     .satisfies(c -> assertThat(c.message()).isEqualTo("Point-in-time recovery status could not be read: "
                             + "dynamodb:DescribeContinuousBackups failed: ValidationException: 1 validation error detected: "
                             + "Value 'on' at 'tableName' failed to satisfy constraint"));

@@ -83,7 +83,7 @@ class MultiAccountScanTest {
         try (AwsConnection aws = new AwsConnection(Emulator.options(proxy.endpoint(), List.of("us-east-1", "eu-west-1")))) {
             ScanResult result = scan(new Accounts(true, List.of(), "VigilReadOnly", null, 2), aws);
 
-            Map<String, Status> checks = result.checks().stream()
+            Map<String, Status> checks = result.checkList().stream()
                     .collect(Collectors.toMap(Check::resource, Check::status));
             assertThat(checks).containsExactlyInAnyOrderEntriesOf(Map.of(
                     "arn:aws:dynamodb:us-east-1:" + MANAGEMENT + ":table/mgmt-table", Status.SUCCESS,
@@ -92,7 +92,7 @@ class MultiAccountScanTest {
                     "arn:aws:dynamodb:us-east-1:" + members.get(1) + ":table/t-" + members.get(1), Status.FAILURE,
                     "arn:aws:dynamodb:eu-west-1:" + members.get(1) + ":table/u-" + members.get(1), Status.SUCCESS,
                     "sts:AssumeRole@" + denied + "/global", Status.ERROR));
-            assertThat(result.checks()).filteredOn(c -> c.status() == Status.ERROR).singleElement()
+            assertThat(result.checkList()).filteredOn(c -> c.status() == Status.ERROR).singleElement()
                     .satisfies(c -> assertThat(c.message()).contains("cannot scan account " + denied,
                             "AccessDenied", "not authorized to perform: sts:AssumeRole"));
             assertThat(result.account()).isEqualTo(MANAGEMENT);
@@ -107,7 +107,7 @@ class MultiAccountScanTest {
     void namedAccountsOnly() {
         try (AwsConnection aws = new AwsConnection(Emulator.options(proxy.endpoint(), List.of("us-east-1")))) {
             ScanResult result = scan(new Accounts(false, List.of(members.get(1)), "VigilReadOnly", "ext-42", 1), aws);
-            assertThat(result.checks()).extracting(Check::resourceName).containsExactly("t-" + members.get(1));
+            assertThat(result.checkList()).extracting(Check::resourceName).containsExactly("t-" + members.get(1));
             assertThat(proxy.requests("AssumeRole")).last()
                     .satisfies(r -> assertThat(r.form("ExternalId")).isEqualTo("ext-42"));
             assertThat(aws.stats().calls("organizations:ListAccounts")).isZero();

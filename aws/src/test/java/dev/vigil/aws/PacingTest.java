@@ -70,7 +70,7 @@ class PacingTest {
     }
 
     private static void assertEveryCheck(ScanResult result) {
-        assertThat(result.checks()).hasSize(TABLES).allMatch(c -> c.status()
+        assertThat(result.checkList()).hasSize(TABLES).allMatch(c -> c.status()
                 == (Integer.parseInt(c.resourceName().substring(2)) % 2 == 0 ? Status.SUCCESS : Status.FAILURE));
         assertThat(result.faults()).isEmpty();
     }

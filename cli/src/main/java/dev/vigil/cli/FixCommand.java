@@ -124,7 +124,7 @@ final class FixCommand implements Callable<Integer> {
     private List<Check> failing(LiveScanner scanner, Catalog catalog, List<RuleDefinition> selected)
             throws Exception {
         List<Check> checks = from != null ? SavedScan.failures(from, catalog)
-                : scanner.scan(selected, TerminalProgress.forStderr()).checks();
+                : scanner.scan(selected, TerminalProgress.forStderr()).checkList();
         List<String> ids = selected.stream().map(r -> r.meta().id()).toList();
         return checks.stream().filter(c -> c.status() == Status.FAILURE && c.remedy() != null)
                 .filter(c -> ids.contains(c.rule().id())).toList();
@@ -174,7 +174,7 @@ final class FixCommand implements Callable<Integer> {
         try (AwsConnection aws = new AwsConnection(options.withRegions(regions))) {
             after = new LiveScanner(aws).scan(rules, (r, d, t, n) -> { });
         }
-        Map<String, Status> now = after.checks().stream()
+        Map<String, Status> now = after.checkList().stream()
                 .collect(Collectors.toMap(c -> c.rule().id() + "|" + c.resource(), Check::status, (a, b) -> a));
         out.printf("%nRe-check:%n");
         boolean allPass = true;

@@ -38,17 +38,19 @@ final class OutputOptions {
     /** Writes the report, describing {@code rules} (the rules that were run), and returns the exit code. */
     int report(ScanResult result, List<RuleDefinition> rules) throws IOException {
         boolean toTerminal = output == null && System.console() != null;
+        Summary.Tally tally = new Summary.Tally();
+        ScanResult counted = result.peek(tally);   // counted as the report reads the checks: one pass
         ReportOptions options = new ReportOptions(toTerminal && !noColor && System.getenv("NO_COLOR") == null,
                 showPassed, rules);
         if (output == null) {
-            format.report(options).write(result, System.out);
+            format.report(options).write(counted, System.out);
             System.out.flush();
         } else {
             try (OutputStream out = Files.newOutputStream(output)) {
-                format.report(options).write(result, out);
+                format.report(options).write(counted, out);
             }
         }
-        Summary summary = Summary.of(result.checks());
+        Summary summary = tally.summary();
         if (summary.count(Status.ERROR) > 0 || !result.faults().isEmpty()) {
             return Vigil.ERRORS;
         }

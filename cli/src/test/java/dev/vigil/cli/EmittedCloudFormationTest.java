@@ -31,7 +31,7 @@ class EmittedCloudFormationTest {
 
     /** The checks of {@code rule} on {@code live}, every one a FAILURE. */
     static List<Check> failing(RuleDefinition rule, Inventory live) {
-        List<Check> checks = Engine.evaluate(ACCOUNT, List.of(rule), live).checks();
+        List<Check> checks = Engine.evaluate(ACCOUNT, List.of(rule), live).checkList();
         assertThat(checks).extracting(Check::status).containsOnly(Status.FAILURE);
         return checks;
     }
@@ -57,9 +57,9 @@ class EmittedCloudFormationTest {
         assertThat(perRegion).hasSize(2);
         ScanResult euWest = scanEmitted("eu-west-1.yaml", perRegion[0], "eu-west-1", PITR);
         ScanResult usEast = scanEmitted("us-east-1.yaml", perRegion[1], "us-east-1", PITR);
-        assertThat(euWest.checks()).extracting(Check::resource, Check::resourceName, Check::status)
+        assertThat(euWest.checkList()).extracting(Check::resource, Check::resourceName, Check::status)
                 .containsExactly(tuple("AuditLogTable", "audit-log", Status.SUCCESS));
-        assertThat(usEast.checks()).extracting(Check::resource, Check::resourceName, Check::status)
+        assertThat(usEast.checkList()).extracting(Check::resource, Check::resourceName, Check::status)
                 .containsExactly(tuple("OrdersTable", "orders", Status.SUCCESS));
     }
 
@@ -74,8 +74,8 @@ class EmittedCloudFormationTest {
                 + "  OrdersDb:\n    Type: AWS::RDS::DBInstance\n    Properties:\n"
                 + "      DBInstanceIdentifier: orders-db\n      Engine: postgres\n";
         ScanResult result = scanEmitted("backup.yaml", yaml, "eu-west-1", BACKUP);
-        assertThat(result.checks()).extracting(Check::resource, Check::status)
+        assertThat(result.checkList()).extracting(Check::resource, Check::status)
                 .containsExactly(tuple("OrdersDb", Status.SUCCESS));
-        assertThat(result.checks().getFirst().message()).contains("vigil-rds-daily");
+        assertThat(result.checkList().getFirst().message()).contains("vigil-rds-daily");
     }
 }

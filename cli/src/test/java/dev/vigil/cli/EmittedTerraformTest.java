@@ -52,7 +52,7 @@ class EmittedTerraformTest {
         String tf = Emitter.TERRAFORM.render(failing(PITR, live), "vigil-rds-daily");
 
         ScanResult result = scanEmitted(dir, tf, null, PITR);
-        assertThat(result.checks()).extracting(Check::resource, Check::resourceName, Check::status)
+        assertThat(result.checkList()).extracting(Check::resource, Check::resourceName, Check::status)
                 .containsExactlyInAnyOrder(tuple("aws_dynamodb_table.orders", "orders", Status.SUCCESS),
                         tuple("aws_dynamodb_table.audit-log", "audit-log", Status.SUCCESS));
     }
@@ -69,8 +69,8 @@ class EmittedTerraformTest {
                 + "  engine = \"postgres\"\n}\n";
 
         ScanResult result = scanEmitted(dir, tf, "eu-west-1", BACKUP);
-        assertThat(result.checks()).extracting(Check::resource, Check::status)
+        assertThat(result.checkList()).extracting(Check::resource, Check::status)
                 .containsExactly(tuple("aws_db_instance.orders", Status.SUCCESS));
-        assertThat(result.checks().getFirst().message()).contains("vigil-rds-daily");
+        assertThat(result.checkList().getFirst().message()).contains("vigil-rds-daily");
     }
 }

@@ -212,9 +212,9 @@ class IacCommandTest {
                 CloudFormationOptions.defaults()), other), List.of(Path.of(DIR, "mixed.yaml")));
         assertThat(loaded.templates()).containsExactly(DIR + "/mixed.yaml", "main.tf");
         ScanResult result = IacCommand.evaluate(loaded, null, Catalog.load().select(List.of("DynamoDB-003")));
-        assertThat(result.checks()).extracting(Check::resource)
+        assertThat(result.checkList()).extracting(Check::resource)
                 .contains("Sessions", "Cache", "aws_dynamodb_table.cache");
-        Check cache = result.checks().stream().filter(c -> c.resource().equals("aws_dynamodb_table.cache"))
+        Check cache = result.checkList().stream().filter(c -> c.resource().equals("aws_dynamodb_table.cache"))
                 .findFirst().orElseThrow();
         assertThat(cache.status()).isEqualTo(Status.FAILURE);
         assertThat(cache.suppression()).isEqualTo("cache");

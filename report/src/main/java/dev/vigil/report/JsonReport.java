@@ -28,7 +28,9 @@ final class JsonReport implements Report {
             g.writeStartObject();
             g.writeStringField("account", result.account());
             g.writeArrayFieldStart("checks");
+            Summary.Tally tally = new Summary.Tally();
             for (Check c : result.checks()) {
+                tally.accept(c);
                 writeCheck(g, c);
             }
             g.writeEndArray();
@@ -50,7 +52,7 @@ final class JsonReport implements Report {
                 g.writeEndObject();
             }
             g.writeEndArray();
-            writeSummary(g, Summary.of(result.checks()));
+            writeSummary(g, tally.summary());
             g.writeEndObject();
             g.writeRaw('\n');
         }

@@ -33,9 +33,11 @@ final class JunitReport implements Report {
 
     @Override
     public void write(ScanResult result, OutputStream out) throws IOException {
+        // the root element carries the totals, so every check is read before the first is written
+        List<Check> checks = result.checkList();
         Map<String, List<Check>> byRule = new LinkedHashMap<>();
-        for (RuleMeta rule : new ReportedRules(rulesRun, result.checks()).all()) {
-            byRule.put(rule.id(), result.checks().stream().filter(c -> c.rule().id().equals(rule.id())).toList());
+        for (RuleMeta rule : new ReportedRules(rulesRun, checks).all()) {
+            byRule.put(rule.id(), checks.stream().filter(c -> c.rule().id().equals(rule.id())).toList());
         }
         try {
             XMLStreamWriter x = FACTORY.createXMLStreamWriter(out, "UTF-8");
@@ -43,7 +45,7 @@ final class JunitReport implements Report {
             x.writeCharacters("\n");
             x.writeStartElement("testsuites");
             x.writeAttribute("name", "Vigil");
-            writeCounts(x, result.checks());
+            writeCounts(x, checks);
             for (Map.Entry<String, List<Check>> suite : byRule.entrySet()) {
                 x.writeCharacters("\n  ");
                 x.writeStartElement("testsuite");

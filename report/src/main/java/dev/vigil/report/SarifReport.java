@@ -46,7 +46,8 @@ final class SarifReport implements Report {
 
     @Override
     public void write(ScanResult result, OutputStream out) throws IOException {
-        ReportedRules rules = new ReportedRules(rulesRun, result.checks());
+        // the rules precede the results: only when the caller did not name them are the checks read ahead
+        ReportedRules rules = new ReportedRules(rulesRun, rulesRun.isEmpty() ? result.checkList() : List.of());
         List<String> ruleIds = rules.all().stream().map(RuleMeta::id).toList();
         try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
             g.useDefaultPrettyPrinter();

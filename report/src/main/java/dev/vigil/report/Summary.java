@@ -4,31 +4,17 @@ import dev.vigil.core.check.Check;
 import dev.vigil.core.check.Status;
 import dev.vigil.core.rule.Risk;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** Counts by status, and failures by risk. */
 public record Summary(int total, Map<Status, Integer> byStatus, Map<Risk, Integer> failuresByRisk,
                       int suppressed) {
 
-    public static Summary of(List<Check> checks) {
-        Map<Status, Integer> byStatus = new EnumMap<>(Status.class);
-        Map<Risk, Integer> failures = new EnumMap<>(Risk.class);
-        for (Status s : Status.values()) {
-            byStatus.put(s, 0);
-        }
-        int suppressed = 0;
-        for (Check c : checks) {
-            if (c.suppression() != null) {
-                suppressed++;
-                continue;
-            }
-            byStatus.merge(c.status(), 1, Integer::sum);
-            if (c.status() == Status.FAILURE) {
-                failures.merge(c.rule().risk(), 1, Integer::sum);
-            }
-        }
-        return new Summary(checks.size(), byStatus, failures, suppressed);
+    public static Summary of(Iterable<Check> checks) {
+        Tally tally = new Tally();
+        checks.forEach(tally);
+        return tally.summary();
     }
 
     public int count(Status status) {
@@ -39,5 +25,38 @@ public record Summary(int total, Map<Status, Integer> byStatus, Map<Risk, Intege
     public int failuresAtLeast(Risk risk) {
         return failuresByRisk.entrySet().stream().filter(e -> e.getKey().atLeast(risk))
                 .mapToInt(Map.Entry::getValue).sum();
+    }
+
+    /** Counts checks as they pass, so that a stream of checks is summarised without being kept. */
+    public static final class Tally implements Consumer<Check> {
+
+        private final Map<Status, Integer> byStatus = new EnumMap<>(Status.class);
+        private final Map<Risk, Integer> failures = new EnumMap<>(Risk.class);
+        private int total;
+        private int suppressed;
+
+        public Tally() {
+            for (Status s : Status.values()) {
+                byStatus.put(s, 0);
+            }
+        }
+
+        @Override
+        public void accept(Check c) {
+            total++;
+            if (c.suppression() != null) {
+                suppressed++;
+                return;
+            }
+            byStatus.merge(c.status(), 1, Integer::sum);
+            if (c.status() == Status.FAILURE) {
+                failures.merge(c.rule().risk(), 1, Integer::sum);
+            }
+        }
+
+        /** The counts so far. */
+        public Summary summary() {
+            return new Summary(total, new EnumMap<>(byStatus), new EnumMap<>(failures), suppressed);
+        }
     }
 }

@@ -34,11 +34,12 @@ final class TableReport implements Report {
     @Override
     public void write(ScanResult result, OutputStream out) throws IOException {
         PrintWriter w = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
-        Summary summary = Summary.of(result.checks());
+        List<Check> all = result.checkList();   // grouped for people to read, so held in memory
+        Summary summary = Summary.of(all);
         w.printf("Vigil — %s — %d checks%n", result.account() == null ? "templates" : "account " + result.account(),
                 summary.total());
         Map<Risk, List<Check>> byRisk = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
-        for (Check c : result.checks()) {
+        for (Check c : all) {
             byRisk.computeIfAbsent(c.rule().risk(), r -> new ArrayList<>()).add(c);
         }
         byRisk.forEach((risk, checks) -> writeGroup(w, risk, checks));

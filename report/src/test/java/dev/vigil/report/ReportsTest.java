@@ -31,7 +31,7 @@ class ReportsTest {
     private static final Origin.Live EAST = new Origin.Live("123456789012", "us-east-1");
 
     private static ScanResult sample() {
-        return new ScanResult("123456789012", List.of(
+        return ScanResult.of("123456789012", List.of(
                 new Check(HIGH, Status.FAILURE, "arn:t/off", "off", EAST, "not enabled, \"really\"", null, Map.of(), null),
                 new Check(HIGH, Status.SUCCESS, "arn:t/on", "on", EAST, "enabled", null,
                         Map.of("recoveryPeriodDays", 35), null),
@@ -95,7 +95,7 @@ class ReportsTest {
 
     @Test
     void failOnCountsOnlyFailuresAtOrAboveTheRisk() {
-        Summary s = Summary.of(sample().checks());
+        Summary s = Summary.of(sample().checkList());
         assertThat(s.failuresAtLeast(Risk.LOW)).isEqualTo(2);
         assertThat(s.failuresAtLeast(Risk.HIGH)).isEqualTo(1);
         assertThat(s.failuresAtLeast(Risk.VERY_HIGH)).isZero();

@@ -52,7 +52,7 @@ final class SampleScan {
     }
 
     static ScanResult result() {
-        return new ScanResult(null, List.of(
+        return ScanResult.of(null, List.of(
                 check(Status.FAILURE, "Orders", FILE, "Point-in-time recovery is not enabled <&\"'>", null),
                 check(Status.FAILURE, "Cache", FILE, "Point-in-time recovery is not enabled", "rebuilt nightly"),
                 check(Status.UNKNOWN, "Audit", FILE, "cannot be resolved: !Ref EnablePitr", null),

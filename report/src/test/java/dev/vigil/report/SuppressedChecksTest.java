@@ -13,7 +13,7 @@ class SuppressedChecksTest {
 
     @Test
     void summaryLeavesSuppressedChecksOutOfCountsAndFailOn() {
-        Summary s = Summary.of(SampleScan.result().checks());
+        Summary s = Summary.of(SampleScan.result().checkList());
         assertThat(s.total()).isEqualTo(6);
         assertThat(s.suppressed()).isEqualTo(1);
         assertThat(s.count(Status.FAILURE)).isEqualTo(2);

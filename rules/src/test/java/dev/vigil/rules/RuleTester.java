@@ -113,14 +113,14 @@ public final class RuleTester {
 
     /** Asserts the exact set of (resource → status) pairs the rule reported. */
     public RuleTester statuses(Map<String, Status> expected) {
-        assertThat(result.checks().stream().collect(Collectors.toMap(Check::resource, Check::status)))
+        assertThat(result.checkList().stream().collect(Collectors.toMap(Check::resource, Check::status)))
                 .containsExactlyInAnyOrderEntriesOf(expected);
         return this;
     }
 
     public Check check(String resource) {
-        return result.checks().stream().filter(c -> c.resource().equals(resource)).findFirst()
-                .orElseThrow(() -> new AssertionError("no check for " + resource + " in " + result.checks()));
+        return result.checkList().stream().filter(c -> c.resource().equals(resource)).findFirst()
+                .orElseThrow(() -> new AssertionError("no check for " + resource + " in " + result.checkList()));
     }
 
     public List<String> notes() {

@@ -22,10 +22,9 @@ public interface Suppression {
                 .or(() -> other.reason(scope, resource, ruleId));
     }
 
-    /** The result with every check this lookup names marked suppressed, with its reason. */
+    /** The result with every check this lookup names marked suppressed, with its reason, as it is read. */
     default ScanResult applyTo(ScanResult result) {
-        return new ScanResult(result.account(), result.checks().stream().map(this::mark).toList(), result.notes(),
-                result.faults());
+        return result.map(this::mark);
     }
 
     private Check mark(Check check) {

@@ -29,10 +29,10 @@ class SuppressionTest {
     void marksOnlyTheNamedChecksAndKeepsTheirStatus() {
         Suppression cache = (scope, resource, rule) -> scope.equals("t.yaml") && resource.equals("Cache")
                 && rule.equals("DynamoDB-003") ? Optional.of("rebuilt nightly") : Optional.empty();
-        ScanResult result = cache.applyTo(new ScanResult(null, List.of(check("Cache"), check("Orders")), List.of(),
+        ScanResult result = cache.applyTo(ScanResult.of(null, List.of(check("Cache"), check("Orders")), List.of(),
                 List.of()));
-        assertThat(result.checks()).extracting(Check::suppression).containsExactly("rebuilt nightly", null);
-        assertThat(result.checks()).extracting(Check::status).containsOnly(Status.FAILURE);
+        assertThat(result.checkList()).extracting(Check::suppression).containsExactly("rebuilt nightly", null);
+        assertThat(result.checkList()).extracting(Check::status).containsOnly(Status.FAILURE);
     }
 
     @Test

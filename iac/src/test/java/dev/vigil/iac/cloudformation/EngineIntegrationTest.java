@@ -83,7 +83,7 @@ class EngineIntegrationTest {
     void rulesRunOnTemplatesAndParseFaultsBecomeErrors() {
         CloudFormationScan scan = Fixtures.load("discovery");
 
-        List<Check> checks = Engine.evaluate("templates", List.of(PITR), scan.inventory()).checks();
+        List<Check> checks = Engine.evaluate("templates", List.of(PITR), scan.inventory()).checkList();
 
         String dir = ROOT + "discovery/";
         assertThat(checks).extracting(Check::resource, Check::status).containsExactlyInAnyOrder(
@@ -95,7 +95,7 @@ class EngineIntegrationTest {
     void unresolvedValuesAreUnknownNamingTheExpression() {
         CloudFormationScan scan = Fixtures.load("dynamodb/tables.yaml");
 
-        List<Check> checks = Engine.evaluate("templates", List.of(PITR), scan.inventory()).checks();
+        List<Check> checks = Engine.evaluate("templates", List.of(PITR), scan.inventory()).checkList();
 
         assertThat(checks).filteredOn(c -> c.status() == Status.UNKNOWN).extracting(Check::resource, Check::message)
                 .containsExactlyInAnyOrder(tuple("Audit", "PITR cannot be resolved: !Ref EnablePitr"),
@@ -106,7 +106,7 @@ class EngineIntegrationTest {
     void selectionsCoverInstancesOfTheSameTemplateAndUndecidedSelectionsTurnFailuresIntoErrors() {
         CloudFormationScan scan = Fixtures.load("backup");
 
-        List<Check> checks = Engine.evaluate("templates", List.of(BACKUP), scan.inventory()).checks();
+        List<Check> checks = Engine.evaluate("templates", List.of(BACKUP), scan.inventory()).checkList();
 
         String yaml = ROOT + "backup/selections.yaml";
         assertThat(checks).extracting(c -> c.origin().scope(), Check::resource, Check::status, Check::message)

@@ -90,7 +90,7 @@ class AwsBackupForRdsTest {
     @Test
     void auroraMembersAreOutOfScopeAndEmptyRegionsYieldNothing() {
         RuleTester t = run(auroraMember(R, "aurora-1"));
-        assertThat(t.result().checks()).isEmpty();
+        assertThat(t.result().checkList()).isEmpty();
         assertThat(t.notes()).isEmpty();
     }
 

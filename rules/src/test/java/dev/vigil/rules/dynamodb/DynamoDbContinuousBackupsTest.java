@@ -57,7 +57,7 @@ class DynamoDbContinuousBackupsTest {
                 .givenFault(new Fault(live("eu-west-1"), Set.of(DynamoDbTable.class), "dynamodb:ListTables",
                         "AccessDeniedException: not authorized"))
                 .evaluate();
-        assertThat(t.result().checks()).hasSize(2);
+        assertThat(t.result().checkList()).hasSize(2);
         assertThat(t.check(tableArn("us-east-1", "on")).status()).isEqualTo(Status.SUCCESS);
         var error = t.check("dynamodb:ListTables@123456789012/eu-west-1");
         assertThat(error.status()).isEqualTo(Status.ERROR);
