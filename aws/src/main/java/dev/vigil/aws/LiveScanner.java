@@ -113,8 +113,16 @@ public final class LiveScanner {
     }
 
     private String bootstrapRegion() {
-        if (!connection.options().regions().isEmpty()) {
-            return connection.options().regions().getFirst();
+        return bootstrapRegion(connection.options());
+    }
+
+    /**
+     * Where account-wide calls (STS, EC2 DescribeRegions, AssumeRole) go: the first region asked for, else
+     * the SDK's configured region, else us-east-1.
+     */
+    static String bootstrapRegion(AwsOptions options) {
+        if (!options.regions().isEmpty()) {
+            return options.regions().getFirst();
         }
         try {
             return DefaultAwsRegionProviderChain.builder().build().getRegion().id();

@@ -114,8 +114,7 @@ public final class MultiAccountScanner {
     }
 
     private String bootstrapRegion() {
-        List<String> regions = base.options().regions();
-        return regions.isEmpty() ? Region.US_EAST_1.id() : regions.getFirst();
+        return LiveScanner.bootstrapRegion(base.options());
     }
 
     private String partition() {
