@@ -216,7 +216,7 @@ public final class ConfigLoader {
                 "pollingInterval", "planEvery", "shutdownWait"));
         return new ServiceConfig.Cluster(m.containsKey("node") ? m.get("node").scalar() : d.node(),
                 m.containsKey("heartbeat") ? duration(m.get("heartbeat")) : d.heartbeat(),
-                m.containsKey("missedHeartbeats") ? m.get("missedHeartbeats").integer(1) : d.missedHeartbeats(),
+                m.containsKey("missedHeartbeats") ? m.get("missedHeartbeats").integer(4) : d.missedHeartbeats(),
                 m.containsKey("threads") ? m.get("threads").integer(1) : d.threads(),
                 m.containsKey("pollingInterval") ? duration(m.get("pollingInterval")) : d.pollingInterval(),
                 m.containsKey("planEvery") ? duration(m.get("planEvery")) : d.planEvery(),

@@ -55,7 +55,7 @@ class ConfigLoaderTest {
                     type: record
                     url: ${env:HOOK_URL}
                     filter: { riskLevels: [HIGH, very-high], statuses: [FAILURE], regions: us-east-1 }
-                cluster: { node: a, heartbeat: 500ms, missedHeartbeats: 3, threads: 2 }
+                cluster: { node: a, heartbeat: 500ms, missedHeartbeats: 4, threads: 2 }
                 delivery: { maxAttempts: 3, firstRetry: 1s }
                 retryFailedAfter: 2m
                 """);
