@@ -81,19 +81,29 @@ final class RegionJob {
             store.runs().failRegion(runId, region, "account " + account + " is no longer in the config");
             return;
         }
-        List<RuleDefinition> rules = rules(configured.get(), catalog);
+        commit(store, runId, configured.get(), region, rules(configured.get(), catalog), access);
+    }
+
+    /**
+     * One region of a run, end to end: connects (through the account's role), collects only that region, evaluates
+     * the rules and commits the region with its checks and its API calls. A role that cannot be assumed is a fault
+     * of the region (its checks stay as they were), never an exception.
+     */
+    static void commit(Store store, String runId, AccountConfig account, String region, List<RuleDefinition> rules,
+                       AwsAccess access) {
         CallStats stats = new CallStats();
         Inventory inventory;
-        try (AccountConnection connection = AccountConnection.open(access.options(configured.get(), List.of(region)),
-                configured.get().roleArn(), configured.get().externalId(), region, stats)) {
-            inventory = new LiveScanner(connection.connection()).collectRegion(account, region, rules);
+        try (AccountConnection connection = AccountConnection.open(access.options(account, List.of(region)),
+                account.roleArn(), account.externalId(), region, stats)) {
+            inventory = new LiveScanner(connection.connection()).collectRegion(account.id(), region, rules);
         } catch (AwsAccessException e) {
             inventory = new Inventory();
-            inventory.fault(new Fault(new Origin.Live(account, region), kinds(rules), "sts:AssumeRole", e.getMessage()));
+            inventory.fault(new Fault(new Origin.Live(account.id(), region), kinds(rules), "sts:AssumeRole",
+                    e.getMessage()));
         }
-        ScanResult result = Engine.evaluate(account, rules, inventory);
+        ScanResult result = Engine.evaluate(account.id(), rules, inventory);
         long calls = stats.snapshot().values().stream().mapToLong(CallStats.Count::calls).sum();
-        store.runs().commitRegion(runId, new Scope(account, region, rules.stream().map(RuleDefinition::meta).toList()),
+        store.runs().commitRegion(runId, new Scope(account.id(), region, rules.stream().map(RuleDefinition::meta).toList()),
                 result.checkList(), inventory.faults(), calls);
     }
 

@@ -24,6 +24,22 @@ public enum Dialect {
                 + ": Vigil stores into H2 (the default) or PostgreSQL");
     }
 
+    /** The store's size on disk, in bytes: the database (PostgreSQL) or the database file (H2). */
+    long diskBytes(java.sql.Connection c, String jdbcUrl) throws java.sql.SQLException {
+        if (this == POSTGRESQL) {
+            try (var s = c.createStatement(); var r = s.executeQuery("SELECT pg_database_size(current_database())")) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+        String file = jdbcUrl.substring("jdbc:h2:file:".length()).replaceAll(";.*", "") + ".mv.db";
+        try {
+            return java.nio.file.Files.size(java.nio.file.Path.of(file));
+        } catch (java.io.IOException e) {
+            throw new java.sql.SQLException("cannot read the size of " + file, e);
+        }
+    }
+
     /** Flyway placeholders the migrations use for the types that differ. */
     Map<String, String> placeholders() {
         return Map.of("binary", binary);

@@ -107,6 +107,11 @@ public final class Store implements AutoCloseable {
         return clock.millis();
     }
 
+    /** The store's size on disk in bytes, for the benchmark. */
+    public long diskBytes() {
+        return read(c -> location.dialect().diskBytes(c, location.jdbcUrl()));
+    }
+
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
     public <T> T transaction(Work<T> work) {
         try (Connection c = pool.getConnection()) {
