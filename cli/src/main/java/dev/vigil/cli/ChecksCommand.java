@@ -1,6 +1,5 @@
 package dev.vigil.cli;
 
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.vigil.core.check.Status;
@@ -10,8 +9,6 @@ import dev.vigil.store.CheckFilter;
 import dev.vigil.store.Store;
 import dev.vigil.store.StoredCheck;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The checks in the store with Conformity's attribute names. Exit code 1 when a listed check fails and is not
@@ -52,14 +51,17 @@ final class ChecksCommand implements Callable<Integer> {
     @Mixin
     StoreOptions storeOptions;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws IOException {
         CheckFilter filter = new CheckFilter(account, rule, status, risk, region, gone, 0);
         Instant now = Instant.now();
         AtomicInteger failing = new AtomicInteger();
         try (Store store = storeOptions.open();
-             OutputStream out = output == null ? OutputStream.nullOutputStream() : Files.newOutputStream(output)) {
-            OutputStream sink = output == null ? System.out : out;
+             PrintWriter file = output == null ? null : new PrintWriter(Files.newBufferedWriter(output, StandardCharsets.UTF_8))) {
+            PrintWriter sink = file != null ? file : spec.commandLine().getOut();
             switch (format) {
                 case json -> json(store, filter, sink, now, failing);
                 case csv -> csv(store, filter, sink, now, failing);
@@ -76,8 +78,7 @@ final class ChecksCommand implements Callable<Integer> {
         }
     }
 
-    private static void table(Store store, CheckFilter filter, OutputStream sink, Instant now, AtomicInteger failing) {
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(sink, StandardCharsets.UTF_8));
+    private static void table(Store store, CheckFilter filter, PrintWriter out, Instant now, AtomicInteger failing) {
         AtomicInteger total = new AtomicInteger();
         AtomicInteger suppressed = new AtomicInteger();
         out.printf("%-8s %-10s %-13s %-14s %-30s %-20s %s%n", "STATUS", "RISK", "RULE", "REGION", "RESOURCE",
@@ -98,8 +99,7 @@ final class ChecksCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private static void csv(Store store, CheckFilter filter, OutputStream sink, Instant now, AtomicInteger failing) {
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(sink, StandardCharsets.UTF_8));
+    private static void csv(Store store, CheckFilter filter, PrintWriter out, Instant now, AtomicInteger failing) {
         out.print(String.join(",", CSV_COLUMNS) + "\r\n");
         store.checks().each(filter, c -> {
             count(c, now, failing);
@@ -117,9 +117,9 @@ final class ChecksCommand implements Callable<Integer> {
         return value == null ? "" : value.toString();
     }
 
-    private static void json(Store store, CheckFilter filter, OutputStream sink, Instant now, AtomicInteger failing)
+    private static void json(Store store, CheckFilter filter, PrintWriter sink, Instant now, AtomicInteger failing)
             throws IOException {
-        try (JsonGenerator g = new JsonFactory().createGenerator(sink, JsonEncoding.UTF8)
+        try (JsonGenerator g = new JsonFactory().createGenerator(sink)
                 .configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false).useDefaultPrettyPrinter()) {
             g.writeStartObject();
             g.writeArrayFieldStart("checks");
@@ -137,7 +137,7 @@ final class ChecksCommand implements Callable<Integer> {
             g.writeEndObject();
             g.writeEndObject();
         }
-        sink.write('\n');
+        sink.println();
     }
 
     private static void write(JsonGenerator g, StoredCheck c, Instant now) throws IOException {
