@@ -60,8 +60,13 @@ final class HttpPost {
         }
     }
 
+    /** The fault's type and the first message along its causes (the JDK's connect faults have theirs inside). */
     private static String describe(IOException e) {
-        String message = e.getMessage();
-        return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : " (" + message + ")");
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return e.getClass().getSimpleName() + " (" + t.getMessage() + ")";
+            }
+        }
+        return e.getClass().getSimpleName();
     }
 }

@@ -105,8 +105,8 @@ class WebhookChannelTest {
                 "secret", SECRET)));
         assertThatThrownBy(() -> channel.send(Digests.sample())).isInstanceOfSatisfying(DeliveryException.class, e -> {
             assertThat(e.retryable()).isTrue();
-            assertThat(e.getMessage()).startsWith("cannot reach the webhook endpoint").doesNotContain(url, "/hooks/vigil",
-                    SECRET);
+            assertThat(e.getMessage())
+                    .isEqualTo("cannot reach the webhook endpoint: ConnectException");
         });
         assertThat(channel.toString()).isEqualTo("webhook channel 'ops-hook'");
     }
