@@ -33,9 +33,8 @@ final class HtmlMail {
                 out.append("<p>… and ").append(s.omitted()).append(" more</p>\n");
             }
         }
-        String still = Overview.byRisk(o.digest().stillFailingByRisk());
-        if (!still.isEmpty()) {
-            out.append("<p>Still failing: ").append(still).append("</p>\n");
+        if (o.stillFailing() != null) {
+            out.append("<p>").append(o.stillFailing()).append("</p>\n");
         }
         if (o.dashboardUrl() != null) {
             out.append("<p><a href=\"").append(Text.html(o.dashboardUrl())).append("\">Open in Vigil</a></p>\n");

@@ -51,6 +51,12 @@ record Overview(Digest digest, List<Section> sections) {
                 + (digest.finished() == null ? "" : ", finished " + digest.finished());
     }
 
+    /** E.g. {@code Still failing: HIGH 3, LOW 1}, or null when nothing still fails. */
+    String stillFailing() {
+        String counts = byRisk(digest.stillFailingByRisk());
+        return counts.isEmpty() ? null : "Still failing: " + counts;
+    }
+
     /** The dashboard link when one is configured and is an http(s) URL (never a script). */
     String dashboardUrl() {
         String url = digest.dashboardUrl();

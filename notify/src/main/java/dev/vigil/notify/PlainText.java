@@ -25,9 +25,8 @@ final class PlainText {
                 out.append("... and ").append(s.omitted()).append(" more\n");
             }
         }
-        String still = Overview.byRisk(o.digest().stillFailingByRisk());
-        if (!still.isEmpty()) {
-            out.append("\nStill failing: ").append(still).append('\n');
+        if (o.stillFailing() != null) {
+            out.append('\n').append(o.stillFailing()).append('\n');
         }
         if (o.dashboardUrl() != null) {
             out.append("\nOpen in Vigil: ").append(Text.line(o.dashboardUrl())).append('\n');

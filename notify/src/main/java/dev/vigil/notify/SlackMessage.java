@@ -41,11 +41,7 @@ final class SlackMessage {
             }
             section(blocks, text.toString());
         }
-        StringBuilder footer = new StringBuilder();
-        String still = Overview.byRisk(o.digest().stillFailingByRisk());
-        if (!still.isEmpty()) {
-            footer.append("Still failing: ").append(still);
-        }
+        StringBuilder footer = new StringBuilder(o.stillFailing() == null ? "" : o.stillFailing());
         if (o.dashboardUrl() != null) {
             footer.append(footer.isEmpty() ? "" : " · ").append('<').append(link(o.dashboardUrl()))
                     .append("|Open in Vigil>");
