@@ -36,7 +36,7 @@ final class SnsChannel extends ConfiguredChannel {
     private final String topicArn;
     private final String region;
     private final URI endpoint;
-    private final String profile;
+    private final AwsCredentialsProvider credentials;
 
     SnsChannel(ChannelConfig config, Settings settings) {
         super(config, settings);
@@ -49,14 +49,17 @@ final class SnsChannel extends ConfiguredChannel {
         String regionSetting = settings.optionalString("region");
         this.region = regionSetting != null ? regionSetting : arn != null && arn.matches() ? arn.group(1) : null;
         this.endpoint = settings.optionalUrl("endpointUrl");
-        this.profile = settings.optionalString("profile");
+        String profile = settings.optionalString("profile");
+        this.credentials = profile != null ? ProfileCredentialsProvider.create(profile)
+                : DefaultCredentialsProvider.builder().build();
     }
 
     @Override
     public void send(Digest digest) throws DeliveryException {
-        SnsClientBuilder builder = SnsClient.builder().region(Region.of(region)).credentialsProvider(credentials())
-                .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(CONNECT_TIMEOUT)
-                        .socketTimeout(READ_TIMEOUT).build());
+        // a builder rather than a client: the SDK closes what it built when the SNS client closes
+        SnsClientBuilder builder = SnsClient.builder().region(Region.of(region)).credentialsProvider(credentials)
+                .httpClientBuilder(UrlConnectionHttpClient.builder().connectionTimeout(CONNECT_TIMEOUT)
+                        .socketTimeout(READ_TIMEOUT));
         if (endpoint != null) {
             builder.endpointOverride(endpoint);
         }
@@ -74,10 +77,6 @@ final class SnsChannel extends ConfiguredChannel {
             throw new DeliveryException((io ? "cannot reach SNS: " : "SNS Publish failed: ") + Text.plain(e.getMessage()),
                     io);
         }
-    }
-
-    private AwsCredentialsProvider credentials() {
-        return profile != null ? ProfileCredentialsProvider.create(profile) : DefaultCredentialsProvider.builder().build();
     }
 
     /**
