@@ -6,7 +6,7 @@ import dev.vigil.aws.AwsOptions;
 import dev.vigil.aws.emulator.DemoAccount;
 import dev.vigil.aws.emulator.MotoServer;
 import dev.vigil.core.rule.Catalog;
-import dev.vigil.notify.ChannelFactory;
+import dev.vigil.service.ChannelMaker;
 import dev.vigil.service.AwsAccess;
 import dev.vigil.service.ConfigLoader;
 import dev.vigil.service.Service;
@@ -64,11 +64,11 @@ final class DemoCommand implements Callable<Integer> {
         Path dir = Files.createTempDirectory("vigil-demo-store");
         String yaml = "accounts:\n  - id: \"123456789012\"\n    name: demo\n    regions: [us-east-1, eu-west-1]\n"
                 + "    endpointUrl: " + moto.endpoint() + "\n";
-        ServiceConfig config = new ConfigLoader(Catalog.load(), ChannelFactory.installed(), System::getenv)
+        ServiceConfig config = new ConfigLoader(Catalog.load(), ChannelMaker.NOTIFY, System::getenv)
                 .parse("demo.yaml", yaml);
         String runId;
         try (Store store = Store.open(StoreLocation.embedded(dir));
-             Service service = new Service(config, store, Catalog.load(), ChannelFactory.installed(),
+             Service service = new Service(config, store, Catalog.load(), ChannelMaker.NOTIFY,
                      new AwsAccess(options.credentials(), options.limits()), List.of(), line -> System.err.println("  " + line))) {
             service.start();
             Instant deadline = Instant.now().plusSeconds(120);

@@ -1,7 +1,7 @@
 package dev.vigil.cli;
 
 import dev.vigil.core.rule.Catalog;
-import dev.vigil.notify.ChannelFactory;
+import dev.vigil.service.ChannelMaker;
 import dev.vigil.service.AwsAccess;
 import dev.vigil.service.ConfigLoader;
 import dev.vigil.service.Service;
@@ -54,7 +54,7 @@ final class ServeCommand implements Callable<Integer> {
             return Vigil.OK;
         }
         Catalog catalog = Catalog.load();
-        ChannelFactory channels = ChannelFactory.installed();
+        ChannelMaker channels = ChannelMaker.NOTIFY;
         ServiceConfig loaded = config == null ? ServiceConfig.empty()
                 : new ConfigLoader(catalog, channels, System::getenv).load(config);
         PrintWriter err = spec.commandLine().getErr();

@@ -10,7 +10,7 @@ import dev.vigil.core.check.Status;
 import dev.vigil.core.model.Origin;
 import dev.vigil.core.rule.Catalog;
 import dev.vigil.core.rule.RuleMeta;
-import dev.vigil.notify.ChannelFactory;
+import dev.vigil.service.ChannelMaker;
 import dev.vigil.service.AwsAccess;
 import dev.vigil.service.ConfigLoader;
 import dev.vigil.service.Service;
@@ -109,13 +109,13 @@ final class ServiceBenchCommand implements Callable<Integer> {
             }
             yaml.append("cluster: { node: bench, threads: ").append(threads)
                     .append(", pollingInterval: 200ms, planEvery: 1s, heartbeat: 5s }\n");
-            ServiceConfig config = new ConfigLoader(Catalog.load(), ChannelFactory.installed(), System::getenv)
+            ServiceConfig config = new ConfigLoader(Catalog.load(), ChannelMaker.NOTIFY, System::getenv)
                     .parse("bench.yaml", yaml.toString());
             Path dir = Files.createTempDirectory("vigil-bench-serve");
             try (Store store = Store.open(StoreLocation.embedded(dir))) {
                 PeakMemory.reset();
                 long start = System.nanoTime();
-                try (Service service = new Service(config, store, Catalog.load(), ChannelFactory.installed(),
+                try (Service service = new Service(config, store, Catalog.load(), ChannelMaker.NOTIFY,
                         new AwsAccess(options.credentials(), options.limits()), List.of(), line -> { })) {
                     service.start();
                     while (!allClosed(store)) {

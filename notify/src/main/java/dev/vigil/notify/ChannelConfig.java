@@ -1,23 +1,33 @@
 package dev.vigil.notify;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.Set;
 
 /**
- * A channel as the service's config file declares it: its name, type (slack, webhook, email, sns), filter, and
- * the type's own settings (e.g. {@code url}, {@code secret}, {@code headers}), with {@code ${env:NAME}} already
- * replaced by the environment's value. Settings hold strings, lists and maps as YAML gives them. They may be
- * secret, so {@link #toString()} names the settings without their values.
+ * One channel as the config file declares it, secrets already resolved from the environment. Turned into a
+ * {@link Channel} by {@link ChannelFactory#create}.
+ *
+ * @param type     slack, webhook, email or sns
+ * @param settings the type's settings as parsed from YAML (strings, numbers, lists, maps)
  */
 public record ChannelConfig(String name, String type, ChannelFilter filter, Map<String, Object> settings) {
 
+    /** Settings whose values are secrets: never printed, and only redacted in {@link #toString()}. */
+    static final Set<String> SECRET_KEYS = Set.of("url", "secret", "password", "headers");
+
     public ChannelConfig {
-        settings = Map.copyOf(settings);
+        filter = filter == null ? ChannelFilter.ALL : filter;
+        // YAML may give null values (`key:` with nothing after it): Map.copyOf would refuse them
+        settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings == null ? Map.of() : settings));
     }
 
+    /** Secrets show as {@code ***}. */
     @Override
     public String toString() {
-        return "ChannelConfig[name=" + name + ", type=" + type + ", filter=" + filter + ", settings="
-                + new TreeSet<>(settings.keySet()) + " (values redacted)]";
+        Map<String, Object> shown = new LinkedHashMap<>();
+        settings.forEach((k, v) -> shown.put(k, SECRET_KEYS.contains(k) && v != null ? "***" : v));
+        return "ChannelConfig[name=" + name + ", type=" + type + ", filter=" + filter + ", settings=" + shown + "]";
     }
 }

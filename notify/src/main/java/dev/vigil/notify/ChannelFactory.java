@@ -1,27 +1,40 @@
 package dev.vigil.notify;
 
-import java.util.ServiceLoader;
+import java.util.List;
 
-/**
- * Makes channels from their configuration. The service creates every configured channel at start through the
- * factory found on the class path (registered in {@code META-INF/services/dev.vigil.notify.ChannelFactory}), so a
- * bad setting stops the start with one line.
- */
-public interface ChannelFactory {
+/** Makes channels from their configuration, refusing a configuration that cannot work. */
+public final class ChannelFactory {
+
+    /** The channel types, as written in the config file. */
+    public static final List<String> TYPES = List.of("slack", "webhook", "email", "sns");
+
+    private ChannelFactory() {
+    }
 
     /**
-     * The channel this config describes.
+     * The channel a configuration describes.
      *
-     * @throws IllegalArgumentException a setting is missing or wrong; the message starts with the setting's
-     *                                  name (e.g. {@code url: must be https}) and holds no secret
+     * @throws InvalidChannelException listing every problem, one line each, naming the channel and the setting;
+     *                                 no line contains a URL, secret or password
      */
-    Channel create(ChannelConfig config);
-
-    /** The factory on the class path; without one, every channel type is refused with a clear message. */
-    static ChannelFactory installed() {
-        return ServiceLoader.load(ChannelFactory.class).findFirst().orElse(config -> {
-            throw new IllegalArgumentException("type: no channel implementation for '" + config.type()
-                    + "' is installed in this build");
-        });
+    public static Channel create(ChannelConfig config) throws InvalidChannelException {
+        String name = config.name() == null ? "" : config.name().strip();
+        if (name.isEmpty()) {
+            throw new InvalidChannelException(List.of("channel: name: missing"));
+        }
+        if (config.type() == null || !TYPES.contains(config.type())) {
+            throw new InvalidChannelException(List.of("channel '" + Text.line(name) + "': type: "
+                    + (config.type() == null ? "missing" : "'" + Text.clip(Text.line(config.type()), 40) + "' is unknown")
+                    + " (one of " + String.join(", ", TYPES) + ")"));
+        }
+        Settings settings = new Settings(config);
+        Channel channel = switch (config.type()) {
+            case "slack" -> new SlackChannel(config, settings);
+            case "webhook" -> new WebhookChannel(config, settings);
+            case "email" -> new EmailChannel(config, settings);
+            default -> new SnsChannel(config, settings);
+        };
+        settings.done();
+        return channel;
     }
 }

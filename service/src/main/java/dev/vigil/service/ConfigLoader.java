@@ -6,7 +6,6 @@ import dev.vigil.core.rule.Catalog;
 import dev.vigil.core.rule.Risk;
 import dev.vigil.core.rule.RuleConfig;
 import dev.vigil.notify.ChannelConfig;
-import dev.vigil.notify.ChannelFactory;
 import dev.vigil.notify.ChannelFilter;
 import java.io.IOException;
 import java.net.URI;
@@ -47,10 +46,10 @@ public final class ConfigLoader {
             "compliances", "statuses");
 
     private final Catalog catalog;
-    private final ChannelFactory channels;
+    private final ChannelMaker channels;
     private final UnaryOperator<String> env;
 
-    public ConfigLoader(Catalog catalog, ChannelFactory channels, UnaryOperator<String> env) {
+    public ConfigLoader(Catalog catalog, ChannelMaker channels, UnaryOperator<String> env) {
         this.catalog = catalog;
         this.channels = channels;
         this.env = env;

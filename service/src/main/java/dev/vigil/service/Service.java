@@ -10,7 +10,6 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import dev.vigil.core.rule.Catalog;
 import dev.vigil.notify.Channel;
 import dev.vigil.notify.ChannelConfig;
-import dev.vigil.notify.ChannelFactory;
 import dev.vigil.store.Run;
 import dev.vigil.store.Store;
 import java.lang.management.ManagementFactory;
@@ -58,7 +57,7 @@ public final class Service implements AutoCloseable {
      * @param access   how jobs reach AWS (real pacing, or an emulator's)
      * @param log      one line per event worth telling (runs started and closed, deliveries, faults)
      */
-    public Service(ServiceConfig config, Store store, Catalog catalog, ChannelFactory channels, AwsAccess access,
+    public Service(ServiceConfig config, Store store, Catalog catalog, ChannelMaker channels, AwsAccess access,
                    List<ServicePlugin> plugins, Consumer<String> log) {
         this.config = config;
         this.store = store;

@@ -29,7 +29,8 @@ class ConfigLoaderTest {
     @Test
     void theExampleConfigIsValid() throws Exception {
         String example = new String(Service.class.getResourceAsStream("example-config.yaml").readAllBytes());
-        ServiceConfig config = new ConfigLoader(Catalog.load(), c -> null, name -> "https://example.invalid/x")
+        ServiceConfig config = new ConfigLoader(Catalog.load(), ChannelMaker.NOTIFY,
+                name -> name.startsWith("VIGIL") ? "ext-1" : name.endsWith("URL") ? "https://example.invalid/x" : "s3cret")
                 .parse("example", example);
         assertThat(config.accounts()).hasSize(2);
         assertThat(config.channels()).extracting(ChannelConfig::type).containsExactly("slack", "webhook", "email", "sns");

@@ -2,7 +2,6 @@ package dev.vigil.service;
 
 import dev.vigil.notify.Channel;
 import dev.vigil.notify.ChannelConfig;
-import dev.vigil.notify.ChannelFactory;
 import dev.vigil.notify.ChannelFilter;
 import dev.vigil.notify.DeliveryException;
 import dev.vigil.notify.Digest;
@@ -17,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code failing} fails its first {@code failures} sends ({@code retryable: false} for a permanent failure), then
  * records like {@code record}. A {@code url} setting is required for both, like a real channel's.
  */
-final class TestChannels implements ChannelFactory {
+final class TestChannels implements ChannelMaker {
 
     static final Map<String, List<Digest>> SENT = new ConcurrentHashMap<>();
 
