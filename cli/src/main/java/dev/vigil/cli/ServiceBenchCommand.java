@@ -154,7 +154,7 @@ final class ServiceBenchCommand implements Callable<Integer> {
         // per job, AWS's DescribeContinuousBackups bucket (10/s, burst 10) sets the pace; `threads` jobs run at once
         double perJob = Math.max(0, (tables - 10) / 10.0);
         double floor = Math.ceil((double) jobs / threads) * perJob;
-        long minimum = jobs * (Math.max(1, (tables + 99) / 100) + tables + 1) + (accounts - 1L) * regionCount;
+        long minimum = jobs * (Math.max(1, (tables + 99) / 100) + tables) + (accounts - 1L) * regionCount;
         long calls = 0;
         int succeeded = 0;
         long checksStored = 0;
@@ -169,8 +169,8 @@ final class ServiceBenchCommand implements Callable<Integer> {
         out.printf("runs succeeded: %d of %d; checks committed: %d%n", succeeded, accounts, checksStored);
         out.printf("wall time: %.1f s; rate-limit floor: %.1f s (%d waves of %.0f s); ratio: %.2f%n", wall, floor,
                 (long) Math.ceil((double) jobs / threads), perJob, floor == 0 ? Double.NaN : wall / floor);
-        out.printf("API calls: %d; minimum: %d (per job: ListTables, DescribeContinuousBackups per table, "
-                + "DescribeDBInstances; AssumeRole per member account and region)%n", calls, minimum);
+        out.printf("API calls: %d; minimum: %d (per job: ListTables per 100 tables, DescribeContinuousBackups per table; "
+                + "AssumeRole per member account and region; Backup-001 is off: no RDS)%n", calls, minimum);
         out.printf("peak heap of vigil serve during the round: %.1f MB; peak RSS: %s%n", PeakMemory.heapMb(),
                 PeakMemory.rss());
     }
