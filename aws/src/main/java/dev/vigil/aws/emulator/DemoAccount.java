@@ -46,6 +46,12 @@ public final class DemoAccount {
         }
     }
 
+    /** An Aurora or Multi-AZ DB cluster with deletion protection as given. */
+    public static void createCluster(RdsClient rds, String id, String engine, boolean deletionProtection) {
+        rds.createDBCluster(r -> r.dbClusterIdentifier(id).engine(engine).masterUsername("admin")
+                .masterUserPassword("demo-password-1").deletionProtection(deletionProtection));
+    }
+
     public static void createDatabase(RdsClient rds, String id, String engine, Map<String, String> tags) {
         rds.createDBInstance(r -> r.dbInstanceIdentifier(id).engine(engine).dbInstanceClass("db.t3.micro")
                 .allocatedStorage(20).masterUsername("admin").masterUserPassword("demo-password-1")

@@ -15,7 +15,7 @@ import java.util.List;
 public record Change(String account, String region, Kind kind, String action, String resource,
                      List<String> targets, List<String> reasons, String before, State state, String blockedBy) {
 
-    public enum Kind { CREATE_ROLE, CREATE_VAULT, CREATE_BACKUP_PLAN, CREATE_BACKUP_SELECTION, ENABLE_PITR }
+    public enum Kind { CREATE_ROLE, CREATE_VAULT, CREATE_BACKUP_PLAN, CREATE_BACKUP_SELECTION, ENABLE_PITR, SET_PROPERTY }
 
     public enum State { TO_DO, IN_PLACE, BLOCKED }
 

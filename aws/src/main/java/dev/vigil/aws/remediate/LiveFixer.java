@@ -57,6 +57,9 @@ public final class LiveFixer {
                 case EnablePointInTimeRecovery pitr -> perRegion.add(planPitr(live.region(), pitr.tableName(), check));
                 case ProtectWithBackupPlan ignored ->
                         backupByRegion.computeIfAbsent(live.region(), r -> new ArrayList<>()).add(check);
+                case dev.vigil.core.remedy.EnableClusterDeletionProtection r -> perRegion.add(new Change(account,
+                        live.region(), Kind.SET_PROPERTY, "rds:ModifyDBCluster", r.clusterId(), List.of(r.clusterId()),
+                        List.of(reason(check)), "DeletionProtection=false", State.BLOCKED, "PILOT: live fix not wired yet"));
                 case null -> { }
             }
         }
@@ -179,6 +182,7 @@ public final class LiveFixer {
 
     private String make(Change change) {
         return switch (change.kind()) {
+            case SET_PROPERTY -> throw new IllegalStateException("PILOT: not wired");
             case ENABLE_PITR -> "PointInTimeRecoveryStatus=" + aws.client(DynamoDbClient::builder, change.region())
                     .updateContinuousBackups(r -> r.tableName(change.resource())
                             .pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(true)))
