@@ -9,6 +9,11 @@ import dev.vigil.core.check.Status;
 import dev.vigil.core.rule.Catalog;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import dev.vigil.aws.collect.RdsClusterCollector;
+import dev.vigil.aws.collect.RegionContext;
+import dev.vigil.core.model.Inventory;
+import dev.vigil.core.model.RdsCluster;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.rds.RdsClient;
@@ -32,6 +37,14 @@ class LiveScanRdsClusterTest {
                     .containsExactlyInAnyOrderEntriesOf(Map.of("protected-cluster", Status.SUCCESS,
                             "open-cluster", Status.FAILURE));
             assertThat(aws.stats().calls("rds:DescribeDBClusters")).isEqualTo(1);
+        }
+        try (AwsConnection aws = new AwsConnection(options)) {
+            Inventory named = new Inventory();
+            new RdsClusterCollector().collect(new RegionContext(aws, "123456789012", "us-east-1"),
+                    Set.of("open-cluster", "deleted-cluster"), named);
+            assertThat(named.all(RdsCluster.class)).extracting(RdsCluster::name).containsExactly("open-cluster");
+            assertThat(named.faults()).isEmpty();
+            assertThat(aws.stats().calls("rds:DescribeDBClusters")).isEqualTo(2);
         }
     }
 }

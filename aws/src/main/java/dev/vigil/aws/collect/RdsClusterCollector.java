@@ -6,9 +6,11 @@ import dev.vigil.core.model.Resource;
 import dev.vigil.core.model.Value;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBCluster;
+import software.amazon.awssdk.services.rds.model.DbClusterNotFoundException;
 import software.amazon.awssdk.services.rds.model.Tag;
 
 /**
@@ -28,10 +30,37 @@ public final class RdsClusterCollector implements Collector {
     }
 
     @Override
+    public List<EventTrigger> triggers() {
+        return List.of(new EventTrigger("rds.amazonaws.com", Set.of("CreateDBCluster", "ModifyDBCluster",
+                "DeleteDBCluster", "RestoreDBClusterFromSnapshot", "RestoreDBClusterToPointInTime",
+                "RestoreDBClusterFromS3", "AddTagsToResource", "RemoveTagsFromResource"),
+                List.of("requestParameters.dBClusterIdentifier", "requestParameters.resourceName")));
+    }
+
+    @Override
     public void collect(RegionContext region, Inventory into) {
         RdsClient client = region.connection().client(RdsClient::builder, region.region());
-        List<DBCluster> clusters = Faults.call("rds:DescribeDBClusters",
-                () -> client.describeDBClustersPaginator(r -> r.maxRecords(100)).dbClusters().stream().toList());
+        add(region, Faults.call("rds:DescribeDBClusters",
+                () -> client.describeDBClustersPaginator(r -> r.maxRecords(100)).dbClusters().stream().toList()), into);
+    }
+
+    /** One DescribeDBClusters per named cluster; a cluster that is gone is absent. */
+    @Override
+    public void collect(RegionContext region, Set<String> names, Inventory into) {
+        RdsClient client = region.connection().client(RdsClient::builder, region.region());
+        for (String name : names) {
+            try {
+                add(region, Faults.call("rds:DescribeDBClusters",
+                        () -> client.describeDBClusters(r -> r.dbClusterIdentifier(name)).dbClusters()), into);
+            } catch (CollectionException e) {
+                if (!(e.getCause() instanceof DbClusterNotFoundException)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static void add(RegionContext region, List<DBCluster> clusters, Inventory into) {
         for (DBCluster c : clusters) {
             Map<String, String> tags = c.tagList().stream()
                     .filter(t -> t.key() != null && t.value() != null)
