@@ -41,4 +41,10 @@ public @interface PropertyFix {
 
     /** The arguments or blocks to merge into the resource, as HCL lines, e.g. {@code deletion_protection = true}. */
     String terraform();
+
+    /**
+     * Why {@code vigil fix --apply} does not make this change itself (it is not both non-destructive and
+     * reversible, e.g. it restarts the resource or cannot be undone); empty when it does.
+     */
+    String planOnly() default "";
 }
