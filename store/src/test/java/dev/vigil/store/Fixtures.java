@@ -18,7 +18,7 @@ final class Fixtures {
     static final String ACCOUNT = "111122223333";
     static final RuleMeta RULE = new RuleMeta("DynamoDB-003", "DynamoDB Continuous Backups", Risk.HIGH,
             List.of(Category.RELIABILITY), List.of("NIST4"), "DynamoDB", DynamoDbTable.class,
-            Set.of(DynamoDbTable.class), null, List.of());
+            Set.of(DynamoDbTable.class), null);
 
     private Fixtures() {
     }
