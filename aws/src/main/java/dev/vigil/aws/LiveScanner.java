@@ -15,6 +15,7 @@ import dev.vigil.core.rule.RuleMeta;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -63,7 +64,7 @@ public final class LiveScanner {
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (String region : regions) {
                 pool.submit(() -> {
-                    Inventory regional = scanRegion(new RegionContext(connection, account, region), rules);
+                    Inventory regional = scanRegion(new RegionContext(connection, account, region), rules, Map.of());
                     inventory.addAll(regional);
                     progress.regionDone(region, done.incrementAndGet(), regions.size(), regional.size());
                 });
@@ -77,8 +78,18 @@ public final class LiveScanner {
      * the connection's pacing buckets are this job's.
      */
     public Inventory collectRegion(String account, String region, List<RuleDefinition> rules) {
+        return collectRegion(account, region, rules, Map.of());
+    }
+
+    /**
+     * As {@link #collectRegion(String, String, List)}, with the kinds in {@code names} limited to the named
+     * resources (an event re-check): those kinds are read through {@link Collector#collect(RegionContext, Set,
+     * Inventory)}; the kinds the rules only read to judge them are collected whole.
+     */
+    public Inventory collectRegion(String account, String region, List<RuleDefinition> rules,
+                                   Map<Class<? extends Resource>, Set<String>> names) {
         checkRegionName(region);
-        return scanRegion(new RegionContext(connection, account, region), rules);
+        return scanRegion(new RegionContext(connection, account, region), rules, names);
     }
 
     /** The regions a scan covers: those in the options (checked), else every region enabled for the account. */
@@ -87,29 +98,35 @@ public final class LiveScanner {
         return regions(bootstrapRegion());
     }
 
-    private static Inventory scanRegion(RegionContext region, List<RuleDefinition> rules) {
+    private static Inventory scanRegion(RegionContext region, List<RuleDefinition> rules,
+                                        Map<Class<? extends Resource>, Set<String>> names) {
         Inventory inventory = new Inventory();
         Set<Class<? extends Resource>> collected = new LinkedHashSet<>();
         for (RuleDefinition rule : rules) {
-            collect(region, rule.meta().resource(), collected, inventory);
+            collect(region, rule.meta().resource(), names.get(rule.meta().resource()), collected, inventory);
         }
         for (RuleDefinition rule : rules) {
             RuleMeta meta = rule.meta();
             if (!inventory.all(meta.resource()).isEmpty()) {
-                meta.reads().forEach(kind -> collect(region, kind, collected, inventory));
+                meta.reads().forEach(kind -> collect(region, kind, null, collected, inventory));
             }
         }
         return inventory;
     }
 
-    private static void collect(RegionContext region, Class<? extends Resource> kind,
+    /** One kind, whole or (with {@code only}) the named resources of it. */
+    private static void collect(RegionContext region, Class<? extends Resource> kind, Set<String> only,
                                 Set<Class<? extends Resource>> collected, Inventory into) {
         if (!collected.add(kind)) {
             return;
         }
         Collector collector = CollectorCatalog.forKind(kind);
         try {
-            collector.collect(region, into);
+            if (only == null) {
+                collector.collect(region, into);
+            } else {
+                collector.collect(region, only, into);
+            }
         } catch (CollectionException e) {
             into.fault(new Fault(region.origin(), Set.of(kind), e.operation(), e.getMessage()));
         } catch (RuntimeException e) {

@@ -28,6 +28,16 @@ public final class BackupSelectionCollector implements Collector {
         return List.of("backup:ListBackupPlans", "backup:ListBackupSelections", "backup:GetBackupSelection");
     }
 
+    /**
+     * Whether a resource is covered depends on every selection of the region, so these events re-read them all
+     * (and what the rules judge with them, e.g. Backup-001's DB instances).
+     */
+    @Override
+    public List<EventTrigger> triggers() {
+        return List.of(EventTrigger.regionWide("backup.amazonaws.com", "CreateBackupSelection",
+                "DeleteBackupSelection", "DeleteBackupPlan"));
+    }
+
     @Override
     public void collect(RegionContext region, Inventory into) {
         BackupClient client = region.connection().client(BackupClient::builder, region.region());

@@ -20,8 +20,8 @@ public interface Collector {
     void collect(RegionContext region, Inventory into);
 
     /**
-     * Adds only the named resources (a name or ARN, as events name them); one that no longer exists is simply
-     * absent. The default reads the whole region and keeps the named ones: collectors whose API can describe
+     * Adds only the named resources (names as {@link EventTrigger.Names} gives them for this kind, or ARNs); one
+     * that no longer exists is simply absent. The default reads the whole region and keeps the named ones: collectors whose API can describe
      * one resource override it, so that a re-check costs one call.
      */
     default void collect(RegionContext region, Set<String> names, Inventory into) {
@@ -31,7 +31,11 @@ public interface Collector {
         all.all(kind()).stream().filter(r -> names.contains(r.name()) || names.contains(r.id())).forEach(into::add);
     }
 
-    /** The events after which resources of this kind are re-read, for real-time re-checks. */
+    /**
+     * The events after which resources of this kind are re-read, for real-time re-checks. Every collector of the
+     * catalog declares some (a test holds it to that): a kind without them would never be re-checked between
+     * scheduled scans.
+     */
     default List<EventTrigger> triggers() {
         return List.of();
     }

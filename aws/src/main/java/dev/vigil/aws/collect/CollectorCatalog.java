@@ -17,6 +17,11 @@ public final class CollectorCatalog {
     private CollectorCatalog() {
     }
 
+    /** Every collector, one per kind. */
+    public static java.util.Collection<Collector> all() {
+        return BY_KIND.values();
+    }
+
     public static Collector forKind(Class<? extends Resource> kind) {
         Collector c = BY_KIND.get(kind);
         if (c == null) {

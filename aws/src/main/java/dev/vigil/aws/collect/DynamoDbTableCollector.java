@@ -7,6 +7,7 @@ import dev.vigil.core.model.Resource;
 import dev.vigil.core.model.Value;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -17,12 +18,14 @@ import software.amazon.awssdk.services.dynamodb.model.TableNotFoundException;
 
 /**
  * Tables from ListTables (100 per page) and one DescribeContinuousBackups per table — no other per-table
- * call. Describes run a few at a time so that, even with a slow network, the region's 10 calls/s
- * bucket (not latency) sets the pace.
+ * call; a re-check of named tables makes only their DescribeContinuousBackups, no ListTables. Describes run a few
+ * at a time so that, even with a slow network, the region's 10 calls/s bucket (not latency) sets the pace.
  */
 public final class DynamoDbTableCollector implements Collector {
 
     static final int IN_FLIGHT = 8;
+    /** Table names are case-sensitive; ARNs name a table as {@code table/NAME}. */
+    static final EventTrigger.Names TABLES = new EventTrigger.Names("table/", false);
 
     @Override
     public Class<? extends Resource> kind() {
@@ -34,11 +37,34 @@ public final class DynamoDbTableCollector implements Collector {
         return List.of("dynamodb:ListTables", "dynamodb:DescribeContinuousBackups");
     }
 
+    /**
+     * A table's point-in-time recovery changes only through these calls (a new table, a restored or imported one,
+     * starts without it); the event names the table in its request.
+     */
+    @Override
+    public List<EventTrigger> triggers() {
+        return List.of(EventTrigger.named("dynamodb.amazonaws.com", TABLES, List.of("requestParameters.tableName",
+                        "requestParameters.targetTableName", "requestParameters.tableCreationParameters.tableName"),
+                "CreateTable", "DeleteTable", "UpdateContinuousBackups", "RestoreTableFromBackup",
+                "RestoreTableToPointInTime", "ImportTable"));
+    }
+
     @Override
     public void collect(RegionContext region, Inventory into) {
         DynamoDbClient client = region.connection().client(DynamoDbClient::builder, region.region());
         List<String> names = Faults.call("dynamodb:ListTables",
                 () -> client.listTablesPaginator(r -> r.limit(100)).tableNames().stream().toList());
+        describeAll(client, region, names, into);
+    }
+
+    /** One DescribeContinuousBackups per named table, no ListTables; a table that is gone is absent. */
+    @Override
+    public void collect(RegionContext region, Set<String> names, Inventory into) {
+        describeAll(region.connection().client(DynamoDbClient::builder, region.region()), region,
+                names.stream().sorted().toList(), into);
+    }
+
+    private static void describeAll(DynamoDbClient client, RegionContext region, List<String> names, Inventory into) {
         Semaphore slots = new Semaphore(IN_FLIGHT);
         List<Future<DynamoDbTable>> described = new ArrayList<>(names.size());
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {

@@ -26,6 +26,18 @@ public final class RdsBackupSnapshotCollector implements Collector {
         return List.of("rds:DescribeDBSnapshots");
     }
 
+    /**
+     * AWS Backup takes and deletes the snapshots through RDS's API (CloudTrail records the calls it makes on the
+     * account's behalf); a recovery point can also be deleted through AWS Backup. Region-wide: the rules that read
+     * snapshots judge the region's instances with them.
+     */
+    @Override
+    public List<EventTrigger> triggers() {
+        return List.of(EventTrigger.regionWide("rds.amazonaws.com", "CreateDBSnapshot", "CopyDBSnapshot",
+                        "DeleteDBSnapshot"),
+                EventTrigger.regionWide("backup.amazonaws.com", "DeleteRecoveryPoint"));
+    }
+
     @Override
     public void collect(RegionContext region, Inventory into) {
         RdsClient client = region.connection().client(RdsClient::builder, region.region());

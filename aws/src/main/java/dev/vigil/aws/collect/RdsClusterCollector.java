@@ -29,12 +29,16 @@ public final class RdsClusterCollector implements Collector {
         return List.of("rds:DescribeDBClusters");
     }
 
+    /** RDS keeps identifiers in lower case; ARNs name a cluster as {@code cluster:NAME}. */
+    static final EventTrigger.Names CLUSTERS = new EventTrigger.Names("cluster:", true);
+
     @Override
     public List<EventTrigger> triggers() {
-        return List.of(new EventTrigger("rds.amazonaws.com", Set.of("CreateDBCluster", "ModifyDBCluster",
-                "DeleteDBCluster", "RestoreDBClusterFromSnapshot", "RestoreDBClusterToPointInTime",
-                "RestoreDBClusterFromS3", "AddTagsToResource", "RemoveTagsFromResource"),
-                List.of("requestParameters.dBClusterIdentifier", "requestParameters.resourceName")));
+        return List.of(EventTrigger.named("rds.amazonaws.com", CLUSTERS, List.of("requestParameters.dBClusterIdentifier",
+                        "requestParameters.newDBClusterIdentifier", "requestParameters.resourceName"),
+                "CreateDBCluster", "ModifyDBCluster", "DeleteDBCluster", "RestoreDBClusterFromSnapshot",
+                "RestoreDBClusterToPointInTime", "RestoreDBClusterFromS3", "AddTagsToResource",
+                "RemoveTagsFromResource"));
     }
 
     @Override
