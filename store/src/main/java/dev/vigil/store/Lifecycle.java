@@ -33,7 +33,8 @@ import java.util.stream.Collectors;
  *   <li>an ERROR leaves an existing check's status as it was and records the error on it (a new one is stored
  *       as ERROR): an ERROR never counts as a new failure and never resolves one;</li>
  *   <li>an existing check of the scope the job did not produce is resolved as gone (marked, with a history
- *       row, never deleted), unless a fault of the job covers what its rule reads: then it stays as it was.</li>
+ *       row, never deleted), unless a fault of the job covers what its rule reads: then it stays as it was. A
+ *       re-check of named resources resolves only checks of those resources.</li>
  * </ul>
  */
 final class Lifecycle {
@@ -43,8 +44,8 @@ final class Lifecycle {
     }
 
     /** The stored state of a check that the lifecycle needs. */
-    private record Existing(String id, Status status, Risk risk, String resource, String ruleId, Long gone,
-                            Long failureDiscovered, boolean suppressed, Long suppressedUntil) {
+    private record Existing(String id, Status status, Risk risk, String resource, String resourceName, String ruleId,
+                            Long gone, Long failureDiscovered, boolean suppressed, Long suppressedUntil) {
 
         boolean suppressedAt(long now) {
             return suppressed && (suppressedUntil == null || suppressedUntil > now);
@@ -56,7 +57,12 @@ final class Lifecycle {
 
     static Counts apply(Connection c, String runId, Scope scope, List<Check> produced, List<Fault> faults, long now)
             throws SQLException {
-        Map<String, Existing> existing = load(c, scope);
+        Map<String, Existing> stored = load(c, scope);
+        // the stored checks of the scope; those the job does not produce are gone (a re-check of named resources
+        // updates other checks it happens to produce, and resolves none of them)
+        Map<String, Existing> unseen = new HashMap<>();
+        stored.values().stream().filter(e -> scope.covers(e.ruleId(), e.resource(), e.resourceName()))
+                .forEach(e -> unseen.put(e.id(), e));
         Map<String, Check> byId = new LinkedHashMap<>();
         for (Check check : produced) {
             byId.put(CheckId.of(check), check);
@@ -84,7 +90,8 @@ final class Lifecycle {
             for (Map.Entry<String, Check> entry : byId.entrySet()) {
                 String id = entry.getKey();
                 Check check = entry.getValue();
-                Existing before = existing.remove(id);
+                Existing before = stored.get(id);
+                unseen.remove(id);
                 Status status = check.status();
                 if (status == Status.ERROR) {
                     errors++;
@@ -137,7 +144,7 @@ final class Lifecycle {
                     resolved++;
                 }
             }
-            for (Existing left : existing.values()) {
+            for (Existing left : unseen.values()) {
                 if (left.gone() != null) {
                     continue;
                 }
@@ -186,8 +193,9 @@ final class Lifecycle {
         if (scope.rules().isEmpty()) {
             return out;
         }
-        String sql = "SELECT id, status, risk, resource, rule_id, gone, failure_discovered, suppressed, suppressed_until "
-                + "FROM checks WHERE account_id = ? AND region = ? AND rule_id IN (" + Sql.marks(scope.rules().size()) + ")";
+        String sql = "SELECT id, status, risk, resource, resource_name, rule_id, gone, failure_discovered, suppressed, "
+                + "suppressed_until FROM checks WHERE account_id = ? AND region = ? AND rule_id IN ("
+                + Sql.marks(scope.rules().size()) + ")";
         try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, scope.account());
             s.setString(2, scope.region());
@@ -199,11 +207,9 @@ final class Lifecycle {
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     Existing e = new Existing(r.getString(1), Status.valueOf(r.getString(2)), Risk.valueOf(r.getString(3)),
-                            r.getString(4), r.getString(5), Sql.getLong(r, 6), Sql.getLong(r, 7), r.getBoolean(8),
-                            Sql.getLong(r, 9));
-                    if (scope.resources().isEmpty() || scope.resources().contains(e.resource())) {
-                        out.put(e.id(), e);
-                    }
+                            r.getString(4), r.getString(5), r.getString(6), Sql.getLong(r, 7), Sql.getLong(r, 8),
+                            r.getBoolean(9), Sql.getLong(r, 10));
+                    out.put(e.id(), e);
                 }
             }
         }

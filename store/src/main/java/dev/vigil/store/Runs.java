@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -37,9 +38,26 @@ public final class Runs {
         this.store = store;
     }
 
-    /** A run to create: whose, where, which rules, and why. */
+    /**
+     * A run to create: whose, where, which rules, and why.
+     *
+     * @param resources rule ID → the only resources (names) the run re-checks for that rule (an event re-check);
+     *                  a rule not in the map covers its whole regions
+     */
     public record NewRun(String accountId, String accountName, Run.Trigger trigger, List<String> regions,
-                         List<String> rules) {
+                         List<String> rules, Map<String, Set<String>> resources) {
+
+        public NewRun {
+            Map<String, Set<String>> copy = new LinkedHashMap<>();
+            resources.forEach((rule, names) -> copy.put(rule, Set.copyOf(names)));
+            resources = java.util.Collections.unmodifiableMap(copy);
+        }
+
+        /** A run over every resource of its regions. */
+        public NewRun(String accountId, String accountName, Run.Trigger trigger, List<String> regions,
+                      List<String> rules) {
+            this(accountId, accountName, trigger, regions, rules, Map.of());
+        }
     }
 
     /** The run asked for, or the open run of that account it coalesced with ({@code created} false). */
@@ -48,7 +66,9 @@ public final class Runs {
 
     /**
      * Opens a run with a pending job per region, unless the account already has an open run: then that run
-     * is returned instead (an on-demand scan joins the run already going).
+     * is returned instead (an on-demand scan joins the run already going). An event re-check is always created:
+     * it is not the account's open run (it neither joins one nor holds one off); its jobs are kept apart from
+     * other jobs of the same region by the scheduler's job identity.
      */
     public Created create(NewRun asked) {
         if (asked.regions().isEmpty()) {
@@ -65,9 +85,11 @@ public final class Runs {
                      PreparedStatement region = c.prepareStatement("INSERT INTO run_regions (run_id, region, state, "
                              + "attempts, api_calls, checks, errors, new_failures, resolved, failing_low, failing_medium, "
                              + "failing_high, failing_very_high, failing_extreme) VALUES (?, ?, ?, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)")) {
-                    open.setString(1, asked.accountId());
-                    open.setString(2, id);
-                    open.executeUpdate();
+                    if (asked.trigger() != Run.Trigger.EVENT) {
+                        open.setString(1, asked.accountId());
+                        open.setString(2, id);
+                        open.executeUpdate();
+                    }
                     run.setString(1, id);
                     run.setString(2, asked.accountId());
                     run.setString(3, asked.accountName());
@@ -85,6 +107,7 @@ public final class Runs {
                     }
                     region.executeBatch();
                 }
+                insertTargets(c, id, asked.resources());
                 return null;
             });
         } catch (StoreException e) {
@@ -98,6 +121,42 @@ public final class Runs {
             throw e;
         }
         return new Created(get(id).orElseThrow(), true);
+    }
+
+    private static void insertTargets(Connection c, String runId, Map<String, Set<String>> resources)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO run_targets (run_id, rule_id, resource) "
+                + "VALUES (?, ?, ?)")) {
+            for (Map.Entry<String, Set<String>> rule : resources.entrySet()) {
+                for (String resource : rule.getValue()) {
+                    s.setString(1, runId);
+                    s.setString(2, rule.getKey());
+                    s.setString(3, resource);
+                    s.addBatch();
+                }
+            }
+            s.executeBatch();
+        }
+    }
+
+    /**
+     * The resources a run was limited to, per rule (rule ID → names); empty for a run over whole regions, and for
+     * the rules of an event re-check that covered their whole region.
+     */
+    public Map<String, Set<String>> targets(String runId) {
+        return store.read(c -> {
+            Map<String, Set<String>> out = new LinkedHashMap<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT rule_id, resource FROM run_targets WHERE run_id = ? "
+                    + "ORDER BY rule_id, resource")) {
+                s.setString(1, runId);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.computeIfAbsent(r.getString(1), k -> new java.util.LinkedHashSet<>()).add(r.getString(2));
+                    }
+                }
+            }
+            return out;
+        });
     }
 
     /** The account's open run, if it has one. */
@@ -258,15 +317,32 @@ public final class Runs {
         return runs.isEmpty() ? Optional.empty() : Optional.of(runs.getFirst());
     }
 
+    /**
+     * The account's most recent run over its whole regions (any outcome): event re-checks left out, as they neither
+     * make a scheduled scan due nor take its place.
+     */
+    public Optional<Run> lastScan(String accountId) {
+        List<Run> runs = list("account_id = ? AND trigger_kind <> ?", List.of(accountId, Run.Trigger.EVENT.name()), 1);
+        return runs.isEmpty() ? Optional.empty() : Optional.of(runs.getFirst());
+    }
+
+    /** Every run still running, oldest first: at most one scan per account, and any number of event re-checks. */
+    public List<Run> running() {
+        return list("outcome = ?", List.of(Run.Outcome.RUNNING.name()), Integer.MAX_VALUE).reversed();
+    }
+
     /** Runs newest first, of one account or all (null), at most {@code limit}. */
     public List<Run> list(String accountId, int limit) {
+        return accountId == null ? list("1 = 1", List.of(), limit) : list("account_id = ?", List.of(accountId), limit);
+    }
+
+    private List<Run> list(String where, List<String> args, int limit) {
         return store.read(c -> {
             List<String> ids = new ArrayList<>();
-            String sql = "SELECT id FROM runs" + (accountId == null ? "" : " WHERE account_id = ?")
-                    + " ORDER BY started DESC, id DESC LIMIT " + Math.max(1, limit);
+            String sql = "SELECT id FROM runs WHERE " + where + " ORDER BY started DESC, id DESC LIMIT " + Math.max(1, limit);
             try (PreparedStatement s = c.prepareStatement(sql)) {
-                if (accountId != null) {
-                    s.setString(1, accountId);
+                for (int i = 0; i < args.size(); i++) {
+                    s.setString(i + 1, args.get(i));
                 }
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {

@@ -187,6 +187,72 @@ abstract class StoreContract {
         assertThat(store.runs().list(ACCOUNT, 10)).hasSize(2);
     }
 
+    /** An event re-check of some tables of a region: a run of its own, limited to them. */
+    private Run recheck(String region, java.util.Set<String> tables, List<Check> checks, List<Fault> faults) {
+        Runs.Created created = store.runs().create(new Runs.NewRun(ACCOUNT, "prod", Run.Trigger.EVENT, List.of(region),
+                List.of("DynamoDB-003"), Map.of("DynamoDB-003", tables)));
+        assertThat(created.created()).isTrue();
+        String runId = created.run().id();
+        assertThat(store.runs().startRegion(runId, region, "node-a")).isTrue();
+        Scope scope = new Scope(ACCOUNT, region, List.of(Fixtures.RULE), store.runs().targets(runId));
+        assertThat(store.runs().commitRegion(runId, scope, checks, faults, 1)).isTrue();
+        Run closed = store.runs().closeIfComplete(runId).orElseThrow();
+        clock.advance(Duration.ofMinutes(1));
+        return closed;
+    }
+
+    @Test
+    void aReCheckOfNamedResourcesResolvesOnlyThoseAndKeepsTheRestOfTheRegion() {
+        runOnce("us-east-1", List.of(check("us-east-1", "orders", Status.FAILURE),
+                check("us-east-1", "sessions", Status.FAILURE), check("us-east-1", "audit", Status.SUCCESS)), List.of());
+
+        // orders was fixed, sessions deleted; the re-check names both and reads only them (sessions: nothing)
+        Run event = recheck("us-east-1", java.util.Set.of("orders", "sessions"),
+                List.of(check("us-east-1", "orders", Status.SUCCESS)), List.of());
+        assertThat(event.trigger()).isEqualTo(Run.Trigger.EVENT);
+        assertThat(event.outcome()).isEqualTo(Run.Outcome.SUCCEEDED);
+        assertThat(stored("us-east-1", "orders").status()).isEqualTo(Status.SUCCESS);
+        assertThat(stored("us-east-1", "sessions").gone()).isNotNull();
+        assertThat(stored("us-east-1", "audit").gone()).as("outside the re-check: untouched").isNull();
+        Diff diff = store.runs().diff(event.id()).orElseThrow();
+        assertThat(diff.resolved()).extracting(Diff.Item::resourceName, Diff.Item::gone).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("orders", false), org.assertj.core.groups.Tuple.tuple("sessions", true));
+
+        // a check the re-check produced outside its names (its kind was read whole) is updated, never duplicated
+        Run wider = recheck("us-east-1", java.util.Set.of("orders"), List.of(check("us-east-1", "orders", Status.SUCCESS),
+                check("us-east-1", "audit", Status.FAILURE)), List.of());
+        assertThat(stored("us-east-1", "audit").status()).isEqualTo(Status.FAILURE);
+        assertThat(store.runs().diff(wider.id()).orElseThrow().newFailures()).extracting(Diff.Item::resourceName)
+                .containsExactly("audit");
+
+        // a fault keeps the named check as it was
+        recheck("us-east-1", java.util.Set.of("orders"), List.of(), List.of(fault("us-east-1")));
+        assertThat(stored("us-east-1", "orders").gone()).isNull();
+        assertThat(stored("us-east-1", "orders").status()).isEqualTo(Status.SUCCESS);
+    }
+
+    @Test
+    void eventReChecksNeitherHoldNorJoinTheAccountsOpenRunAndAreNotItsLastScan() {
+        Run scan = store.runs().create(new Runs.NewRun(ACCOUNT, "prod", Run.Trigger.SCHEDULE, List.of("us-east-1"),
+                List.of("DynamoDB-003"))).run();
+        Runs.NewRun event = new Runs.NewRun(ACCOUNT, "prod", Run.Trigger.EVENT, List.of("us-east-1"),
+                List.of("DynamoDB-003"), Map.of("DynamoDB-003", java.util.Set.of("orders")));
+        clock.advance(Duration.ofSeconds(1));
+        Runs.Created first = store.runs().create(event);
+        clock.advance(Duration.ofSeconds(1));
+        Runs.Created second = store.runs().create(event);
+        assertThat(first.created()).isTrue();
+        assertThat(second.created()).isTrue();
+        assertThat(second.run().id()).isNotEqualTo(first.run().id()).isNotEqualTo(scan.id());
+        assertThat(store.runs().openRun(ACCOUNT)).map(Run::id).contains(scan.id());
+        assertThat(store.runs().targets(first.run().id())).isEqualTo(Map.of("DynamoDB-003", java.util.Set.of("orders")));
+        assertThat(store.runs().targets(scan.id())).isEmpty();
+        assertThat(store.runs().running()).extracting(Run::id)
+                .containsExactly(scan.id(), first.run().id(), second.run().id());
+        assertThat(store.runs().lastScan(ACCOUNT)).map(Run::id).contains(scan.id());
+        assertThat(store.runs().last(ACCOUNT)).map(Run::id).contains(second.run().id());
+    }
+
     @Test
     void theDiffListsNewFailuresResolvedAndStillFailingPerRisk() {
         runOnce("us-east-1", List.of(check("us-east-1", "a", Status.FAILURE), check("us-east-1", "b", Status.FAILURE)),
