@@ -38,7 +38,7 @@ public final class ConfigLoader {
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
     private static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/.+");
     private static final Set<String> TOP = Set.of("accounts", "channels", "cluster", "delivery", "retryFailedAfter",
-            "dashboardUrl");
+            "dashboardUrl", "realtime");
     private static final Set<String> ACCOUNT = Set.of("id", "name", "profile", "roleArn", "externalId", "regions",
             "schedule", "endpointUrl", "rules");
     private static final Set<String> RULE = Set.of("enabled", "riskLevel", "settings", "exceptions");
@@ -94,7 +94,35 @@ public final class ConfigLoader {
         }
         return new ServiceConfig(accounts, channelConfigs, cluster(top.get("cluster")), delivery(top.get("delivery")),
                 top.containsKey("retryFailedAfter") ? duration(top.get("retryFailedAfter")) : defaults.retryFailedAfter(),
-                top.containsKey("dashboardUrl") ? url(top.get("dashboardUrl")).toString() : null);
+                top.containsKey("dashboardUrl") ? url(top.get("dashboardUrl")).toString() : null,
+                realtime(top.get("realtime")));
+    }
+
+    private static ServiceConfig.Realtime realtime(YamlNode node) {
+        ServiceConfig.Realtime d = ServiceConfig.Realtime.NONE;
+        if (node == null) {
+            return d;
+        }
+        Map<String, YamlNode> m = node.mapping(Set.of("queues", "window", "visibility"));
+        List<ServiceConfig.Realtime.Queue> queues = new ArrayList<>();
+        for (YamlNode q : list(m.get("queues"))) {
+            Map<String, YamlNode> fields = q.mapping(Set.of("url", "region", "endpointUrl"));
+            URI url = url(required(q, fields, "url"));
+            YamlNode region = required(q, fields, "region");
+            try {
+                LiveScanner.checkRegionName(region.scalar());
+            } catch (IllegalArgumentException e) {
+                throw region.fail(e.getMessage());
+            }
+            queues.add(new ServiceConfig.Realtime.Queue(url.toString(), region.scalar(),
+                    fields.containsKey("endpointUrl") ? url(fields.get("endpointUrl")) : null));
+        }
+        Duration visibility = m.containsKey("visibility") ? duration(m.get("visibility")) : d.visibility();
+        if (visibility.toSeconds() < 1 || visibility.toHours() >= 12) {
+            throw m.get("visibility").fail("SQS hides a message for 1 s to 12 h");
+        }
+        return new ServiceConfig.Realtime(queues, m.containsKey("window") ? duration(m.get("window")) : d.window(),
+                visibility);
     }
 
     private AccountConfig account(YamlNode node) {

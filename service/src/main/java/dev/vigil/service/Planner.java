@@ -49,17 +49,19 @@ final class Planner {
         this.log = log;
     }
 
-    /** One planning round: due runs opened, and every step a dead node left half-done picked up again. */
+    /**
+     * One planning round: due runs opened, and every step a dead node left half-done picked up again (a job of a
+     * running run, scan or event re-check, without its task; a closed run without its deliveries).
+     */
     void plan() {
         Instant now = Instant.now();
         for (AccountConfig account : config.accounts()) {
-            Optional<Run> last = store.runs().last(account.id());
-            if (last.isPresent() && last.get().outcome() == Run.Outcome.RUNNING) {
-                schedulePending(last.get());
-            } else if (due(account, last, now)) {
+            Optional<Run> last = store.runs().lastScan(account.id());
+            if ((last.isEmpty() || last.get().outcome() != Run.Outcome.RUNNING) && due(account, last, now)) {
                 start(account, Run.Trigger.SCHEDULE, now);
             }
         }
+        store.runs().running().forEach(this::schedulePending);
         store.runs().unnotified().forEach(notifier::notifyClosed);
         notifier.schedulePending();
     }

@@ -18,8 +18,10 @@ import dev.vigil.store.Store;
 import dev.vigil.store.StoreException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -51,19 +53,19 @@ final class RegionJob {
         this.log = log;
     }
 
-    /** Runs the job named {@code ACCOUNT/REGION}; nothing to do when the account has no open run needing it. */
-    void run(String instance) {
-        int slash = instance.indexOf('/');
-        String account = instance.substring(0, slash);
-        String region = instance.substring(slash + 1);
-        Optional<Run> open = store.runs().openRun(account);
-        if (open.isEmpty() || !open.get().regions().contains(region)) {
+    /**
+     * Runs the job named {@code ACCOUNT/REGION} for run {@code runId} (the task's data): a scan, or an event
+     * re-check; nothing to do when that run is closed or its region already done.
+     */
+    void run(String instance, String runId) {
+        String region = instance.substring(instance.indexOf('/') + 1);
+        Optional<Run> run = store.runs().get(runId);
+        if (run.isEmpty() || run.get().outcome() != Run.Outcome.RUNNING || !run.get().regions().contains(region)) {
             return;
         }
-        String runId = open.get().id();
         try {
             if (store.runs().startRegion(runId, region, node)) {
-                scan(runId, account, region);
+                scan(run.get(), region);
             }
             notifier.close(runId);
         } catch (StoreException e) {
@@ -74,28 +76,37 @@ final class RegionJob {
         }
     }
 
-    /** Collects, evaluates and commits one region (the commit is the job's only write). */
-    void scan(String runId, String account, String region) {
-        Optional<AccountConfig> configured = config.account(account);
+    /**
+     * Collects, evaluates and commits one region (the commit is the job's only write): the account's rules that the
+     * run names, over the resources it was limited to.
+     */
+    void scan(Run run, String region) {
+        Optional<AccountConfig> configured = config.account(run.accountId());
         if (configured.isEmpty()) {
-            store.runs().failRegion(runId, region, "account " + account + " is no longer in the config");
+            store.runs().failRegion(run.id(), region, "account " + run.accountId() + " is no longer in the config");
             return;
         }
-        commit(store, runId, configured.get(), region, rules(configured.get(), catalog), access);
+        List<RuleDefinition> rules = rules(configured.get(), catalog).stream()
+                .filter(r -> run.rules().contains(r.meta().id())).toList();
+        commit(store, run.id(), configured.get(), region, rules, store.runs().targets(run.id()), access);
     }
 
     /**
-     * One region of a run, end to end: connects (through the account's role), collects only that region, evaluates
-     * the rules and commits the region with its checks and its API calls. A role that cannot be assumed is a fault
-     * of the region (its checks stay as they were), never an exception.
+     * One region of a run, end to end: connects (through the account's role), collects only that region (only the
+     * named resources of the rules {@code targets} limits), evaluates the rules and commits the region with its
+     * checks and its API calls. A role that cannot be assumed is a fault of the region (its checks stay as they
+     * were), never an exception.
+     *
+     * @param targets rule ID → the only resources to re-check for it; a rule not in it covers the region
      */
     static void commit(Store store, String runId, AccountConfig account, String region, List<RuleDefinition> rules,
-                       AwsAccess access) {
+                       Map<String, Set<String>> targets, AwsAccess access) {
         CallStats stats = new CallStats();
         Inventory inventory;
         try (AccountConnection connection = AccountConnection.open(access.options(account, List.of(region)),
                 account.roleArn(), account.externalId(), region, stats)) {
-            inventory = new LiveScanner(connection.connection()).collectRegion(account.id(), region, rules);
+            inventory = new LiveScanner(connection.connection()).collectRegion(account.id(), region, rules,
+                    namedKinds(rules, targets));
         } catch (AwsAccessException e) {
             inventory = new Inventory();
             inventory.fault(new Fault(new Origin.Live(account.id(), region), kinds(rules), "sts:AssumeRole",
@@ -103,8 +114,30 @@ final class RegionJob {
         }
         ScanResult result = Engine.evaluate(account.id(), rules, inventory);
         long calls = stats.snapshot().values().stream().mapToLong(CallStats.Count::calls).sum();
-        store.runs().commitRegion(runId, new Scope(account.id(), region, rules.stream().map(RuleDefinition::meta).toList()),
-                result.checkList(), inventory.faults(), calls);
+        store.runs().commitRegion(runId, new Scope(account.id(), region, rules.stream().map(RuleDefinition::meta).toList(),
+                targets), result.checkList(), inventory.faults(), calls);
+    }
+
+    /**
+     * The kinds that can be read by name: a kind is limited to the names of the rules that judge it when every rule
+     * of the job that reads it is limited to names; else (a rule needs the whole region of it) it is read whole.
+     */
+    static Map<Class<? extends Resource>, Set<String>> namedKinds(List<RuleDefinition> rules,
+                                                                  Map<String, Set<String>> targets) {
+        Map<Class<? extends Resource>, Set<String>> names = new HashMap<>();
+        Set<Class<? extends Resource>> whole = new HashSet<>();
+        for (RuleDefinition rule : rules) {
+            Set<String> only = targets.get(rule.meta().id());
+            for (Class<? extends Resource> kind : rule.meta().reads()) {
+                if (only != null && kind == rule.meta().resource()) {
+                    names.computeIfAbsent(kind, k -> new HashSet<>()).addAll(only);
+                } else {
+                    whole.add(kind);
+                }
+            }
+        }
+        names.keySet().removeAll(whole);
+        return names;
     }
 
     /** The account's rules, configured as its {@code rules:} says. */

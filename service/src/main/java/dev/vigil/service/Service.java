@@ -3,14 +3,18 @@ package dev.vigil.service;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import dev.vigil.core.rule.Catalog;
+import dev.vigil.core.rule.RuleDefinition;
 import dev.vigil.notify.Channel;
 import dev.vigil.notify.ChannelConfig;
 import dev.vigil.store.Run;
+import dev.vigil.store.RunRegion;
+import dev.vigil.store.Runs;
 import dev.vigil.store.Store;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
@@ -20,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -28,8 +33,8 @@ import java.util.function.Consumer;
  * <ul>
  *   <li>{@code plan} (recurring): creates the runs that are due and makes sure every queued job, closed run and
  *       pending delivery has its task (a node that died between two steps leaves nothing behind);</li>
- *   <li>{@code scan} (one-time, instance {@code ACCOUNT/REGION}): one region of the account's open run,
- *       see {@link RegionJob};</li>
+ *   <li>{@code scan} (one-time, instance {@code ACCOUNT/REGION}, data: the run): one region of a run, a scan of the
+ *       account or an event re-check of some of its resources, see {@link RegionJob};</li>
  *   <li>{@code deliver} (one-time, instance {@code RUN/CHANNEL}): one digest to one channel, retried with
  *       exponential backoff, see {@link Notifier}.</li>
  * </ul>
@@ -51,6 +56,8 @@ public final class Service implements AutoCloseable {
     private final Planner planner;
     private final RegionJob jobs;
     private final Scheduler scheduler;
+    private final OneTimeTask<String> scan;
+    private final Catalog catalog;
 
     /**
      * @param channels makes the configured channels (created here, once)
@@ -71,11 +78,13 @@ public final class Service implements AutoCloseable {
         Notifier notifier = new Notifier(store, catalog, byName, config, node, log);
         OneTimeTask<String> scan = Tasks.oneTime(SCAN, String.class)
                 .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(config.cluster().heartbeat(), 2.0))
-                .execute((instance, context) -> jobs().run(instance.getId()));
+                .execute((instance, context) -> jobs().run(instance.getId(), instance.getData()));
         OneTimeTask<String> deliver = Tasks.oneTime(DELIVER, String.class)
                 .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(config.delivery().firstRetry(), 2.0))
                 .execute((instance, context) -> notifier.deliver(instance.getId()));
         RegionJob jobs = new RegionJob(config, store, catalog, access, node, notifier, log);
+        this.scan = scan;
+        this.catalog = catalog;
         this.planner = new Planner(config, store, catalog, access, scan, notifier, this::client, log);
         notifier.deliverWith(deliver, this::client);
         RecurringTask<Void> plan = Tasks.recurring(PLAN, FixedDelay.of(config.cluster().planEvery()))
@@ -121,6 +130,42 @@ public final class Service implements AutoCloseable {
         AccountConfig account = config.account(accountId).orElseThrow(() -> new IllegalArgumentException(
                 "account " + accountId + " is not in the config"));
         return planner.start(account, Run.Trigger.ON_DEMAND, Instant.now());
+    }
+
+    /**
+     * The rules that run on an account, as its configuration sets them up.
+     *
+     * @throws IllegalArgumentException the account is not in the config
+     */
+    public List<RuleDefinition> rules(String accountId) {
+        return RegionJob.rules(config.account(accountId).orElseThrow(() -> new IllegalArgumentException(
+                "account " + accountId + " is not in the config")), catalog);
+    }
+
+    /**
+     * Starts an event re-check: a run with trigger {@code event} whose job is the region's {@code scan} job, so it
+     * never runs at the same time as another job of that account and region. Empty when the region is busy: a scan
+     * of the account has the region queued or running (a queued one will read the current state anyway, a running
+     * one may have read it before the change), or another job of the region exists; try again later.
+     */
+    public Optional<Run> recheck(Recheck recheck) {
+        AccountConfig account = config.account(recheck.accountId()).orElseThrow(() -> new IllegalArgumentException(
+                "account " + recheck.accountId() + " is not in the config"));
+        String instance = account.id() + "/" + recheck.region();
+        boolean scanning = store.runs().openRun(account.id()).stream().flatMap(r -> r.jobs().stream())
+                .anyMatch(j -> j.region().equals(recheck.region())
+                        && (j.state() == RunRegion.State.PENDING || j.state() == RunRegion.State.RUNNING));
+        if (scanning || scheduler.getScheduledExecution(TaskInstanceId.of(SCAN, instance)).isPresent()) {
+            return Optional.empty();
+        }
+        Run run = store.runs().create(new Runs.NewRun(account.id(), account.label(), Run.Trigger.EVENT,
+                List.of(recheck.region()), List.copyOf(recheck.rules()), recheck.resources())).run();
+        if (!scheduler.scheduleIfNotExists(scan.instance(instance, run.id()), Instant.now())) {
+            // another node's job of the region came first: this run never starts, the caller tries again later
+            store.runs().end(run.id(), Run.Outcome.ABANDONED, "another job of " + recheck.region() + " started first");
+            return Optional.empty();
+        }
+        return Optional.of(run);
     }
 
     public Store store() {

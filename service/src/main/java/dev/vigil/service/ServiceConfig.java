@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param dashboardUrl     the dashboard's base URL for digests, or null
  */
 public record ServiceConfig(List<AccountConfig> accounts, List<ChannelConfig> channels, Cluster cluster,
-                            DeliveryPolicy delivery, Duration retryFailedAfter, String dashboardUrl) {
+                            DeliveryPolicy delivery, Duration retryFailedAfter, String dashboardUrl, Realtime realtime) {
 
     public static final Duration DEFAULT_SCHEDULE = Duration.ofHours(12);
 
@@ -24,7 +24,7 @@ public record ServiceConfig(List<AccountConfig> accounts, List<ChannelConfig> ch
 
     public static ServiceConfig empty() {
         return new ServiceConfig(List.of(), List.of(), Cluster.DEFAULT, DeliveryPolicy.DEFAULT, Duration.ofMinutes(5),
-                null);
+                null, Realtime.NONE);
     }
 
     public Optional<AccountConfig> account(String id) {
@@ -47,6 +47,29 @@ public record ServiceConfig(List<AccountConfig> accounts, List<ChannelConfig> ch
 
         public static final Cluster DEFAULT = new Cluster(null, Duration.ofSeconds(30), 4, 8, Duration.ofSeconds(10),
                 Duration.ofMinutes(1), Duration.ofSeconds(30));
+    }
+
+    /**
+     * Real-time re-checks: the SQS queues an EventBridge rule fills with CloudTrail events (see
+     * {@code vigil realtime setup}), consumed by every node.
+     *
+     * @param window     how long the events of one account and region are gathered into one re-check
+     * @param visibility how long a received message stays hidden from other consumers; it is extended while its
+     *                   re-check is worked on, and after a node dies its messages come back after at most this long
+     */
+    public record Realtime(List<Queue> queues, Duration window, Duration visibility) {
+
+        public static final Realtime NONE = new Realtime(List.of(), Duration.ofSeconds(5), Duration.ofSeconds(60));
+
+        public Realtime {
+            queues = List.copyOf(queues);
+        }
+
+        /**
+         * @param endpointUrl an emulator's endpoint, or null
+         */
+        public record Queue(String url, String region, java.net.URI endpointUrl) {
+        }
     }
 
     /** How a failed delivery is retried: exponential backoff from {@code firstRetry}, at most {@code maxAttempts}. */

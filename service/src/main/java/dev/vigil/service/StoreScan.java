@@ -37,7 +37,7 @@ public final class StoreScan {
             for (String region : regions) {
                 jobs.add(pool.submit(() -> {
                     if (store.runs().startRegion(runId, region, node)) {
-                        RegionJob.commit(store, runId, account, region, rules, access);
+                        RegionJob.commit(store, runId, account, region, rules, java.util.Map.of(), access);
                     }
                 }));
             }

@@ -124,4 +124,29 @@ class ConfigLoaderTest {
         Path file = Files.writeString(dir.resolve("vigil.yaml"), "accounts:\n  - id: \"123456789012\"\n");
         assertThat(loader.load(file).accounts()).extracting(AccountConfig::id).isEqualTo(List.of("123456789012"));
     }
+
+    @Test
+    void realtimeQueuesAreReadWithTheirWindowAndVisibility() {
+        ServiceConfig config = parse("""
+                realtime:
+                  queues:
+                    - { url: "https://sqs.eu-west-1.amazonaws.com/123456789012/vigil-events", region: eu-west-1 }
+                    - { url: "http://127.0.0.1:5000/123456789012/q", region: us-east-1, endpointUrl: "http://127.0.0.1:5000" }
+                  window: 2s
+                  visibility: 45s
+                """);
+        assertThat(config.realtime().queues()).extracting(ServiceConfig.Realtime.Queue::region)
+                .containsExactly("eu-west-1", "us-east-1");
+        assertThat(config.realtime().queues().get(1).endpointUrl()).isEqualTo(URI.create("http://127.0.0.1:5000"));
+        assertThat(config.realtime().window()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(config.realtime().visibility()).isEqualTo(Duration.ofSeconds(45));
+        assertThat(parse("accounts: []").realtime()).isEqualTo(ServiceConfig.Realtime.NONE);
+
+        assertThatThrownBy(() -> parse("realtime:\n  queues:\n    - { url: \"https://q.example/x\" }\n"))
+                .hasMessage("vigil.yaml:3: realtime.queues[0]: 'region' is required");
+        assertThatThrownBy(() -> parse("realtime:\n  visibility: 13h\n"))
+                .hasMessage("vigil.yaml:2: realtime.visibility: SQS hides a message for 1 s to 12 h");
+        assertThatThrownBy(() -> parse("realtime:\n  queue: []\n")).hasMessageContaining("realtime")
+                .hasMessageContaining("queue");
+    }
 }
