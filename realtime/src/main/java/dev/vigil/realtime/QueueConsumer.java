@@ -1,0 +1,275 @@
+package dev.vigil.realtime;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.aws.AwsConnection;
+import dev.vigil.aws.AwsOptions;
+import dev.vigil.aws.RateLimits;
+import dev.vigil.aws.collect.Faults;
+import dev.vigil.service.ServiceConfig;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
+import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * One SQS queue: long polling (20 s, 10 messages a call), every received message held (its visibility extended
+ * while its re-check is worked on) until it is deleted (the store committed the re-check that covers it), released
+ * (it comes back when its visibility lapses, to be tried again) or moved to the dead-letter queue that the queue's
+ * RedrivePolicy names (sent there with the reason as the {@code vigil-reason} attribute, then deleted).
+ */
+final class QueueConsumer implements AutoCloseable {
+
+    /** Told of each message received. */
+    @FunctionalInterface
+    interface Handler {
+        void received(QueueConsumer queue, Message message);
+    }
+
+    static final String REASON = "vigil-reason";
+    /** No more messages are received while this many are held (SQS allows 120,000 in flight). */
+    static final int MAX_HELD = 20_000;
+    private static final int BATCH = 10;
+    private static final int WAIT_SECONDS = 20;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A message received and not yet deleted or released. */
+    private record Held(String receipt, Instant visibleUntil) {
+    }
+
+    private final String url;
+    private final String deadLetterUrl;
+    private final Duration visibility;
+    private final AwsConnection connection;
+    private final SqsClient sqs;
+    private final Consumer<String> log;
+    private final Map<String, Held> held = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+    private Thread poller;
+
+    private QueueConsumer(String url, String deadLetterUrl, Duration visibility, AwsConnection connection,
+                          SqsClient sqs, Consumer<String> log) {
+        this.url = url;
+        this.deadLetterUrl = deadLetterUrl;
+        this.visibility = visibility;
+        this.connection = connection;
+        this.sqs = sqs;
+        this.log = log;
+    }
+
+    /**
+     * Connects to the queue and finds its dead-letter queue.
+     *
+     * @throws IllegalStateException the queue cannot be read, or has no RedrivePolicy (one line saying which)
+     */
+    static QueueConsumer open(ServiceConfig.Realtime.Queue queue, Duration visibility,
+                              AwsCredentialsProvider credentials, Consumer<String> log) {
+        // SQS has no low request limit: the scanner's default pacing would slow deletes and visibility changes
+        AwsOptions options = new AwsOptions(null, List.of(queue.region()), queue.endpointUrl(), credentials,
+                RateLimits.aws().with("sqs:*", new RateLimits.Rate(1000, 1000)));
+        AwsConnection connection = new AwsConnection(options);
+        SqsClient sqs = connection.client(SqsClient::builder, queue.region());
+        try {
+            String policy = sqs.getQueueAttributes(r -> r.queueUrl(queue.url())
+                    .attributeNames(QueueAttributeName.REDRIVE_POLICY)).attributes().get(QueueAttributeName.REDRIVE_POLICY);
+            if (policy == null || policy.isBlank()) {
+                throw new IllegalStateException("realtime: queue " + queue.url() + " has no RedrivePolicy: Vigil moves "
+                        + "messages it cannot use to the queue's dead-letter queue (vigil realtime setup creates both)");
+            }
+            String[] arn = JSON.readTree(policy).path("deadLetterTargetArn").asText("").split(":");
+            if (arn.length != 6) {
+                throw new IllegalStateException("realtime: queue " + queue.url()
+                        + " has a RedrivePolicy without a deadLetterTargetArn");
+            }
+            String deadLetterUrl = sqs.getQueueUrl(r -> r.queueName(arn[5]).queueOwnerAWSAccountId(arn[4])).queueUrl();
+            return new QueueConsumer(queue.url(), deadLetterUrl, visibility, connection, sqs, log);
+        } catch (SdkException e) {
+            connection.close();
+            throw new IllegalStateException("realtime: cannot read queue " + queue.url() + ": " + Faults.describe(e), e);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            connection.close();
+            throw new IllegalStateException("realtime: queue " + queue.url() + " has a RedrivePolicy that is not JSON");
+        } catch (RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    String url() {
+        return url;
+    }
+
+    /** Starts receiving on a thread of its own; each message goes to {@code handler}, held until it is settled. */
+    void start(Handler handler) {
+        poller = Thread.ofVirtual().name("vigil-sqs-" + url.substring(url.lastIndexOf('/') + 1)).start(() -> poll(handler));
+    }
+
+    private void poll(Handler handler) {
+        Duration backoff = Duration.ofSeconds(1);
+        String lastProblem = null;
+        while (!closed) {
+            if (held.size() >= MAX_HELD) {
+                pause(Duration.ofMillis(200));
+                continue;
+            }
+            Instant asked = Instant.now();
+            List<Message> messages;
+            try {
+                messages = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(BATCH).waitTimeSeconds(WAIT_SECONDS)
+                        .visibilityTimeout((int) visibility.toSeconds())).messages();
+                backoff = Duration.ofSeconds(1);
+                lastProblem = null;
+            } catch (SdkException e) {
+                if (closed) {
+                    return;
+                }
+                String problem = Faults.describe(e);
+                if (!problem.equals(lastProblem)) {
+                    log.accept("realtime: cannot receive from " + url + ": " + problem + "; trying again");
+                    lastProblem = problem;
+                }
+                pause(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30)
+                        : backoff.multipliedBy(2);
+                continue;
+            }
+            for (Message m : messages) {
+                held.put(m.messageId(), new Held(m.receiptHandle(), asked.plus(visibility)));
+                try {
+                    handler.received(this, m);
+                } catch (RuntimeException e) {
+                    // the message comes back when its visibility lapses, and is tried again
+                    held.remove(m.messageId());
+                    log.accept("realtime: message " + m.messageId() + " could not be handled: " + Faults.describe(e));
+                }
+            }
+        }
+    }
+
+    private void pause(Duration d) {
+        try {
+            Thread.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closed = true;
+        }
+    }
+
+    int held() {
+        return held.size();
+    }
+
+    /** Deletes the messages (their re-check is committed). */
+    void delete(Collection<String> messageIds) {
+        forBatches(messageIds, batch -> {
+            List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
+            for (String id : batch) {
+                Held h = held.get(id);
+                if (h != null) {
+                    entries.add(DeleteMessageBatchRequestEntry.builder().id(entryId(id)).receiptHandle(h.receipt()).build());
+                }
+            }
+            if (!entries.isEmpty()) {
+                failures("delete", sqs.deleteMessageBatch(r -> r.queueUrl(url).entries(entries)).failed());
+            }
+            batch.forEach(held::remove);
+        });
+    }
+
+    /** Stops holding the messages: they come back when their visibility lapses, and are tried again then. */
+    void release(Collection<String> messageIds) {
+        messageIds.forEach(held::remove);
+    }
+
+    /** Makes the messages visible again at once, for another consumer (this one is stopping). */
+    void releaseNow(Collection<String> messageIds) {
+        changeVisibility(messageIds, 0);
+        messageIds.forEach(held::remove);
+    }
+
+    /** Extends the visibility of every held message that has less than half of it left. */
+    void extendDue() {
+        Instant soon = Instant.now().plus(visibility.dividedBy(2));
+        List<String> due = held.entrySet().stream().filter(e -> e.getValue().visibleUntil().isBefore(soon))
+                .map(Map.Entry::getKey).toList();
+        Instant until = Instant.now().plus(visibility);
+        changeVisibility(due, (int) visibility.toSeconds());
+        due.forEach(id -> held.computeIfPresent(id, (k, h) -> new Held(h.receipt(), until)));
+    }
+
+    private void changeVisibility(Collection<String> messageIds, int seconds) {
+        forBatches(messageIds, batch -> {
+            List<ChangeMessageVisibilityBatchRequestEntry> entries = new ArrayList<>();
+            for (String id : batch) {
+                Held h = held.get(id);
+                if (h != null) {
+                    entries.add(ChangeMessageVisibilityBatchRequestEntry.builder().id(entryId(id))
+                            .receiptHandle(h.receipt()).visibilityTimeout(seconds).build());
+                }
+            }
+            if (!entries.isEmpty()) {
+                failures("change the visibility of",
+                        sqs.changeMessageVisibilityBatch(r -> r.queueUrl(url).entries(entries)).failed());
+            }
+        });
+    }
+
+    /** Sends the message to the dead-letter queue with the reason, deletes it here, and says so in one line. */
+    void deadLetter(Message message, String reason) {
+        sqs.sendMessage(r -> r.queueUrl(deadLetterUrl).messageBody(message.body()).messageAttributes(Map.of(REASON,
+                MessageAttributeValue.builder().dataType("String").stringValue(reason).build())));
+        delete(List.of(message.messageId()));
+        log.accept("realtime: message " + message.messageId() + " moved to the dead-letter queue: " + reason);
+    }
+
+    private static void forBatches(Collection<String> ids, Consumer<List<String>> work) {
+        List<String> all = List.copyOf(ids);
+        for (int i = 0; i < all.size(); i += BATCH) {
+            work.accept(all.subList(i, Math.min(all.size(), i + BATCH)));
+        }
+    }
+
+    /** Batch entry IDs allow letters, digits, hyphens and underscores only; message IDs are UUIDs. */
+    private static String entryId(String messageId) {
+        return messageId.replaceAll("[^A-Za-z0-9_-]", "_");
+    }
+
+    private void failures(String what, List<BatchResultErrorEntry> failed) {
+        if (!failed.isEmpty()) {
+            BatchResultErrorEntry first = failed.getFirst();
+            log.accept("realtime: could not " + what + " " + failed.size() + " message(s) of " + url + ": "
+                    + first.code() + (first.message() == null ? "" : ": " + first.message()));
+        }
+    }
+
+    /** Stops receiving (a long poll in progress is cut short); what is held can still be settled. */
+    void stopReceiving() {
+        closed = true;
+        if (poller != null) {
+            poller.interrupt();
+            try {
+                poller.join(Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        stopReceiving();
+        connection.close();
+    }
+}
