@@ -3,27 +3,39 @@ package dev.vigil.iac;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 /**
  * Finds source files under the given paths: files given directly, and files found recursively in
  * directories, by extension. Skips tool and dependency directories ({@code .git}, {@code node_modules},
- * {@code .terraform}, {@code target}); follows symbolic links to files but not to directories (no cycles).
+ * {@code .terraform}, {@code target}); does not follow symbolic links to directories (no cycles, no tree seen
+ * twice); lists symbolic links to files, to be read only if they resolve inside the scan's boundary. A file
+ * reached by two paths (a link and its target, or overlapping paths given) is found once.
  */
 public final class SourceFiles {
 
     private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", "node_modules", ".terraform", "target");
 
+    /**
+     * A file found: its path as found, and the boundary its real path must stay inside (the real directory of
+     * {@link #boundary}); null for a file the user named directly, which is read wherever it lives.
+     */
+    public record Source(Path path, Path tree) {
+    }
+
     /** @param files in path order; {@code errors} what could not be read, one line each */
-    public record Found(List<Path> files, List<Problem> errors) {
+    public record Found(List<Source> files, List<Problem> errors) {
     }
 
     /** A path that could not be read, and why. */
@@ -33,47 +45,115 @@ public final class SourceFiles {
     private SourceFiles() {
     }
 
-    /** Files under {@code paths} whose name ends with one of {@code extensions} (without the dot, any case). */
-    public static Found find(Collection<Path> paths, Set<String> extensions) {
-        Set<Path> files = new TreeSet<>();
+    /**
+     * Files under {@code paths} whose name ends with one of {@code extensions} (without the dot, any case).
+     *
+     * @param root the boundary named by the user ({@code --root}), or null for each path's default
+     */
+    public static Found find(Collection<Path> paths, Set<String> extensions, Path root) {
+        Map<Path, Source> files = new TreeMap<>();
+        Map<Path, Path> byRealPath = new HashMap<>();
         List<Problem> errors = new ArrayList<>();
-        for (Path root : paths) {
-            if (Files.isRegularFile(root)) {
-                files.add(root);
+        for (Path given : paths) {
+            if (Files.isRegularFile(given)) {
+                add(new Source(given, null), files, byRealPath);
                 continue;
             }
-            if (!Files.isDirectory(root)) {
-                errors.add(new Problem(root, "no such file or directory"));
+            if (!Files.isDirectory(given)) {
+                errors.add(new Problem(given, "no such file or directory"));
                 continue;
             }
+            Path tree;
             try {
-                Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                    @Override
-                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                        return !dir.equals(root) && SKIPPED_DIRECTORIES.contains(String.valueOf(dir.getFileName()))
-                                ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-                    }
-
-                    @Override
-                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                        boolean regular = attrs.isRegularFile() || attrs.isSymbolicLink() && Files.isRegularFile(file);
-                        if (regular && extensions.contains(extension(file))) {
-                            files.add(file);
-                        }
-                        return FileVisitResult.CONTINUE;
-                    }
-
-                    @Override
-                    public FileVisitResult visitFileFailed(Path file, IOException e) {
-                        errors.add(new Problem(file, "cannot be read: " + e.getMessage()));
-                        return FileVisitResult.CONTINUE;
-                    }
-                });
+                tree = boundary(given, root);
             } catch (IOException e) {
-                errors.add(new Problem(root, "cannot be read: " + e.getMessage()));
+                errors.add(new Problem(given, e.getMessage()));
+                continue;
+            }
+            walk(given, tree, extensions, files, byRealPath, errors);
+        }
+        return new Found(List.copyOf(files.values()), List.copyOf(errors));
+    }
+
+    private static void walk(Path given, Path tree, Set<String> extensions, Map<Path, Source> files,
+                             Map<Path, Path> byRealPath, List<Problem> errors) {
+        try {
+            Files.walkFileTree(given, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    return !dir.equals(given) && SKIPPED_DIRECTORIES.contains(String.valueOf(dir.getFileName()))
+                            ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (!extensions.contains(extension(file))) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    if (attrs.isRegularFile()) {
+                        add(new Source(file, tree), files, byRealPath);
+                    } else if (attrs.isSymbolicLink() && !Files.exists(file)) {
+                        errors.add(new Problem(file, "a symbolic link to nothing"));
+                    } else if (attrs.isSymbolicLink() && Files.isRegularFile(file)) {
+                        add(new Source(file, tree), files, byRealPath);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    errors.add(new Problem(file, "cannot be read: " + e.getMessage()));
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            errors.add(new Problem(given, "cannot be read: " + e.getMessage()));
+        }
+    }
+
+    /** Keeps one path per real file: the file itself over a link to it. */
+    private static void add(Source source, Map<Path, Source> files, Map<Path, Path> byRealPath) {
+        Path real;
+        try {
+            real = source.path().toRealPath();
+        } catch (IOException e) {
+            files.put(source.path(), source);   // reading it will say why it cannot be read
+            return;
+        }
+        Path seen = byRealPath.get(real);
+        if (seen == null) {
+            byRealPath.put(real, source.path());
+            files.put(source.path(), source);
+        } else if (Files.isSymbolicLink(seen) && !Files.isSymbolicLink(source.path())) {
+            files.remove(seen);
+            byRealPath.put(real, source.path());
+            files.put(source.path(), source);
+        }
+    }
+
+    /**
+     * The real directory nothing under {@code given} may be read outside of: {@code root} when the user named
+     * one (it must contain {@code given}), else the top of the repository holding {@code given} (the nearest
+     * directory with a {@code .git} entry), else {@code given} itself (or a given file's directory).
+     *
+     * @throws IOException when {@code given} is not inside {@code root}, or a path cannot be resolved
+     */
+    public static Path boundary(Path given, Path root) throws IOException {
+        Path real = given.toRealPath();
+        Path start = Files.isDirectory(real) ? real : real.getParent();
+        if (root != null) {
+            Path top = root.toRealPath();
+            if (!start.startsWith(top)) {
+                throw new IOException("not inside --root " + root);
+            }
+            return top;
+        }
+        for (Path dir = start; dir != null; dir = dir.getParent()) {
+            if (Files.exists(dir.resolve(".git"), LinkOption.NOFOLLOW_LINKS)) {
+                return dir;
             }
         }
-        return new Found(List.copyOf(files), List.copyOf(errors));
+        return start;
     }
 
     /** The extension of a file's name in lower case, without the dot; empty when there is none. */

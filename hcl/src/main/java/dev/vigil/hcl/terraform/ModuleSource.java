@@ -6,8 +6,8 @@ import dev.vigil.hcl.HclFile;
 import dev.vigil.hcl.HclParseException;
 import dev.vigil.hcl.HclParser;
 import dev.vigil.hcl.SourcePos;
+import dev.vigil.hcl.SourceText;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,8 +21,6 @@ import java.util.stream.Stream;
  * by line for skip directives.
  */
 final class ModuleSource {
-    static final long MAX_FILE_BYTES = 8L * 1024 * 1024;
-
     /** A top-level block with the file it came from. */
     record FileBlock(HclFile file, Block block) {
     }
@@ -63,21 +61,13 @@ final class ModuleSource {
                 continue;
             }
             try {
-                Path real = path.toRealPath();
-                if (!real.startsWith(root) || !Files.isRegularFile(real)) {
-                    diagnostics.add(new TerraformDiagnostic(TerraformDiagnostic.Kind.UNREADABLE_FILE,
-                            "not a regular file inside the scanned tree; skipped", new SourcePos(name, 1, 1)));
-                    continue;
-                }
-                if (Files.size(real) > MAX_FILE_BYTES) {
-                    diagnostics.add(new TerraformDiagnostic(TerraformDiagnostic.Kind.UNREADABLE_FILE,
-                            "larger than " + MAX_FILE_BYTES + " bytes; skipped", new SourcePos(name, 1, 1)));
-                    continue;
-                }
-                String text = Files.readString(real, StandardCharsets.UTF_8);
+                String text = SourceText.read(path, root, TerraformLoader.MAX_FILE_BYTES);
                 files.add(fileName.endsWith(".json") ? TerraformJson.parse(name, text) : HclParser.parse(name, text));
             } catch (HclParseException e) {
                 diagnostics.add(new TerraformDiagnostic(TerraformDiagnostic.Kind.PARSE_ERROR, e.reason(), e.pos()));
+            } catch (SourceText.Refused e) {
+                diagnostics.add(new TerraformDiagnostic(TerraformDiagnostic.Kind.UNREADABLE_FILE, e.getMessage(),
+                        new SourcePos(name, 1, 1)));
             } catch (IOException | RuntimeException e) {
                 diagnostics.add(new TerraformDiagnostic(TerraformDiagnostic.Kind.UNREADABLE_FILE,
                         "cannot read: " + e.getMessage(), new SourcePos(name, 1, 1)));
