@@ -73,7 +73,46 @@ final class ModuleSource {
                         "cannot read: " + e.getMessage(), new SourcePos(name, 1, 1)));
             }
         }
+        duplicates(files, diagnostics);
         return new ModuleSource(dir, files);
+    }
+
+    /**
+     * What Terraform allows once per module but is declared twice: a resource or data source address, a variable,
+     * module call, output or local value. Terraform refuses such a configuration.
+     */
+    private static void duplicates(List<HclFile> files, List<TerraformDiagnostic> diagnostics) {
+        Map<String, SourcePos> seen = new HashMap<>();
+        for (HclFile f : files) {
+            for (Block b : f.body().blocks()) {
+                List<String> labels = b.labels();
+                switch (b.type()) {
+                    case "resource", "data" -> {
+                        if (labels.size() == 2) {
+                            declare(b.type() + " \"" + labels.get(0) + "\" \"" + labels.get(1) + "\"", b.pos(), seen,
+                                    diagnostics);
+                        }
+                    }
+                    case "variable", "module", "output" -> {
+                        if (labels.size() == 1) {
+                            declare(b.type() + " \"" + labels.getFirst() + "\"", b.pos(), seen, diagnostics);
+                        }
+                    }
+                    case "locals" -> b.body().attributes().values().forEach(a ->
+                            declare("local value " + a.name(), a.pos(), seen, diagnostics));
+                    default -> { }
+                }
+            }
+        }
+    }
+
+    private static void declare(String what, SourcePos at, Map<String, SourcePos> seen,
+                                List<TerraformDiagnostic> diagnostics) {
+        SourcePos first = seen.putIfAbsent(what, at);
+        if (first != null) {
+            diagnostics.add(new TerraformDiagnostic(TerraformDiagnostic.Kind.DUPLICATE_DECLARATION, what
+                    + " is declared twice (first at " + first.file() + ":" + first.line() + ")", at));
+        }
     }
 
     private static boolean isConfigFile(String fileName) {

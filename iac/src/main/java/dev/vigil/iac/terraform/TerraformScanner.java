@@ -139,9 +139,14 @@ public final class TerraformScanner {
             return loadPlan(source, name);
         }
         TerraformConfiguration configuration = TerraformLoader.load(source.path(), options.withScanRoot(source.tree()));
+        List<Fault> faults = configuration.diagnostics().stream().map(d -> fault(source, d)).toList();
+        if (configuration.diagnostics().stream().anyMatch(d -> d.kind().undecidesConfiguration())) {
+            // No resource of it is mapped: each rule reports these faults as ERROR for the module, never a verdict
+            // that the missing input or the refused configuration could change.
+            return new Loaded(name, new MappedResources(), faults);
+        }
         TerraformMapper mapper = new TerraformMapper(r -> new Origin.Template(shown(source.tree(), r.file()),
                 r.line(), name), region, accountId);
-        List<Fault> faults = configuration.diagnostics().stream().map(d -> fault(source, d)).toList();
         return new Loaded(name, mapper.map(configuration.resources()), faults);
     }
 
@@ -175,8 +180,11 @@ public final class TerraformScanner {
                 + diagnostic.pos().line() + ":" + diagnostic.pos().column();
         int line = diagnostic.pos() == null ? 0 : diagnostic.pos().line();
         String file = diagnostic.pos() == null ? scope : shown(source.tree(), diagnostic.pos().file());
+        String problem = (diagnostic.kind() == TerraformDiagnostic.Kind.PARSE_ERROR ? "does not parse: " : "")
+                + diagnostic.message()
+                + (diagnostic.kind().undecidesConfiguration() ? "; no check of " + scope + " can be decided" : "");
         return new Fault(new Origin.Template(file, line, scope), TerraformMapper.KINDS,
-                "terraform:" + diagnostic.kind().name().toLowerCase(Locale.ROOT), where + ": " + diagnostic.message());
+                "terraform:" + diagnostic.kind().name().toLowerCase(Locale.ROOT), where + ": " + problem);
     }
 
     private static Fault fault(String name, String operation, String problem) {
