@@ -57,7 +57,8 @@ public final class CloudFormationLoader {
             "AWS::DynamoDB::Table", new DynamoDbTableMapper(),
             "AWS::DynamoDB::GlobalTable", new GlobalTableMapper(),
             TemplateEvaluator.DB_INSTANCE, new RdsInstanceMapper(),
-            "AWS::Backup::BackupSelection", new BackupSelectionMapper());
+            "AWS::Backup::BackupSelection", new BackupSelectionMapper(),
+            "AWS::Serverless::SimpleTable", new SimpleTableMapper());
 
     private final CloudFormationOptions options;
     private final YamlTemplateReader yaml = new YamlTemplateReader();
@@ -161,7 +162,15 @@ public final class CloudFormationLoader {
             if (field.value() instanceof MapNode resource && resource.get("Type") instanceof Scalar type
                     && type.text() != null && MAPPERS.containsKey(type.text())
                     && mapping.evaluator().present(resource)) {
-                MAPPERS.get(type.text()).map(mapping, field.key(), field.line(), resource,
+                ResourceMapper mapper = MAPPERS.get(type.text());
+                Node properties = resource.get("Properties");
+                if (properties != null && !(properties instanceof MapNode)) {
+                    // CloudFormation refuses the resource: an error, not a resource without properties
+                    mapping.fault(field.line(), mapper.kind(), "Properties of " + field.key() + " is "
+                            + template.asWritten(properties) + ", not a mapping");
+                    continue;
+                }
+                mapper.map(mapping, field.key(), field.line(), resource,
                         suppressions.read(mapping.evaluator(), field.line(), resource));
             }
         }

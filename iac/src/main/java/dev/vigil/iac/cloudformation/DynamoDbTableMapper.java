@@ -1,6 +1,7 @@
 package dev.vigil.iac.cloudformation;
 
 import dev.vigil.core.model.DynamoDbTable;
+import dev.vigil.core.model.Resource;
 import dev.vigil.iac.cloudformation.Node.MapNode;
 import java.util.Map;
 
@@ -9,6 +10,11 @@ import java.util.Map;
  * from {@code PointInTimeRecoverySpecification}.
  */
 final class DynamoDbTableMapper implements ResourceMapper {
+
+    @Override
+    public Class<? extends Resource> kind() {
+        return DynamoDbTable.class;
+    }
 
     @Override
     public void map(TemplateMapping mapping, String logicalId, int line, MapNode resource,
