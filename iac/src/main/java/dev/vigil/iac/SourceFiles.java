@@ -9,7 +9,8 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,8 +21,7 @@ import java.util.TreeMap;
  * Finds source files under the given paths: files given directly, and files found recursively in
  * directories, by extension. Skips tool and dependency directories ({@code .git}, {@code node_modules},
  * {@code .terraform}, {@code target}); does not follow symbolic links to directories (no cycles, no tree seen
- * twice); lists symbolic links to files, to be read only if they resolve inside the scan's boundary. A file
- * reached by two paths (a link and its target, or overlapping paths given) is found once.
+ * twice); lists symbolic links to files, to be read only if they resolve inside the scan's boundary.
  */
 public final class SourceFiles {
 
@@ -36,6 +36,28 @@ public final class SourceFiles {
 
     /** @param files in path order; {@code errors} what could not be read, one line each */
     public record Found(List<Source> files, List<Problem> errors) {
+
+        /**
+         * One path per real file, for files that stand alone (a template): a link to a file also found is dropped,
+         * the file itself kept. Terraform's files are not: a file linked into two directories is in two modules.
+         */
+        public Found onePerFile() {
+            Map<Path, Source> byRealPath = new LinkedHashMap<>();
+            for (Source source : files) {
+                Path real;
+                try {
+                    real = source.path().toRealPath();
+                } catch (IOException e) {
+                    real = source.path();   // reading it will say why it cannot be read
+                }
+                Source seen = byRealPath.putIfAbsent(real, source);
+                if (seen != null && Files.isSymbolicLink(seen.path()) && !Files.isSymbolicLink(source.path())) {
+                    byRealPath.put(real, source);
+                }
+            }
+            return new Found(byRealPath.values().stream().sorted(Comparator.comparing(Source::path)).toList(),
+                    errors);
+        }
     }
 
     /** A path that could not be read, and why. */
@@ -52,11 +74,10 @@ public final class SourceFiles {
      */
     public static Found find(Collection<Path> paths, Set<String> extensions, Path root) {
         Map<Path, Source> files = new TreeMap<>();
-        Map<Path, Path> byRealPath = new HashMap<>();
         List<Problem> errors = new ArrayList<>();
         for (Path given : paths) {
             if (Files.isRegularFile(given)) {
-                add(new Source(given, null), files, byRealPath);
+                files.putIfAbsent(given, new Source(given, null));
                 continue;
             }
             if (!Files.isDirectory(given)) {
@@ -70,13 +91,13 @@ public final class SourceFiles {
                 errors.add(new Problem(given, e.getMessage()));
                 continue;
             }
-            walk(given, tree, extensions, files, byRealPath, errors);
+            walk(given, tree, extensions, files, errors);
         }
         return new Found(List.copyOf(files.values()), List.copyOf(errors));
     }
 
     private static void walk(Path given, Path tree, Set<String> extensions, Map<Path, Source> files,
-                             Map<Path, Path> byRealPath, List<Problem> errors) {
+                             List<Problem> errors) {
         try {
             Files.walkFileTree(given, new SimpleFileVisitor<>() {
                 @Override
@@ -90,12 +111,10 @@ public final class SourceFiles {
                     if (!extensions.contains(extension(file))) {
                         return FileVisitResult.CONTINUE;
                     }
-                    if (attrs.isRegularFile()) {
-                        add(new Source(file, tree), files, byRealPath);
+                    if (attrs.isRegularFile() || attrs.isSymbolicLink() && Files.isRegularFile(file)) {
+                        files.putIfAbsent(file, new Source(file, tree));
                     } else if (attrs.isSymbolicLink() && !Files.exists(file)) {
                         errors.add(new Problem(file, "a symbolic link to nothing"));
-                    } else if (attrs.isSymbolicLink() && Files.isRegularFile(file)) {
-                        add(new Source(file, tree), files, byRealPath);
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -108,26 +127,6 @@ public final class SourceFiles {
             });
         } catch (IOException e) {
             errors.add(new Problem(given, "cannot be read: " + e.getMessage()));
-        }
-    }
-
-    /** Keeps one path per real file: the file itself over a link to it. */
-    private static void add(Source source, Map<Path, Source> files, Map<Path, Path> byRealPath) {
-        Path real;
-        try {
-            real = source.path().toRealPath();
-        } catch (IOException e) {
-            files.put(source.path(), source);   // reading it will say why it cannot be read
-            return;
-        }
-        Path seen = byRealPath.get(real);
-        if (seen == null) {
-            byRealPath.put(real, source.path());
-            files.put(source.path(), source);
-        } else if (Files.isSymbolicLink(seen) && !Files.isSymbolicLink(source.path())) {
-            files.remove(seen);
-            byRealPath.put(real, source.path());
-            files.put(source.path(), source);
         }
     }
 

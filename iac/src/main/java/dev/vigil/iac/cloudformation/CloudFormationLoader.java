@@ -78,7 +78,7 @@ public final class CloudFormationLoader {
      * repository, see {@link SourceFiles#boundary}).
      */
     public CloudFormationScan load(Collection<Path> paths, Path root) {
-        SourceFiles.Found found = SourceFiles.find(paths, EXTENSIONS, root);
+        SourceFiles.Found found = SourceFiles.find(paths, EXTENSIONS, root).onePerFile();
         List<FileResult> results = found.files().parallelStream().map(this::loadFile).toList();
         Inventory inventory = new Inventory();
         for (SourceFiles.Problem problem : found.errors()) {
