@@ -92,7 +92,7 @@ public final class TerraformScanner {
                 if (file.tree() != null) {
                     trees.putIfAbsent(directory, file.tree());
                 }
-            } else {
+            } else if (name.endsWith(".json")) {
                 sources.add(new Source(file.path(), file.tree(), true));   // a plan if its text says so
             }
         }
