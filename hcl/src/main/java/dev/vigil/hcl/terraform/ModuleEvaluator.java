@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -52,6 +53,9 @@ final class ModuleEvaluator {
     private final List<ResourceInstance> nestedResources = new ArrayList<>();
     private final Map<String, Block> resourceBlocks = new HashMap<>();
     private final Set<String> expanding = new HashSet<>();
+    /** Instance keys once locals and module calls are all evaluated, when they can no longer change. */
+    private final Map<String, Optional<TerraformResolver.Keys>> settledKeys = new HashMap<>();
+    private boolean settled;
     private EvalContext base;
 
     /**
@@ -92,6 +96,7 @@ final class ModuleEvaluator {
         }
         locals.keySet().forEach(name -> visit("local." + name));
         moduleCalls.keySet().forEach(name -> visit("module." + name));
+        settled = true;
         EvalContext context = current();
         for (ModuleSource.FileBlock fb : source.blocks("resource")) {
             resource(fb, context);
@@ -324,6 +329,18 @@ final class ModuleEvaluator {
      * expansion is unknown (or refers to itself).
      */
     private TerraformResolver.Keys instanceKeys(String typeName) {
+        Optional<TerraformResolver.Keys> known = settledKeys.get(typeName);
+        if (known != null) {
+            return known.orElse(null);
+        }
+        TerraformResolver.Keys keys = expand(typeName);
+        if (settled && !expanding.contains(typeName)) {
+            settledKeys.put(typeName, Optional.ofNullable(keys));
+        }
+        return keys;
+    }
+
+    private TerraformResolver.Keys expand(String typeName) {
         Block block = resourceBlocks.get(typeName);
         if (block == null || !expanding.add(typeName)) {
             return null;

@@ -26,7 +26,8 @@ import java.util.TreeMap;
  */
 final class TypeConstraints {
     /** The strings Terraform converts to a bool (case matters: {@code "TRUE"} is refused). */
-    private static final Map<String, Boolean> STRING_BOOLS = Map.of("true", true, "1", true, "false", false, "0", false);
+    private static final Map<String, Boolean> STRING_BOOLS =
+            Map.of("true", true, "1", true, "false", false, "0", false);
 
     private TypeConstraints() {
     }

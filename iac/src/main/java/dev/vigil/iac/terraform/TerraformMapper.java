@@ -118,7 +118,8 @@ final class TerraformMapper {
                     : replica.attribute("region_name").orElse(NullValue.INSTANCE);
             Value<PitrStatus> replicaStatus = replica.expansionBlocker() != null
                     ? Value.unknown(replica.expansionBlocker().expression())
-                    : status("replica.point_in_time_recovery", replica.attribute("point_in_time_recovery").orElse(null));
+                    : status("replica.point_in_time_recovery",
+                            replica.attribute("point_in_time_recovery").orElse(null));
             add(instance, new DynamoDbTable(origins.apply(instance),
                     instance.address() + ".replica" + Reference.formatKey(region), name, replicaStatus, null));
         }
@@ -134,12 +135,13 @@ final class TerraformMapper {
             case null -> Value.known(PitrStatus.DISABLED);
             case NullValue n -> Value.known(PitrStatus.DISABLED);
             case BoolValue b -> Value.known(b.value() ? PitrStatus.ENABLED : PitrStatus.DISABLED);
-            case StringValue s when s.value().equals("true") || s.value().equals("1") -> Value.known(PitrStatus.ENABLED);
+            case StringValue s when s.value().equals("true") || s.value().equals("1") ->
+                    Value.known(PitrStatus.ENABLED);
             case StringValue s when s.value().equals("false") || s.value().equals("0") ->
                     Value.known(PitrStatus.DISABLED);
             case Unknown u -> Value.unknown(u.expression());
-            default -> Value.failed(attribute + " = " + shortened(enabled) + " is not a bool; Terraform converts only true, "
-                    + "false, \"true\", \"false\", \"1\" and \"0\"");
+            default -> Value.failed(attribute + " = " + shortened(enabled)
+                    + " is not a bool; Terraform converts only true, false, \"true\", \"false\", \"1\" and \"0\"");
         };
     }
 
