@@ -139,6 +139,23 @@ class TerraformDecisionsTest {
     }
 
     @Test
+    void aPlanOfTheWrongShapeIsAnErrorOfThatPlan(@TempDir Path tmp) throws IOException {
+        Path plan = tmp.resolve("plan.json");
+        Files.writeString(plan, """
+                {"format_version": "1.2", "planned_values": {"root_module": {"resources": [
+                  {"address": "aws_dynamodb_table.t", "mode": "managed", "type": "aws_dynamodb_table", "name": "t",
+                   "values": 5}]}}}
+                """);
+
+        TerraformScan scan = scan(plan);
+
+        assertThat(scan.inventory().size()).isZero();
+        assertThat(scan.inventory().faults()).extracting(Fault::operation, Fault::message).containsExactly(
+                org.assertj.core.api.Assertions.tuple("terraform:plan", plan + ": line 2: \"values\" of "
+                        + "aws_dynamodb_table.t is number, not an object"));
+    }
+
+    @Test
     void aCountAboveTheCapIsUnknownAndSaysTheCap(@TempDir Path tmp) throws IOException {
         Files.writeString(tmp.resolve("main.tf"), "resource \"aws_dynamodb_table\" \"t\" {\n  count = 10001\n}\n");
 
