@@ -35,9 +35,10 @@ import java.util.regex.Pattern;
  * }</pre>
  * Files are {@code .json}, {@code .yaml}, {@code .yml} and {@code .template}; a file is a template when its top
  * level is a mapping with {@code AWSTemplateFormatVersion} or {@code Resources} of {@code AWS::} types. Other
- * files, files over 8 MiB, and files that do not parse and do not look like templates are skipped silently;
- * a file that looks like a template (it mentions {@code AWSTemplateFormatVersion} or an {@code AWS::X::Y}
- * type) but does not parse becomes a {@link Fault} with its line and cause. Nothing else escapes: loading
+ * files, and files that do not parse and do not look like templates, are skipped silently; a file that looks
+ * like a template (it mentions {@code AWSTemplateFormatVersion} or an {@code AWS::X::Y} type) but does not parse,
+ * is over 8 MiB, or cannot be read (a link out of the boundary) becomes a {@link Fault} with its line and cause.
+ * Files are read through {@link SourceText}: inside the boundary, size checked first. Nothing else escapes: loading
  * never throws for any file content (a defect of the loader itself would become a {@code cloudformation:load}
  * fault). Resources are origin {@code Template(file, line of the logical ID, module = file)}. Thread-safe;
  * files are loaded in parallel and reported in path order.

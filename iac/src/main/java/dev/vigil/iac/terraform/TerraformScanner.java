@@ -32,9 +32,11 @@ import java.util.TreeMap;
  * }</pre>
  * Every directory under the given paths with {@code .tf} or {@code .tf.json} files is a root module, unless
  * another such directory calls it as a local module; its {@code terraform.tfvars} and {@code *.auto.tfvars} are
- * read, then the options' variable files and variables. Modules are read only inside the given path they were
- * found under. A {@code .json} file whose top level has {@code format_version} and {@code planned_values} is a
- * plan. Resources are origin {@code Template(file, line, module = root module directory or plan file)} with
+ * read, then the options' variable files and variables. Nothing is read outside the boundary: the options' scan
+ * root, else the repository holding each given path ({@link SourceFiles#boundary}). A {@code .json} file whose top
+ * level has {@code format_version} and {@code planned_values} is a plan. A root module with a file that was not
+ * read or a configuration Terraform refuses yields no resource, only its faults (see
+ * {@link TerraformDiagnostic.Kind#undecidesConfiguration()}). Resources are origin {@code Template(file, line, module = root module directory or plan file)} with
  * their Terraform address as ID. Loading never throws for any file content: what cannot be scanned is a
  * {@link Fault} ({@code terraform:parse_error}, {@code terraform:remote_module_not_scanned}, ...) with
  * {@code file:line:column: cause}, and the rest is still scanned. Root modules load in parallel.
