@@ -47,6 +47,12 @@ final class ScanCommand implements Callable<Integer> {
             description = "Accounts scanned at once (default: ${DEFAULT-VALUE}); each runs all its regions at once.")
     int maxAccounts;
 
+    @Option(names = "--store", description = "Also write the results into the store (one run; see 'vigil runs').")
+    boolean store;
+
+    @Mixin
+    StoreOptions storeOptions;
+
     @Mixin
     AwsOptionsMixin aws;
 
@@ -60,6 +66,14 @@ final class ScanCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<RuleDefinition> selected = rules.select(Catalog.load());
         Accounts targets = new Accounts(organization, accounts, roleName, externalId, maxAccounts);
+        if (store) {
+            if (targets.any()) {
+                throw new Vigil.UserException("--store scans the credentials' own account; for more accounts, list them "
+                        + "in the config of 'vigil serve'");
+            }
+            return StoredScan.scan(aws.toOptions(), aws.endpoint, selected, storeOptions, output.failOn,
+                    spec.commandLine().getOut());
+        }
         return scan(aws.toOptions(), targets, selected, output, stats ? spec.commandLine().getErr() : null);
     }
 
