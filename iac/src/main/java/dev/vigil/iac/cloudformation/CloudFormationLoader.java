@@ -56,11 +56,11 @@ public final class CloudFormationLoader {
             Pattern.compile("AWSTemplateFormatVersion|AWS::[A-Za-z0-9]+::[A-Za-z0-9]+");
     private static final Set<Class<? extends Resource>> KINDS = kinds();
     private static final Map<String, ResourceMapper> MAPPERS = Map.of(
-            "AWS::DynamoDB::Table", new DynamoDbTableMapper(),
+            "AWS::DynamoDB::Table", new DynamoDbTableMapper(null),
             "AWS::DynamoDB::GlobalTable", new GlobalTableMapper(),
             TemplateEvaluator.DB_INSTANCE, new RdsInstanceMapper(),
             "AWS::Backup::BackupSelection", new BackupSelectionMapper(),
-            "AWS::Serverless::SimpleTable", new SimpleTableMapper());
+            "AWS::Serverless::SimpleTable", new DynamoDbTableMapper(DynamoDbTableMapper.SIMPLE_TABLE_FIX));
 
     private final CloudFormationOptions options;
     private final YamlTemplateReader yaml = new YamlTemplateReader();
