@@ -39,6 +39,7 @@ public final class Vigil {
         commands.put("suppress", SuppressCommand.Suppress::new);
         commands.put("unsuppress", SuppressCommand.Unsuppress::new);
         commands.put("bench-service", ServiceBenchCommand::new);
+        commands.put("realtime", RealtimeCommand::new);
         commands.put("help", CommandLine.HelpCommand::new);
         return commands;
     }

@@ -274,4 +274,24 @@ class VigilCliTest {
         assertThat(unknown.exit()).isEqualTo(Vigil.ERRORS);
         assertThat(unknown.err()).contains("Unmatched argument", "sacn").doesNotContain("Exception");
     }
+
+    @Test
+    void realtimeSetupEmitsForTheRulesChosenAndRefusesWhatItCannotEmit(@TempDir Path dir) throws Exception {
+        Run terraform = run("realtime", "setup", "--emit", "terraform", "--rule", "DynamoDB-003");
+        assertThat(terraform.exit()).isZero();
+        assertThat(terraform.out()).contains("resource \"aws_cloudwatch_event_rule\" \"dynamodb\"",
+                "resource \"aws_sqs_queue\" \"dead_letter\"").doesNotContain("rds.amazonaws.com");
+        Path file = dir.resolve("org.yaml");
+        assertThat(run("realtime", "setup", "--emit", "cloudformation", "--organization", "-o", file.toString()).exit())
+                .isZero();
+        assertThat(Files.readString(file)).contains("AWS::CloudFormation::StackSet", "aws:PrincipalOrgID");
+
+        Run unknownRule = run("realtime", "setup", "--emit", "terraform", "--rule", "Nope-001");
+        assertThat(unknownRule.exit()).isEqualTo(Vigil.ERRORS);
+        assertThat(unknownRule.err().strip()).startsWith("vigil: unknown rule ID 'Nope-001'").doesNotContain("\n");
+        Run badFormat = run("realtime", "setup", "--emit", "pulumi");
+        assertThat(badFormat.exit()).isEqualTo(Vigil.ERRORS);
+        assertThat(badFormat.err()).contains("--emit", "CLOUDFORMATION, TERRAFORM");
+        assertThat(run("realtime").exit()).isEqualTo(Vigil.ERRORS);
+    }
 }

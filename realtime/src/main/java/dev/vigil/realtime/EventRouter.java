@@ -109,15 +109,4 @@ final class EventRouter {
         }
         return found ? Optional.of(names) : Optional.empty();
     }
-
-    /** Every (source, event names) the triggers of these kinds listen to, for the EventBridge rules. */
-    static Map<String, Set<String>> eventsOf(Collection<Class<? extends Resource>> kinds) {
-        Map<String, Set<String>> events = new java.util.TreeMap<>();
-        for (Class<? extends Resource> kind : kinds) {
-            for (EventTrigger trigger : CollectorCatalog.forKind(kind).triggers()) {
-                events.computeIfAbsent(trigger.source(), k -> new java.util.TreeSet<>()).addAll(trigger.eventNames());
-            }
-        }
-        return events;
-    }
 }
