@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * The main job without an AWS account: a sample account in the moto emulator, scanned by the same code
@@ -35,6 +36,10 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Option(names = "--realtime", description = "Show real-time re-checks instead: the service on the emulator, a "
+            + "table changed, its CloudTrail event posted, the store changed seconds later.")
+    boolean realtime;
+
     @Override
     public Integer call() throws Exception {
         System.err.println("Starting the moto AWS emulator on 127.0.0.1 ...");
@@ -42,6 +47,10 @@ final class DemoCommand implements Callable<Integer> {
             AwsOptions options = LocalEmulator.options(moto, List.of());
             try (AwsConnection seeding = new AwsConnection(options)) {
                 DemoAccount.seed(seeding);
+            }
+            if (realtime) {
+                RealtimeDemo.run(moto, options);
+                return Vigil.OK;
             }
             System.err.println("Seeded a sample account at " + moto.endpoint()
                     + ": DynamoDB tables with and without point-in-time recovery in us-east-1 and eu-west-1,"

@@ -1,6 +1,7 @@
 package dev.vigil.cli;
 
 import dev.vigil.core.rule.Catalog;
+import dev.vigil.realtime.Realtime;
 import dev.vigil.service.ChannelMaker;
 import dev.vigil.service.AwsAccess;
 import dev.vigil.service.ConfigLoader;
@@ -17,6 +18,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,8 +30,10 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Run the service: re-check the configured accounts on schedule, keep history, notify channels.")
 final class ServeCommand implements Callable<Integer> {
 
-    /** Where the HTTP API and dashboard plug in (a later issue); none yet. */
-    static final List<ServicePlugin> PLUGINS = List.of();
+    /** What runs inside the service beside the scheduler: real-time re-checks (when the config names queues). */
+    static List<ServicePlugin> plugins(ServiceConfig config, AwsAccess access, Consumer<String> log) {
+        return List.of(new Realtime(config.realtime(), access.credentials(), log));
+    }
 
     @Option(names = "--config", paramLabel = "FILE", description = "The YAML config (without it: no accounts).")
     Path config;
@@ -60,11 +64,12 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Store store = storeOptions.open();
         CountDownLatch stopped = new CountDownLatch(1);
-        Service service = new Service(loaded, store, catalog, channels, AwsAccess.defaults(), PLUGINS,
-                line -> {
-                    err.println(Instant.now().truncatedTo(ChronoUnit.SECONDS) + " " + line);
-                    err.flush();
-                });
+        Consumer<String> log = line -> {
+            err.println(Instant.now().truncatedTo(ChronoUnit.SECONDS) + " " + line);
+            err.flush();
+        };
+        AwsAccess access = AwsAccess.defaults();
+        Service service = new Service(loaded, store, catalog, channels, access, plugins(loaded, access, log), log);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             service.close();
             store.close();

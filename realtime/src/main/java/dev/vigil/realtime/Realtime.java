@@ -49,6 +49,7 @@ public final class Realtime implements ServicePlugin {
     private Service service;
     private ScheduledExecutorService ticker;
     private String lastProblem;
+    private volatile boolean stopping;
 
     /**
      * @param credentials the credentials the queues are read with (null: the SDK's default chain)
@@ -141,6 +142,9 @@ public final class Realtime implements ServicePlugin {
             queues.forEach(QueueConsumer::extendDue);
             lastProblem = null;
         } catch (RuntimeException e) {
+            if (stopping) {
+                return;   // interrupted by stop(): nothing is lost, what is held comes back to the queue
+            }
             // the store or a queue is unreachable: what is held stays held (or lapses), and is tried again
             String problem = e instanceof SdkException ? Faults.describe(e) : String.valueOf(e.getMessage()).lines()
                     .findFirst().orElse("");
@@ -173,6 +177,7 @@ public final class Realtime implements ServicePlugin {
     /** Stops receiving; events not yet re-checked are given back to the queue at once, for another node. */
     @Override
     public void stop() {
+        stopping = true;
         if (ticker != null) {
             ticker.shutdownNow();
             try {

@@ -48,12 +48,9 @@ final class Fixture implements AutoCloseable {
     Fixture() {
         moto = Emulator.fresh().endpoint();
         aws = new AwsConnection(Emulator.options(moto, List.of(REGION)));
-        SqsClient sqs = sqs();
-        deadLetterUrl = sqs.createQueue(r -> r.queueName("vigil-events-dlq")).queueUrl();
-        String dlqArn = sqs.getQueueAttributes(r -> r.queueUrl(deadLetterUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
-        queueUrl = sqs.createQueue(r -> r.queueName("vigil-events").attributes(Map.of(QueueAttributeName.REDRIVE_POLICY,
-                "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"5\"}"))).queueUrl();
+        EmulatedQueue queue = EmulatedQueue.create(sqs(), "vigil-events");
+        queueUrl = queue.url();
+        deadLetterUrl = queue.deadLetterUrl();
         SENT.clear();
     }
 
