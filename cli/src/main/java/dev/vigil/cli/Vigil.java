@@ -40,6 +40,7 @@ public final class Vigil {
         commands.put("unsuppress", SuppressCommand.Unsuppress::new);
         commands.put("bench-service", ServiceBenchCommand::new);
         commands.put("realtime", RealtimeCommand::new);
+        commands.put("bench-realtime", RealtimeBenchCommand::new);
         commands.put("help", CommandLine.HelpCommand::new);
         return commands;
     }

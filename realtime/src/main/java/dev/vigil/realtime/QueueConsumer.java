@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * One SQS queue: long polling (20 s, 10 messages a call), every received message held (its visibility extended
+ * One SQS queue: long polling (20 s, 10 messages a call, {@link #RECEIVERS} at once), every received message held (its visibility extended
  * while its re-check is worked on) until it is deleted (the store committed the re-check that covers it), released
  * (it comes back when its visibility lapses, to be tried again) or moved to the dead-letter queue that the queue's
  * RedrivePolicy names (sent there with the reason as the {@code vigil-reason} attribute, then deleted).
@@ -41,6 +41,8 @@ final class QueueConsumer implements AutoCloseable {
     static final String REASON = "vigil-reason";
     /** No more messages are received while this many are held (SQS allows 120,000 in flight). */
     static final int MAX_HELD = 20_000;
+    /** Long polls at once: one returns at most 10 messages, so a burst is received this many times faster. */
+    static final int RECEIVERS = 4;
     private static final int BATCH = 10;
     private static final int WAIT_SECONDS = 20;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -57,7 +59,7 @@ final class QueueConsumer implements AutoCloseable {
     private final Consumer<String> log;
     private final Map<String, Held> held = new ConcurrentHashMap<>();
     private volatile boolean closed;
-    private Thread poller;
+    private final List<Thread> pollers = new ArrayList<>();
 
     private QueueConsumer(String url, String deadLetterUrl, Duration visibility, AwsConnection connection,
                           SqsClient sqs, Consumer<String> log) {
@@ -111,9 +113,12 @@ final class QueueConsumer implements AutoCloseable {
         return url;
     }
 
-    /** Starts receiving on a thread of its own; each message goes to {@code handler}, held until it is settled. */
+    /** Starts receiving on threads of its own; each message goes to {@code handler}, held until it is settled. */
     void start(Handler handler) {
-        poller = Thread.ofVirtual().name("vigil-sqs-" + url.substring(url.lastIndexOf('/') + 1)).start(() -> poll(handler));
+        for (int i = 0; i < RECEIVERS; i++) {
+            pollers.add(Thread.ofVirtual().name("vigil-sqs-" + url.substring(url.lastIndexOf('/') + 1) + "-" + i)
+                    .start(() -> poll(handler)));
+        }
     }
 
     private void poll(Handler handler) {
@@ -257,8 +262,8 @@ final class QueueConsumer implements AutoCloseable {
     /** Stops receiving (a long poll in progress is cut short); what is held can still be settled. */
     void stopReceiving() {
         closed = true;
-        if (poller != null) {
-            poller.interrupt();
+        pollers.forEach(Thread::interrupt);
+        for (Thread poller : pollers) {
             try {
                 poller.join(Duration.ofSeconds(5));
             } catch (InterruptedException e) {
