@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * Gathers the events of one account and region for {@code window} from the first into one re-check (duplicates
  * and several resources alike), and keeps, for each re-check started, the messages it covers until its run
- * closes. Thread-safe: the queues' pollers add, the realtime ticker takes.
+ * closes. Each event costs time in proportion to itself, not to what is gathered already (a burst brings
+ * thousands). Thread-safe: the queues' pollers add, the realtime ticker takes.
  */
 final class Coalescer {
 
@@ -19,46 +20,60 @@ final class Coalescer {
     record MessageRef(QueueConsumer queue, String messageId) {
     }
 
-    /** A re-check being gathered, due at {@code due}; {@code notBefore} delays a try after the region was busy. */
-    record Pending(Recheck recheck, List<MessageRef> messages, Instant due, Instant notBefore) {
+    /** A re-check ready to start, the messages it covers, and when its window closed. */
+    record Pending(Recheck recheck, List<MessageRef> messages, Instant due) {
 
         Pending {
             messages = List.copyOf(messages);
         }
+    }
 
-        private String key() {
-            return recheck.accountId() + "/" + recheck.region();
-        }
+    /** A re-check being gathered; {@code notBefore} delays a try after the region was busy. */
+    private static final class Gathering {
 
-        private Pending merge(Pending later) {
-            List<MessageRef> all = new ArrayList<>(messages);
-            all.addAll(later.messages);
-            return new Pending(recheck.merge(later.recheck), all,
-                    due.isBefore(later.due) ? due : later.due, notBefore.isAfter(later.notBefore) ? notBefore : later.notBefore);
+        private final Recheck.Gathering recheck;
+        private final List<MessageRef> messages = new ArrayList<>();
+        private Instant due;
+        private Instant notBefore;
+
+        private Gathering(Recheck first, Instant due, Instant notBefore) {
+            this.recheck = new Recheck.Gathering(first);
+            this.due = due;
+            this.notBefore = notBefore;
         }
     }
 
     private final Duration window;
-    private final Map<String, Pending> pending = new LinkedHashMap<>();
+    private final Map<String, Gathering> pending = new LinkedHashMap<>();
     private final Map<String, Pending> started = new LinkedHashMap<>();
 
     Coalescer(Duration window) {
         this.window = window;
     }
 
+    private static String key(Recheck r) {
+        return r.accountId() + "/" + r.region();
+    }
+
     /** One more event's re-check, with its message. */
     synchronized void add(Recheck recheck, MessageRef message, Instant now) {
-        Pending one = new Pending(recheck, List.of(message), now.plus(window), now);
-        pending.merge(one.key(), one, Pending::merge);
+        Gathering g = pending.get(key(recheck));
+        if (g == null) {
+            g = new Gathering(recheck, now.plus(window), now);
+            pending.put(key(recheck), g);
+        } else {
+            g.recheck.add(recheck);
+        }
+        g.messages.add(message);
     }
 
     /** Takes every re-check whose window has passed (and that is not waiting after a busy try). */
     synchronized List<Pending> takeDue(Instant now) {
         List<Pending> due = new ArrayList<>();
-        pending.values().removeIf(p -> {
-            boolean ready = !p.due().isAfter(now) && !p.notBefore().isAfter(now);
+        pending.values().removeIf(g -> {
+            boolean ready = !g.due.isAfter(now) && !g.notBefore.isAfter(now);
             if (ready) {
-                due.add(p);
+                due.add(new Pending(g.recheck.recheck(), g.messages, g.due));
             }
             return ready;
         });
@@ -67,8 +82,16 @@ final class Coalescer {
 
     /** A re-check whose region was busy: tried again from {@code notBefore}, with what arrived meanwhile. */
     synchronized void putBack(Pending p, Instant notBefore) {
-        Pending again = new Pending(p.recheck(), p.messages(), p.due(), notBefore);
-        pending.merge(again.key(), again, Pending::merge);
+        Gathering g = pending.get(key(p.recheck()));
+        if (g == null) {
+            g = new Gathering(p.recheck(), p.due(), notBefore);
+            pending.put(key(p.recheck()), g);
+        } else {
+            g.recheck.add(p.recheck());
+            g.due = p.due().isBefore(g.due) ? p.due() : g.due;
+            g.notBefore = notBefore.isAfter(g.notBefore) ? notBefore : g.notBefore;
+        }
+        g.messages.addAll(p.messages());
     }
 
     /** The re-check runs as {@code runId}: its messages wait for that run. */
@@ -87,7 +110,7 @@ final class Coalescer {
 
     /** Every re-check not yet started (for a node that stops: their messages are given back). */
     synchronized List<Pending> drain() {
-        List<Pending> all = List.copyOf(pending.values());
+        List<Pending> all = takeDue(Instant.MAX);
         pending.clear();
         return all;
     }

@@ -13,6 +13,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -43,6 +47,10 @@ final class QueueConsumer implements AutoCloseable {
     static final int MAX_HELD = 20_000;
     /** Long polls at once: one returns at most 10 messages, so a burst is received this many times faster. */
     static final int RECEIVERS = 4;
+    /** Batch calls at once when many held messages are deleted or extended together (10 messages a call). */
+    static final int PARALLEL_BATCHES = 16;
+    /** How often the held messages' visibility is looked at. */
+    static final Duration KEEP_EVERY = Duration.ofSeconds(1);
     private static final int BATCH = 10;
     private static final int WAIT_SECONDS = 20;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -113,11 +121,33 @@ final class QueueConsumer implements AutoCloseable {
         return url;
     }
 
-    /** Starts receiving on threads of its own; each message goes to {@code handler}, held until it is settled. */
+    /**
+     * Starts receiving on threads of its own; each message goes to {@code handler}, held until it is settled, its
+     * visibility extended meanwhile by a thread of its own.
+     */
     void start(Handler handler) {
+        String name = "vigil-sqs-" + url.substring(url.lastIndexOf('/') + 1);
         for (int i = 0; i < RECEIVERS; i++) {
-            pollers.add(Thread.ofVirtual().name("vigil-sqs-" + url.substring(url.lastIndexOf('/') + 1) + "-" + i)
-                    .start(() -> poll(handler)));
+            pollers.add(Thread.ofVirtual().name(name + "-" + i).start(() -> poll(handler)));
+        }
+        pollers.add(Thread.ofVirtual().name(name + "-keeper").start(this::keep));
+    }
+
+    private void keep() {
+        String lastProblem = null;
+        while (!closed) {
+            try {
+                extendDue();
+                lastProblem = null;
+            } catch (SdkException e) {
+                String problem = Faults.describe(e);
+                if (!closed && !problem.equals(lastProblem)) {
+                    log.accept("realtime: cannot extend the visibility of messages of " + url + ": " + problem
+                            + "; trying again");
+                    lastProblem = problem;
+                }
+            }
+            pause(KEEP_EVERY);
         }
     }
 
@@ -205,7 +235,7 @@ final class QueueConsumer implements AutoCloseable {
     }
 
     /** Extends the visibility of every held message that has less than half of it left. */
-    void extendDue() {
+    private void extendDue() {
         Instant soon = Instant.now().plus(visibility.dividedBy(2));
         List<String> due = held.entrySet().stream().filter(e -> e.getValue().visibleUntil().isBefore(soon))
                 .map(Map.Entry::getKey).toList();
@@ -239,10 +269,32 @@ final class QueueConsumer implements AutoCloseable {
         log.accept("realtime: message " + message.messageId() + " moved to the dead-letter queue: " + reason);
     }
 
+    /** The work on every batch of 10, {@link #PARALLEL_BATCHES} at once; the first failure is thrown after all ran. */
     private static void forBatches(Collection<String> ids, Consumer<List<String>> work) {
         List<String> all = List.copyOf(ids);
-        for (int i = 0; i < all.size(); i += BATCH) {
-            work.accept(all.subList(i, Math.min(all.size(), i + BATCH)));
+        if (all.size() <= BATCH) {
+            work.accept(all);
+            return;
+        }
+        Semaphore slots = new Semaphore(PARALLEL_BATCHES);
+        List<Future<?>> done = new ArrayList<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < all.size(); i += BATCH) {
+                List<String> batch = all.subList(i, Math.min(all.size(), i + BATCH));
+                done.add(pool.submit(() -> {
+                    slots.acquireUninterruptibly();
+                    try {
+                        work.accept(batch);
+                    } finally {
+                        slots.release();
+                    }
+                }));
+            }
+        }
+        for (Future<?> f : done) {
+            if (f.state() == Future.State.FAILED && f.exceptionNow() instanceof RuntimeException e) {
+                throw e;
+            }
         }
     }
 

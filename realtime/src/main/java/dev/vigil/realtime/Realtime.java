@@ -139,7 +139,6 @@ public final class Realtime implements ServicePlugin {
                 }
             }
             coalescer.inFlight().forEach(this::settle);
-            queues.forEach(QueueConsumer::extendDue);
             lastProblem = null;
         } catch (RuntimeException e) {
             if (stopping) {

@@ -31,23 +31,47 @@ public record Recheck(String accountId, String region, Set<String> rules, Map<St
      * names only when both limit it (to the names of both), else its whole region.
      */
     public Recheck merge(Recheck other) {
-        if (!accountId.equals(other.accountId) || !region.equals(other.region)) {
-            throw new IllegalArgumentException("re-checks of different regions cannot be merged");
+        return new Gathering(this).add(other).recheck();
+    }
+
+    /**
+     * Re-checks of one account and region merged as they come, each in time proportional to its own size (a burst
+     * merges thousands), with {@link #merge}'s meaning. Not thread-safe.
+     */
+    public static final class Gathering {
+
+        private final String accountId;
+        private final String region;
+        private final Set<String> rules = new LinkedHashSet<>();
+        private final Set<String> whole = new LinkedHashSet<>();
+        private final Map<String, Set<String>> names = new LinkedHashMap<>();
+
+        public Gathering(Recheck first) {
+            this.accountId = first.accountId;
+            this.region = first.region;
+            add(first);
         }
-        Set<String> allRules = new LinkedHashSet<>(rules);
-        allRules.addAll(other.rules);
-        Map<String, Set<String>> names = new LinkedHashMap<>();
-        for (String rule : allRules) {
-            boolean here = rules.contains(rule);
-            boolean there = other.rules.contains(rule);
-            if (here && !resources.containsKey(rule) || there && !other.resources.containsKey(rule)) {
-                continue;   // one of them re-checks the whole region for this rule
+
+        public Gathering add(Recheck r) {
+            if (!accountId.equals(r.accountId) || !region.equals(r.region)) {
+                throw new IllegalArgumentException("re-checks of different regions cannot be merged");
             }
-            Set<String> union = new LinkedHashSet<>(resources.getOrDefault(rule, Set.of()));
-            union.addAll(other.resources.getOrDefault(rule, Set.of()));
-            names.put(rule, union);
+            for (String rule : r.rules) {
+                boolean known = !rules.add(rule);
+                Set<String> only = r.resources.get(rule);
+                if (only == null || whole.contains(rule) || known && !names.containsKey(rule)) {
+                    whole.add(rule);   // one of them re-checks the whole region for this rule
+                    names.remove(rule);
+                } else {
+                    names.computeIfAbsent(rule, k -> new LinkedHashSet<>()).addAll(only);
+                }
+            }
+            return this;
         }
-        return new Recheck(accountId, region, allRules, names);
+
+        public Recheck recheck() {
+            return new Recheck(accountId, region, rules, names);
+        }
     }
 
     /** How many resources it names (a whole-region rule counts as one), for log lines. */

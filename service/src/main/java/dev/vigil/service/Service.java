@@ -161,9 +161,14 @@ public final class Service implements AutoCloseable {
         Run run = store.runs().create(new Runs.NewRun(account.id(), account.label(), Run.Trigger.EVENT,
                 List.of(recheck.region()), List.copyOf(recheck.rules()), recheck.resources())).run();
         if (!scheduler.scheduleIfNotExists(scan.instance(instance, run.id()), Instant.now())) {
-            // another node's job of the region came first: this run never starts, the caller tries again later
-            store.runs().end(run.id(), Run.Outcome.ABANDONED, "another job of " + recheck.region() + " started first");
-            return Optional.empty();
+            // the planner's sweep may have queued this very run's job already; else another job of the region came
+            // first: this run never starts (unless its job already closed it), and the caller tries again later
+            boolean ours = scheduler.getScheduledExecution(TaskInstanceId.of(SCAN, instance))
+                    .map(e -> run.id().equals(e.getData())).orElse(false);
+            if (!ours && store.runs().end(run.id(), Run.Outcome.ABANDONED,
+                    "another job of " + recheck.region() + " started first")) {
+                return Optional.empty();
+            }
         }
         return Optional.of(run);
     }
