@@ -2,7 +2,7 @@ package dev.vigil.report;
 
 /** The output formats; each one reads only checks, notes, faults and rule metadata. */
 public enum Format {
-    TABLE, JSON, CSV, SARIF, JUNIT;
+    TABLE, JSON, CSV, SARIF, JUNIT, OCSF, ASFF;
 
     public Report report(ReportOptions options) {
         return switch (this) {
@@ -11,6 +11,8 @@ public enum Format {
             case CSV -> new CsvReport();
             case SARIF -> new SarifReport(options.rules());
             case JUNIT -> new JunitReport(options.rules());
+            case OCSF -> new OcsfReport(options);
+            case ASFF -> new AsffReport(options);
         };
     }
 }

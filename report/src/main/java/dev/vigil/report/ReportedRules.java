@@ -3,6 +3,7 @@ package dev.vigil.report;
 import dev.vigil.core.check.Check;
 import dev.vigil.core.rule.RuleDefinition;
 import dev.vigil.core.rule.RuleMeta;
+import dev.vigil.report.html.Articles;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,17 +37,12 @@ final class ReportedRules {
 
     /** The article's first paragraph under "What it checks", or the title. */
     String summary(RuleMeta rule) {
-        return article(rule.id()).flatMap(ReportedRules::whatItChecks).orElse(rule.title());
+        return article(rule.id()).flatMap(a -> Articles.firstParagraph(a, "What it checks")).orElse(rule.title());
     }
 
-    private static Optional<String> whatItChecks(String article) {
-        int heading = article.indexOf("## What it checks\n");
-        if (heading < 0) {
-            return Optional.empty();
-        }
-        String rest = article.substring(heading + "## What it checks\n".length()).stripLeading();
-        int end = rest.indexOf("\n\n");
-        String paragraph = (end < 0 ? rest : rest.substring(0, end)).replace('\n', ' ').strip();
-        return paragraph.isEmpty() || paragraph.startsWith("#") ? Optional.empty() : Optional.of(paragraph);
+    /** The article's "Remediation" section as plain text, or a pointer to {@code vigil explain}. */
+    String remediation(RuleMeta rule) {
+        return article(rule.id()).flatMap(a -> Articles.sectionText(a, "Remediation"))
+                .orElse("See 'vigil explain " + rule.id() + "'.");
     }
 }

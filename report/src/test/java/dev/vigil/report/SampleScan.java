@@ -16,6 +16,7 @@ import dev.vigil.core.rule.RuleInfo;
 import dev.vigil.core.rule.RuleMeta;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,8 +60,9 @@ final class SampleScan {
                 check(Status.SUCCESS, "Sessions", FILE, "Point-in-time recovery is enabled", null),
                 check(Status.ERROR, "cloudformation:parse@infra/broken.yaml", BROKEN,
                         "infra/broken.yaml:3: mapping values are not allowed here\u0001", null),
-                check(Status.FAILURE, "arn:aws:dynamodb:us-east-1:123456789012:table/live",
-                        new Origin.Live("123456789012", "us-east-1"), "Point-in-time recovery is not enabled", null)),
+                new Check(RULE, Status.FAILURE, "arn:aws:dynamodb:us-east-1:123456789012:table/live", "live",
+                        new Origin.Live("123456789012", "us-east-1"), "Point-in-time recovery is not enabled", null,
+                        Map.of(), null)),
                 List.of(),
                 List.of(new Fault(BROKEN, Set.of(DynamoDbTable.class), "cloudformation:parse",
                         "infra/broken.yaml:3: mapping values are not allowed here")));
@@ -70,9 +72,12 @@ final class SampleScan {
         return new Check(RULE, status, resource, resource, origin, message, null, Map.of(), suppression);
     }
 
+    /** When the sample scan ran, for the formats that stamp findings. */
+    static final Instant TIME = Instant.parse("2025-03-04T05:06:07.089Z");
+
     static String render(Format format, ScanResult result) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        format.report(new ReportOptions(false, false, List.of(SAMPLE, QUIET))).write(result, out);
+        format.report(new ReportOptions(false, false, List.of(SAMPLE, QUIET), TIME)).write(result, out);
         return out.toString(StandardCharsets.UTF_8);
     }
 }
