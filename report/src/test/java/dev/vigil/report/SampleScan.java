@@ -68,6 +68,32 @@ final class SampleScan {
                         "infra/broken.yaml:3: mapping values are not allowed here")));
     }
 
+    /** A scan of a live account: every status, faults for a region and for an account, a suppression, long texts. */
+    static ScanResult live() {
+        Origin.Live east = new Origin.Live("123456789012", "us-east-1");
+        String table = "arn:aws:dynamodb:us-east-1:123456789012:table/";
+        String longName = "t".repeat(255);
+        return ScanResult.of("123456789012", List.of(
+                live(Status.FAILURE, table + "orders", "orders", east, "Point-in-time recovery is not enabled", null),
+                live(Status.SUCCESS, table + "users", "users", east, "Point-in-time recovery is enabled", null),
+                live(Status.ERROR, table + "audit", "audit", east, "cannot be decided: dynamodb:DescribeContinuousBackups"
+                        + " failed: AccessDeniedException", null),
+                live(Status.FAILURE, table + "cache", "cache", east, "Point-in-time recovery is not enabled", "ephemeral"),
+                live(Status.FAILURE, table + longName, longName, east, "x".repeat(3000), null),
+                live(Status.ERROR, "dynamodb:ListTables@123456789012/eu-west-1", "123456789012/eu-west-1",
+                        new Origin.Live("123456789012", "eu-west-1"), "AccessDeniedException: not authorized", null),
+                live(Status.ERROR, "sts:AssumeRole@444455556666/global", "444455556666/global",
+                        new Origin.Live("444455556666", "global"), "cannot scan account 444455556666", null),
+                live(Status.FAILURE, "arn:aws-cn:dynamodb:cn-north-1:123456789012:table/china", "china",
+                        new Origin.Live("123456789012", "cn-north-1"), "Point-in-time recovery is not enabled", null)),
+                List.of(), List.of());
+    }
+
+    private static Check live(Status status, String arn, String name, Origin.Live origin, String message,
+                              String suppression) {
+        return new Check(RULE, status, arn, name, origin, message, null, Map.of(), suppression);
+    }
+
     private static Check check(Status status, String resource, Origin origin, String message, String suppression) {
         return new Check(RULE, status, resource, resource, origin, message, null, Map.of(), suppression);
     }
