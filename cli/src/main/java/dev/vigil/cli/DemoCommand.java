@@ -34,7 +34,7 @@ final class DemoCommand implements Callable<Integer> {
                     + ": DynamoDB tables with and without point-in-time recovery in us-east-1 and eu-west-1,"
                     + " RDS instances without AWS Backup. Scanning every region ...");
             ScanCommand.scan(options, new Accounts(false, List.of(), Accounts.DEFAULT_ROLE, null, 1), Catalog.load().all(),
-                    output, null);
+                    output, null, null);
             System.err.println("Stopped the emulator. Scan a real account with: ./vigil scan [--profile NAME]");
             return Vigil.OK;
         }
