@@ -2,7 +2,7 @@ package dev.vigil.report;
 
 /** The output formats; each one reads only checks, notes, faults and rule metadata. */
 public enum Format {
-    TABLE, JSON, CSV, SARIF, JUNIT, OCSF, ASFF;
+    TABLE, JSON, CSV, SARIF, JUNIT, OCSF, ASFF, HTML;
 
     public Report report(ReportOptions options) {
         return switch (this) {
@@ -13,6 +13,7 @@ public enum Format {
             case JUNIT -> new JunitReport(options.rules());
             case OCSF -> new OcsfReport(options);
             case ASFF -> new AsffReport(options);
+            case HTML -> new HtmlReport(options);
         };
     }
 }
