@@ -61,6 +61,17 @@ class VigilCliTest {
     }
 
     @Test
+    void scanWritesTheHtmlReportWithTheFixForTheFailingResources(@TempDir Path dir) throws Exception {
+        Path report = dir.resolve("report.html");
+        Run r = run("scan", "--endpoint-url", moto.endpoint().toString(), "--region", "us-east-1",
+                "--format", "html", "--output", report.toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(Vigil.FAILURES);
+        assertThat(Files.readString(report)).contains("Vigil report — account 123456789012",
+                "aws dynamodb update-continuous-backups --region us-east-1 --table-name sessions",
+                "aws backup create-backup-selection --region us-east-1", "billing-db", "Failures by risk");
+    }
+
+    @Test
     void failOnAboveEveryFailingRiskExitsZero(@TempDir Path dir) {
         Run r = run("scan", "--endpoint-url", moto.endpoint().toString(), "--region", "us-east-1",
                 "--rule", "DynamoDB-003", "--fail-on", "VERY_HIGH", "--format", "csv",
@@ -81,7 +92,7 @@ class VigilCliTest {
 
         Run badFormat = run("scan", "--format", "xml");
         assertThat(badFormat.exit()).isEqualTo(Vigil.ERRORS);
-        assertThat(badFormat.err()).contains("expected one of [TABLE, JSON, CSV, SARIF, JUNIT]", "'xml'").doesNotContain("Exception");
+        assertThat(badFormat.err()).contains("expected one of [TABLE, JSON, CSV, SARIF, JUNIT, OCSF, ASFF, HTML]", "'xml'").doesNotContain("Exception");
 
         Run noProfile = run("scan", "--profile", "no-such-profile-vigil", "--region", "us-east-1");
         assertThat(noProfile.exit()).isEqualTo(Vigil.ERRORS);
