@@ -10,7 +10,6 @@ import dev.vigil.core.rule.Category;
 import dev.vigil.core.rule.Risk;
 import dev.vigil.core.rule.RuleDefinition;
 import dev.vigil.core.rule.RuleMeta;
-import dev.vigil.report.html.Articles;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -92,8 +91,8 @@ public final class AsffFindings {
         g.writeStringField("Description", cut(c.resourceName() + ": " + c.message(), MAX_DESCRIPTION, ""));
         g.writeObjectFieldStart("Remediation");
         g.writeObjectFieldStart("Recommendation");
-        g.writeStringField("Text", cut(Articles.oneLine(rules.remediation(rule)), MAX_RECOMMENDATION,
-                " Full steps: vigil explain " + rule.id()));
+        String more = " Full steps and code: vigil explain " + rule.id();
+        g.writeStringField("Text", cut(rules.recommendation(rule), MAX_RECOMMENDATION - more.length(), "") + more);
         g.writeEndObject();
         g.writeEndObject();
         g.writeObjectFieldStart("ProductFields");

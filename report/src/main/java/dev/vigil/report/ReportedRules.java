@@ -40,6 +40,11 @@ final class ReportedRules {
         return article(rule.id()).flatMap(a -> Articles.firstParagraph(a, "What it checks")).orElse(rule.title());
     }
 
+    /** The first steps of the article's "Remediation" section, on one line, or the title. */
+    String recommendation(RuleMeta rule) {
+        return article(rule.id()).flatMap(a -> Articles.firstBlock(a, "Remediation")).orElse(rule.title());
+    }
+
     /** The article's "Remediation" section as plain text, or a pointer to {@code vigil explain}. */
     String remediation(RuleMeta rule) {
         return article(rule.id()).flatMap(a -> Articles.sectionText(a, "Remediation"))

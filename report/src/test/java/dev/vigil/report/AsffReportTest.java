@@ -83,7 +83,8 @@ class AsffReportTest {
         assertThat(f.get("RecordState").asText()).isEqualTo("ACTIVE");
         assertThat(f.at("/Resources/0/Type").asText()).isEqualTo("AwsDynamoDbTable");
         assertThat(f.at("/Resources/0/Id").asText()).isEqualTo("arn:aws:dynamodb:us-east-1:123456789012:table/orders");
-        assertThat(f.at("/Remediation/Recommendation/Text").asText()).isEqualTo("Turn it on.");
+        assertThat(f.at("/Remediation/Recommendation/Text").asText())
+                .isEqualTo("Turn it on. Full steps and code: vigil explain Sample-001");
         assertThat(f.get("CreatedAt").asText()).isEqualTo("2025-03-04T05:06:07.089Z").isEqualTo(f.get("UpdatedAt").asText());
         assertThat(f.at("/ProductFields/vigil~1Risk").asText()).isEqualTo("HIGH");
     }
@@ -123,8 +124,7 @@ class AsffReportTest {
         assertThat(f.get("Description").asText()).hasSize(1024).endsWith("…");
         String id = AsffFindings.id(SampleScan.live().checkList().get(4));
         assertThat(f.get("Id").asText()).hasSizeLessThanOrEqualTo(512).isEqualTo(id);
-        assertThat(AsffFindings.cut("x".repeat(600), 512, " Full steps: vigil explain X"))
-                .hasSize(512).endsWith("… Full steps: vigil explain X");
+        assertThat(AsffFindings.cut("x".repeat(600), 512, " (more)")).hasSize(512).endsWith("… (more)");
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.Set;
 import org.commonmark.node.Document;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Image;
+import org.commonmark.node.ListBlock;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
 import org.commonmark.node.Text;
@@ -69,6 +70,26 @@ public final class Articles {
             return Optional.empty();
         }
         return Optional.of(oneLine(TEXT.render(p))).filter(s -> !s.isEmpty());
+    }
+
+    /**
+     * The first paragraph or list under a level-two heading, passing over its subheadings (the first steps of
+     * "Remediation" are under "### Console"), on one line.
+     */
+    public static Optional<String> firstBlock(String markdown, String title) {
+        Node node = PARSER.parse(markdown).getFirstChild();
+        while (node != null && !isSection(node, title)) {
+            node = node.getNext();
+        }
+        for (node = node == null ? null : node.getNext(); node != null; node = node.getNext()) {
+            if (node instanceof Heading h && h.getLevel() <= 2) {
+                return Optional.empty();
+            }
+            if (node instanceof Paragraph || node instanceof ListBlock) {
+                return Optional.of(oneLine(TEXT.render(node))).filter(s -> !s.isEmpty());
+            }
+        }
+        return Optional.empty();
     }
 
     /** Whitespace runs (line breaks included) as single spaces. */
