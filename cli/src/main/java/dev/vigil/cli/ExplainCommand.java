@@ -9,6 +9,7 @@ import dev.vigil.core.rule.Catalog;
 import dev.vigil.core.rule.Category;
 import dev.vigil.core.rule.RuleDefinition;
 import dev.vigil.core.rule.RuleMeta;
+import dev.vigil.core.rule.Setting;
 import dev.vigil.report.remedy.Emitter;
 import java.io.PrintWriter;
 import java.util.List;
@@ -56,6 +57,13 @@ final class ExplainCommand implements Callable<Integer> {
         out.printf("Risk: %s   Service: %s   Resource: %s%n", m.risk(), m.service(), m.resource().getSimpleName());
         out.printf("Categories: %s%n", m.categories().stream().map(Category::slug).collect(Collectors.joining(", ")));
         out.printf("Compliances: %s%n", String.join(", ", m.compliances()));
+        if (!m.settings().isEmpty()) {
+            out.printf("Settings (change with --setting %s.NAME=VALUE):%n", m.id());
+            for (Setting s : m.settings()) {
+                out.printf("  %-28s %-40s default %s (%s)%n", s.name(), s.label(), Setting.show(s.defaultValue()),
+                        s.describeType());
+            }
+        }
         out.println();
         out.print(article.substring(firstBreak).stripLeading());
         if (m.remedy() != null) {

@@ -1,19 +1,42 @@
 package dev.vigil.cli;
 
 import dev.vigil.core.rule.Catalog;
+import dev.vigil.core.rule.RuleConfig;
 import dev.vigil.core.rule.RuleDefinition;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
-/** The --rule option every command that runs rules shares. */
+/** The --rule and --setting options every command that runs rules shares. */
 final class RuleSelection {
 
     @Option(names = "--rule", paramLabel = "ID", description = "Rule to run; repeatable (default: all rules).")
     List<String> ids = new ArrayList<>();
 
-    /** The chosen rules; an unknown ID is a usage error naming the known ones. */
+    @Option(names = "--setting", paramLabel = "RULE.SETTING=VALUE",
+            description = "A rule setting for this run, e.g. RDS-003.minimumRetentionPeriod=14; repeatable "
+                    + "('vigil explain RULE' lists a rule's settings).")
+    Map<String, String> settings = new LinkedHashMap<>();
+
+    /** The chosen rules with their settings; an unknown rule ID or setting is a usage error naming what exists. */
     List<RuleDefinition> select(Catalog catalog) {
-        return catalog.select(ids);
+        List<RuleDefinition> selected = catalog.select(ids);
+        Map<String, RuleConfig> configs = new LinkedHashMap<>();
+        settings.forEach((key, value) -> {
+            int dot = key.indexOf('.');
+            if (dot <= 0 || dot == key.length() - 1) {
+                throw new Vigil.UserException("--setting " + key + "=" + value
+                        + ": expected RULE.SETTING=VALUE, e.g. RDS-003.minimumRetentionPeriod=14");
+            }
+            String ruleId = catalog.find(key.substring(0, dot)).meta().id();
+            if (selected.stream().noneMatch(r -> r.meta().id().equals(ruleId))) {
+                throw new Vigil.UserException("--setting " + key + ": " + ruleId + " is not among the rules selected with --rule");
+            }
+            configs.merge(ruleId, RuleConfig.DEFAULT.withSetting(key.substring(dot + 1), value),
+                    (a, b) -> a.withSetting(key.substring(dot + 1), value));
+        });
+        return catalog.configure(selected, configs);
     }
 }

@@ -4,15 +4,22 @@ import dev.vigil.core.rule.Catalog;
 import dev.vigil.core.rule.Category;
 import dev.vigil.core.rule.RuleDefinition;
 import dev.vigil.core.rule.RuleMeta;
+import dev.vigil.core.rule.Setting;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "rules", mixinStandardHelpOptions = true, description = "List the rules Vigil knows.")
 final class RulesCommand implements Callable<Integer> {
+
+    @Option(names = "--compliance", paramLabel = "STANDARD",
+            description = "Only the rules that map to this compliance standard, e.g. NIST5.")
+    String compliance;
 
     @Spec
     CommandSpec spec;
@@ -20,12 +27,23 @@ final class RulesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("%-14s %-9s %-10s %-40s %-14s %s%n", "ID", "RISK", "SERVICE", "TITLE", "CATEGORIES", "COMPLIANCES");
-        for (RuleDefinition rule : Catalog.load().all()) {
+        List<RuleDefinition> rules = Catalog.load().all().stream()
+                .filter(r -> compliance == null || r.meta().compliances().stream().anyMatch(compliance::equalsIgnoreCase))
+                .toList();
+        if (rules.isEmpty()) {
+            throw new Vigil.UserException("no rule maps to the compliance standard '" + compliance + "'; "
+                    + "the standards rules map to: " + Catalog.load().all().stream()
+                    .flatMap(r -> r.meta().compliances().stream()).distinct().sorted().collect(Collectors.joining(", ")));
+        }
+        out.printf("%-14s %-9s %-10s %-40s %-14s %-30s %s%n", "ID", "RISK", "SERVICE", "TITLE", "CATEGORIES",
+                "COMPLIANCES", "SETTINGS");
+        for (RuleDefinition rule : rules) {
             RuleMeta m = rule.meta();
-            out.printf("%-14s %-9s %-10s %-40s %-14s %s%n", m.id(), m.risk(), m.service(), m.title(),
+            out.printf("%-14s %-9s %-10s %-40s %-14s %-30s %s%n", m.id(), m.risk(), m.service(), m.title(),
                     m.categories().stream().map(Category::slug).collect(Collectors.joining(",")),
-                    String.join(",", m.compliances()));
+                    String.join(",", m.compliances()),
+                    m.settings().stream().map(s -> s.name() + "=" + Setting.show(s.defaultValue()))
+                            .collect(Collectors.joining(" ")));
         }
         out.flush();
         return Vigil.OK;

@@ -160,6 +160,29 @@ class VigilCliTest {
     }
 
     @Test
+    void rulesFiltersByComplianceStandard() {
+        Run nist4 = run("rules", "--compliance", "nist4");
+        assertThat(nist4.exit()).isZero();
+        assertThat(nist4.out()).contains("DynamoDB-003").doesNotContain("Backup-001");
+        Run unknown = run("rules", "--compliance", "XYZ");
+        assertThat(unknown.exit()).isEqualTo(Vigil.ERRORS);
+        assertThat(unknown.err().strip()).startsWith("vigil: no rule maps to the compliance standard 'XYZ'; "
+                + "the standards rules map to: AWAF, ");
+    }
+
+    @Test
+    void aSettingARuleDoesNotHaveIsAUsageError() {
+        Run unknown = run("scan", "--setting", "DynamoDB-003.minimumDays=3", "--endpoint-url", moto.endpoint().toString());
+        assertThat(unknown.exit()).isEqualTo(Vigil.ERRORS);
+        assertThat(unknown.err().strip()).isEqualTo("vigil: DynamoDB-003 has no setting 'minimumDays'; it has no settings");
+        Run malformed = run("iac", "--setting", "minimumDays=3", ".");
+        assertThat(malformed.err()).contains("expected RULE.SETTING=VALUE");
+        Run notSelected = run("scan", "--rule", "Backup-001", "--setting", "DynamoDB-003.x=1");
+        assertThat(notSelected.err().strip())
+                .isEqualTo("vigil: --setting DynamoDB-003.x: DynamoDB-003 is not among the rules selected with --rule");
+    }
+
+    @Test
     void readmeShowsTheGeneratedPolicy() throws Exception {
         Path readme = Path.of(System.getProperty("vigil.root", "..")).resolve("README.md");
         Run permissions = run("permissions");

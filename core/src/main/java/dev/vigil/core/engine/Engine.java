@@ -83,7 +83,7 @@ public final class Engine {
         }
 
         private List<Check> evaluate(RuleDefinition rule) {
-            Findings findings = new Findings(rule.meta());
+            Findings findings = new Findings(rule);
             rule.rule().evaluate(inventory, findings);
             notes.addAll(findings.notes());
             List<Check> checks = new ArrayList<>(foldFaults(rule.meta(), findings.checks(), inventory.faults()));

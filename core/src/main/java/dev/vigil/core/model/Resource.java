@@ -10,4 +10,9 @@ public interface Resource {
 
     /** Short human name (table name, DB instance identifier). */
     String name();
+
+    /** Its tags where the source states them; rule exceptions and backup selections match on them. */
+    default java.util.Map<String, String> tags() {
+        return java.util.Map.of();
+    }
 }

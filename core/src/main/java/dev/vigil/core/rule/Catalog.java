@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -36,6 +37,24 @@ public final class Catalog {
             chosen.add(find(id));
         }
         return List.copyOf(chosen);
+    }
+
+    /**
+     * The rules that run under these configurations (rule ID → config; rules not named run with their defaults),
+     * configured; disabled rules are left out. An unknown rule ID or setting is an IllegalArgumentException.
+     */
+    public List<RuleDefinition> configure(Map<String, RuleConfig> configs) {
+        return configure(rules, configs);
+    }
+
+    /** As {@link #configure(Map)}, for a selection of the rules. */
+    public List<RuleDefinition> configure(List<RuleDefinition> selected, Map<String, RuleConfig> configs) {
+        Map<String, RuleConfig> byId = new java.util.HashMap<>();
+        configs.forEach((id, config) -> byId.put(find(id).meta().id(), config));
+        return selected.stream()
+                .map(r -> r.configure(byId.getOrDefault(r.meta().id(), RuleConfig.DEFAULT)))
+                .filter(r -> byId.getOrDefault(r.meta().id(), RuleConfig.DEFAULT).enabled())
+                .toList();
     }
 
     public RuleDefinition find(String id) {

@@ -13,11 +13,40 @@ import java.util.Map;
 public final class Findings {
 
     private final RuleMeta rule;
+    private final Map<String, Object> settings;
+    private final RuleConfig.Exceptions exceptions;
     private final List<Check> checks = new ArrayList<>();
     private final List<Note> notes = new ArrayList<>();
 
-    public Findings(RuleMeta rule) {
-        this.rule = rule;
+    /** Findings of a rule as configured: its settings are readable, and excepted resources are marked. */
+    public Findings(RuleDefinition rule) {
+        this.rule = rule.meta();
+        this.settings = rule.settings();
+        this.exceptions = rule.exceptions();
+    }
+
+    /** The value of an INTEGER setting. */
+    public long integer(String setting) {
+        return (Long) setting(setting);
+    }
+
+    /** The value of a STRING setting. */
+    public String string(String setting) {
+        return (String) setting(setting);
+    }
+
+    /** The value of a STRINGS setting. */
+    @SuppressWarnings("unchecked")
+    public List<String> strings(String setting) {
+        return (List<String>) setting(setting);
+    }
+
+    private Object setting(String name) {
+        Object value = settings.get(name);
+        if (value == null) {
+            throw new IllegalStateException(rule.id() + " reads setting '" + name + "' that its @RuleInfo does not declare");
+        }
+        return value;
     }
 
     public void pass(Resource resource, String message) {
@@ -65,8 +94,9 @@ public final class Findings {
 
     private void add(Resource resource, Status status, String message, Remedy remedy,
                      Map<String, Object> properties) {
+        String excepted = exceptions.match(resource.id(), resource.name(), resource.tags());
         checks.add(new Check(rule, status, resource.id(), resource.name(), resource.origin(), message, remedy,
-                properties, null));
+                properties, excepted == null ? null : "rule exception: " + excepted));
     }
 
     public List<Check> checks() {

@@ -38,4 +38,7 @@ public @interface RuleInfo {
 
     /** Further kinds the rule reads; collectors fetch the union of what selected rules need. */
     Class<? extends Resource>[] reads() default {};
+
+    /** Typed settings with their defaults, overridable per run and per account. */
+    RuleSetting[] settings() default {};
 }

@@ -2,14 +2,27 @@ package dev.vigil.core.rule;
 
 import dev.vigil.core.model.Resource;
 import dev.vigil.core.remedy.Remedy;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** A rule's metadata as reports and the knowledge base use it; {@code remedy} is null for rules without one. */
 public record RuleMeta(String id, String title, Risk risk, List<Category> categories, List<String> compliances,
                        String service, Class<? extends Resource> resource, Set<Class<? extends Resource>> reads,
-                       Class<? extends Remedy> remedy) {
+                       Class<? extends Remedy> remedy, List<Setting> settings) {
+
+    public RuleMeta {
+        settings = List.copyOf(settings);
+    }
+
+    /** Metadata of a rule without settings. */
+    public RuleMeta(String id, String title, Risk risk, List<Category> categories, List<String> compliances,
+                    String service, Class<? extends Resource> resource, Set<Class<? extends Resource>> reads,
+                    Class<? extends Remedy> remedy) {
+        this(id, title, risk, categories, compliances, service, resource, reads, remedy, List.of());
+    }
 
     public static RuleMeta of(Class<? extends Rule> type) {
         RuleInfo info = type.getAnnotation(RuleInfo.class);
@@ -21,6 +34,16 @@ public record RuleMeta(String id, String title, Risk risk, List<Category> catego
         reads.addAll(List.of(info.reads()));
         return new RuleMeta(info.id(), info.title(), info.risk(), List.of(info.categories()),
                 List.of(info.compliances()), info.service(), info.resource(), Set.copyOf(reads),
-                info.remedy() == Remedy.class ? null : info.remedy());
+                info.remedy() == Remedy.class ? null : info.remedy(),
+                Arrays.stream(info.settings()).map(s -> Setting.of(info.id(), s)).toList());
+    }
+
+    public Optional<Setting> setting(String name) {
+        return settings.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    /** This metadata with another risk level, as a rule configuration may set it. */
+    public RuleMeta withRisk(Risk newRisk) {
+        return new RuleMeta(id, title, newRisk, categories, compliances, service, resource, reads, remedy, settings);
     }
 }
