@@ -1,18 +1,14 @@
 package dev.vigil.report;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.vigil.core.check.Check;
 import dev.vigil.core.check.CheckId;
 import dev.vigil.core.check.Status;
-import dev.vigil.core.engine.ScanResult;
 import dev.vigil.core.model.Origin;
 import dev.vigil.core.rule.Category;
 import dev.vigil.core.rule.Risk;
 import dev.vigil.core.rule.RuleMeta;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.time.Instant;
 import java.util.List;
 
@@ -23,10 +19,9 @@ import java.util.List;
  * is what that class describes (its {@code compliance} object carries the rule as control, the standards and the
  * pass/fail status); Detection Finding describes detections of threats and has no passing result.
  */
-final class OcsfReport implements Report {
+final class OcsfReport extends FindingArray {
 
     static final String VERSION = "1.6.0";
-    private static final JsonFactory FACTORY = new JsonFactory();
     private static final int CLASS_UID = 2003;
     private static final String[] SEVERITY = {"Unknown", "Informational", "Low", "Medium", "High", "Critical"};
 
@@ -39,19 +34,7 @@ final class OcsfReport implements Report {
     }
 
     @Override
-    public void write(ScanResult result, OutputStream out) throws IOException {
-        try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
-            g.useDefaultPrettyPrinter();
-            g.writeStartArray();
-            for (Check c : result.checks()) {
-                writeFinding(g, c);
-            }
-            g.writeEndArray();
-            g.writeRaw('\n');
-        }
-    }
-
-    private void writeFinding(JsonGenerator g, Check c) throws IOException {
+    void writeFinding(JsonGenerator g, Check c) throws IOException {
         RuleMeta rule = c.rule();
         boolean passed = c.status() == Status.SUCCESS;
         int activity = passed ? 3 : 1;   // Close: a passing check closes the finding; Create otherwise
