@@ -20,7 +20,8 @@ import software.amazon.awssdk.services.securityhub.model.ImportFindingsError;
  * BatchImportFindings takes at most 100 findings and 6 MB per call (AWS's limits), so each region holds at most
  * one batch. Throttling and transient faults are retried by the connection's retry strategy, and the call is
  * paced under AWS's 10/s (burst 30). A finding Security Hub rejects is reported with its Id and AWS's error; a
- * call that fails after its retries reports each finding of its batch as not imported.
+ * call that fails after its retries (Security Hub not enabled in the region, access denied) is reported once, with
+ * the number of findings it carried.
  *
  * <p>BatchImportFindings must be called by the account the findings belong to (AWS's API reference), so this
  * imports only the connection's own account.
@@ -38,8 +39,16 @@ public final class SecurityHubImporter {
     /** A finding that was not imported, and why. */
     public record Failure(String region, String findingId, String cause) {}
 
+    /** A call that failed after its retries, and how many findings it carried. */
+    public record FailedCall(String region, int findings, String cause) {}
+
     /** What was imported; {@code archived} counts the findings sent as ARCHIVED. */
-    public record Outcome(int imported, int archived, List<Failure> failures) {}
+    public record Outcome(int imported, int archived, List<Failure> failures, List<FailedCall> failedCalls) {
+
+        public int notImported() {
+            return failures.size() + failedCalls.stream().mapToInt(FailedCall::findings).sum();
+        }
+    }
 
     private record Pending(String id, boolean archived, AwsSecurityFinding finding) {}
 
@@ -48,6 +57,7 @@ public final class SecurityHubImporter {
     private final Map<String, List<Pending>> batches = new LinkedHashMap<>();
     private final Map<String, Integer> batchBytes = new LinkedHashMap<>();
     private final List<Failure> failures = new ArrayList<>();
+    private final List<FailedCall> failedCalls = new ArrayList<>();
     private int imported;
     private int archived;
 
@@ -83,7 +93,7 @@ public final class SecurityHubImporter {
     /** Sends what is still queued and says what was imported. */
     public Outcome finish() {
         List.copyOf(batches.keySet()).forEach(this::send);
-        return new Outcome(imported, archived, List.copyOf(failures));
+        return new Outcome(imported, archived, List.copyOf(failures), List.copyOf(failedCalls));
     }
 
     private void send(String region) {
@@ -97,8 +107,7 @@ public final class SecurityHubImporter {
             response = connection.client(SecurityHubClient::builder, region)
                     .batchImportFindings(r -> r.findings(batch.stream().map(Pending::finding).toList()));
         } catch (SdkException e) {
-            String cause = Faults.describe(e);
-            batch.forEach(p -> failures.add(new Failure(region, p.id(), cause)));
+            failedCalls.add(new FailedCall(region, batch.size(), Faults.describe(e)));
             return;
         }
         Map<String, ImportFindingsError> rejected = new LinkedHashMap<>();

@@ -27,16 +27,25 @@ final class SecurityHubExport implements Consumer<Check> {
         importer.add(f.account(), f.region(), f.id(), f.archived(), f.json());
     }
 
-    /** Sends the rest, says what was imported and what was not (one line per finding); true when all was. */
+    /**
+     * Sends the rest and says what was imported and what was not: a line per call that failed (e.g. Security Hub
+     * not enabled in a region) and per finding Security Hub rejected. True when everything was imported.
+     */
     boolean finish(PrintWriter err) {
-        SecurityHubImporter.Outcome outcome = importer.finish();
+        return print(importer.finish(), err);
+    }
+
+    static boolean print(SecurityHubImporter.Outcome outcome, PrintWriter err) {
         err.printf("Security Hub: %d findings imported (%d active, %d archived because their check passes or is"
                 + " suppressed)%s%n", outcome.imported(), outcome.imported() - outcome.archived(), outcome.archived(),
-                outcome.failures().isEmpty() ? "" : "; " + outcome.failures().size() + " not imported:");
+                outcome.notImported() == 0 ? "" : "; " + outcome.notImported() + " not imported:");
+        for (SecurityHubImporter.FailedCall call : outcome.failedCalls()) {
+            err.printf("  %s  %d findings  %s%n", call.region(), call.findings(), call.cause());
+        }
         for (SecurityHubImporter.Failure failure : outcome.failures()) {
             err.printf("  %s  %s  %s%n", failure.region(), failure.findingId(), failure.cause());
         }
         err.flush();
-        return outcome.failures().isEmpty();
+        return outcome.notImported() == 0;
     }
 }
