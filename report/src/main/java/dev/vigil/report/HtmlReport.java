@@ -12,6 +12,7 @@ import dev.vigil.core.rule.Risk;
 import dev.vigil.core.rule.RuleMeta;
 import dev.vigil.report.html.Articles;
 import dev.vigil.report.html.Charts;
+import dev.vigil.report.html.Css;
 import dev.vigil.report.html.HtmlWriter;
 import dev.vigil.report.html.Page;
 import dev.vigil.report.remedy.Emitter;
@@ -52,7 +53,7 @@ final class HtmlReport implements Report {
         PASSING_HEADING, PASSING, NOTES;
 
         String css() {
-            return "order-" + ordinal();
+            return Css.order(ordinal());
         }
     }
 
@@ -170,7 +171,7 @@ final class HtmlReport implements Report {
 
         private void writeRuleHeader(RuleMeta rule, String counts) {
             html.open("h3").text(rule.id() + " " + rule.title() + " ");
-            html.element("span", rule.risk().name().replace('_', ' '), "class", "badge " + riskClass(rule.risk()));
+            html.element("span", rule.risk().name().replace('_', ' '), "class", "badge " + Css.risk(rule.risk()));
             html.close("h3");
             html.open("p", "class", "meta").text(counts + " · " + rule.service() + " ");
             for (Category c : rule.categories()) {
@@ -305,7 +306,7 @@ final class HtmlReport implements Report {
             List<Risk> risks = new ArrayList<>(Arrays.asList(Risk.values()));
             java.util.Collections.reverse(risks);
             chart("Failures by risk", risks.stream().map(r -> new Charts.Bar(r.name().replace('_', ' '),
-                    s.failuresByRisk().getOrDefault(r, 0), riskClass(r))).toList());
+                    s.failuresByRisk().getOrDefault(r, 0), Css.risk(r))).toList());
             chart("Failures by category", Arrays.stream(Category.values()).map(c -> new Charts.Bar(c.slug(),
                     s.failuresByCategory().getOrDefault(c, 0), "category")).toList());
             html.close("div");
@@ -326,9 +327,5 @@ final class HtmlReport implements Report {
             case Origin.Live live -> live.region() + " · " + live.account();
             case Origin.Template t -> t.line() > 0 ? t.file() + ":" + t.line() : t.file();
         };
-    }
-
-    static String riskClass(Risk risk) {
-        return "risk-" + risk.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }
