@@ -1,30 +1,21 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the tests need, when any is missing (run as root, as ./run-tests and CI are).
-# Add a package as "COMMAND PACKAGE" to NEEDED: the command whose absence means the package is missing.
-#   chromium, chromium-driver: report/HtmlReportBrowserTest renders the HTML report in headless Chromium.
+# Installs the Debian packages the tests need, when they are absent. Each need adds its packages to the
+# list below, so needs added by different changes add up; one apt-get run installs them all.
 set -euo pipefail
 
-NEEDED=(
-  "/usr/bin/chromium chromium"
-  "/usr/bin/chromedriver chromium-driver"
-)
+packages=()
+# A real PostgreSQL server for the store's and the service's tests (testkit's PostgresServer starts it).
+compgen -G '/usr/lib/postgresql/*/bin/pg_ctl' >/dev/null || packages+=(postgresql)
+# Headless Chromium and its driver, with a font to draw text, for report's HtmlReportBrowserTest.
+[ -x /usr/bin/chromium ] || packages+=(chromium fonts-liberation)
+[ -x /usr/bin/chromedriver ] || packages+=(chromium-driver)
 
-missing=()
-for entry in "${NEEDED[@]}"; do
-  read -r command package <<<"$entry"
-  [ -x "$command" ] || missing+=("$package")
-done
-[ ${#missing[@]} -eq 0 ] && exit 0
-
-if ! command -v apt-get >/dev/null 2>&1; then
-  echo "vigil: the tests need the Debian packages ${missing[*]}; install them with your package manager." >&2
-  exit 2
+if [ ${#packages[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "system-deps: needs these Debian packages: ${packages[*]}; run as root or install them with apt-get" >&2
+    exit 2
+  fi
+  echo "Installing ${packages[*]} (apt-get) ..." >&2
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
 fi
-sudo=""
-if [ "$(id -u)" -ne 0 ]; then
-  command -v sudo >/dev/null 2>&1 || { echo "vigil: installing ${missing[*]} needs root (or sudo)." >&2; exit 2; }
-  sudo="sudo"
-fi
-echo "Installing Debian packages for the tests: ${missing[*]} ..." >&2
-$sudo apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null

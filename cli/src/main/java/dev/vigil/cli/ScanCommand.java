@@ -52,6 +52,12 @@ final class ScanCommand implements Callable<Integer> {
             + "securityhub:BatchImportFindings).")
     boolean securityHub;
 
+    @Option(names = "--store", description = "Also write the results into the store (one run; see 'vigil runs').")
+    boolean store;
+
+    @Mixin
+    StoreOptions storeOptions;
+
     @Mixin
     AwsOptionsMixin aws;
 
@@ -69,6 +75,18 @@ final class ScanCommand implements Callable<Integer> {
             throw new Vigil.UserException("--security-hub imports into the scanned account's own Security Hub (AWS"
                     + " accepts findings only from their own account); it cannot be combined with --org or --account."
                     + " Run 'vigil scan --security-hub' in each account.");
+        }
+        if (store) {
+            if (targets.any()) {
+                throw new Vigil.UserException("--store scans the credentials' own account; for more accounts, list them "
+                        + "in the config of 'vigil serve'");
+            }
+            if (securityHub) {
+                throw new Vigil.UserException("--security-hub and --store are separate scans for now; run"
+                        + " 'vigil scan --security-hub' and 'vigil scan --store' one after the other");
+            }
+            return StoredScan.scan(aws.toOptions(), aws.endpoint, selected, storeOptions, output.failOn,
+                    spec.commandLine().getOut());
         }
         PrintWriter err = spec.commandLine().getErr();
         return scan(aws.toOptions(), targets, selected, output, stats ? err : null, securityHub ? err : null);

@@ -1,6 +1,8 @@
 package dev.vigil.cli;
 
 import dev.vigil.aws.AwsAccessException;
+import dev.vigil.service.ConfigException;
+import dev.vigil.store.StoreException;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,6 +32,13 @@ public final class Vigil {
         commands.put("permissions", PermissionsCommand::new);
         commands.put("bench", BenchCommand::new);
         commands.put("bench-iac", IacBenchCommand::new);
+        commands.put("serve", ServeCommand::new);
+        commands.put("runs", RunsCommand::new);
+        commands.put("diff", DiffCommand::new);
+        commands.put("checks", ChecksCommand::new);
+        commands.put("suppress", SuppressCommand.Suppress::new);
+        commands.put("unsuppress", SuppressCommand.Unsuppress::new);
+        commands.put("bench-service", ServiceBenchCommand::new);
         commands.put("help", CommandLine.HelpCommand::new);
         return commands;
     }
@@ -70,7 +79,8 @@ public final class Vigil {
 
     private static String message(Exception e) {
         if (e instanceof IllegalArgumentException || e instanceof AwsAccessException
-                || e instanceof java.io.IOException || e instanceof UserException) {
+                || e instanceof java.io.IOException || e instanceof UserException || e instanceof StoreException
+                || e instanceof ConfigException || e instanceof IllegalStateException) {
             return e.getMessage();
         }
         return "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage()

@@ -53,8 +53,8 @@ class VigilCliTest {
         assertThat(r.exit()).as(r.err()).isEqualTo(Vigil.FAILURES);
         JsonNode root = new ObjectMapper().readTree(Files.readString(report));
         assertThat(root.get("account").asText()).isEqualTo("123456789012");
-        assertThat(root.get("checks")).hasSize(7);
-        assertThat(root.get("summary").get("FAILURE").asInt()).isEqualTo(4);
+        assertThat(root.get("checks")).hasSize(9);
+        assertThat(root.get("summary").get("FAILURE").asInt()).isEqualTo(5);
         assertThat(root.get("checks").get(0).get("ruleId").asText()).isEqualTo("DynamoDB-003");
         assertThat(root.get("checks").get(0).get("resource").asText())
                 .isEqualTo("arn:aws:dynamodb:eu-west-1:123456789012:table/customers");
@@ -133,7 +133,7 @@ class VigilCliTest {
         Run unknownRule = run("scan", "--rule", "DynamoDB-999", "--endpoint-url", moto.endpoint().toString());
         assertThat(unknownRule.exit()).isEqualTo(Vigil.ERRORS);
         assertThat(unknownRule.err().strip()).isEqualTo(
-                "vigil: unknown rule ID 'DynamoDB-999'; known rules: Backup-001, DynamoDB-003 (see 'vigil rules')");
+                "vigil: unknown rule ID 'DynamoDB-999'; known rules: Backup-001, DynamoDB-003, RDS-035 (see 'vigil rules')");
 
         Run badRegion = run("scan", "--region", "mars", "--endpoint-url", moto.endpoint().toString());
         assertThat(badRegion.exit()).isEqualTo(Vigil.ERRORS);

@@ -1,6 +1,7 @@
 package dev.vigil.report;
 
 import dev.vigil.core.model.DynamoDbTable;
+import dev.vigil.core.model.RdsCluster;
 import dev.vigil.core.model.RdsInstance;
 import dev.vigil.core.model.Resource;
 import java.util.Map;
@@ -16,7 +17,8 @@ record ResourceType(String asff, String cloudFormation) {
 
     private static final Map<Class<? extends Resource>, ResourceType> KINDS = Map.of(
             DynamoDbTable.class, new ResourceType("AwsDynamoDbTable", "AWS::DynamoDB::Table"),
-            RdsInstance.class, new ResourceType("AwsRdsDbInstance", "AWS::RDS::DBInstance"));
+            RdsInstance.class, new ResourceType("AwsRdsDbInstance", "AWS::RDS::DBInstance"),
+            RdsCluster.class, new ResourceType("AwsRdsDbCluster", "AWS::RDS::DBCluster"));
 
     static ResourceType of(Class<? extends Resource> kind) {
         return KINDS.getOrDefault(kind, OTHER);

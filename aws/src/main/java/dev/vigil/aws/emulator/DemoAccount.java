@@ -25,6 +25,10 @@ public final class DemoAccount {
             "us-east-1", List.of("billing-db"),
             "eu-west-1", List.of("reporting-db"));
 
+    /** Region → DB cluster identifier → deletion protection on. */
+    public static final Map<String, Map<String, Boolean>> CLUSTERS = Map.of(
+            "us-east-1", Map.of("orders-aurora", true, "analytics-aurora", false));
+
     private DemoAccount() {
     }
 
@@ -33,6 +37,8 @@ public final class DemoAccount {
                 (name, pitr) -> createTable(aws.client(DynamoDbClient::builder, region), name, pitr)));
         DATABASES.forEach((region, dbs) -> dbs.forEach(
                 db -> createDatabase(aws.client(RdsClient::builder, region), db, "postgres", Map.of("team", "data"))));
+        CLUSTERS.forEach((region, clusters) -> clusters.forEach(
+                (id, protect) -> createCluster(aws.client(RdsClient::builder, region), id, "aurora-postgresql", protect)));
     }
 
     public static void createTable(DynamoDbClient dynamo, String name, boolean pitr) {
@@ -44,6 +50,12 @@ public final class DemoAccount {
             dynamo.updateContinuousBackups(r -> r.tableName(name)
                     .pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(true)));
         }
+    }
+
+    /** An Aurora or Multi-AZ DB cluster with deletion protection as given. */
+    public static void createCluster(RdsClient rds, String id, String engine, boolean deletionProtection) {
+        rds.createDBCluster(r -> r.dbClusterIdentifier(id).engine(engine).masterUsername("admin")
+                .masterUserPassword("demo-password-1").deletionProtection(deletionProtection));
     }
 
     public static void createDatabase(RdsClient rds, String id, String engine, Map<String, String> tags) {

@@ -9,7 +9,9 @@ import dev.vigil.core.check.Check;
 import dev.vigil.core.model.Origin;
 import dev.vigil.core.remedy.BackupPlanDefaults;
 import dev.vigil.core.remedy.EnablePointInTimeRecovery;
+import dev.vigil.core.remedy.PropertyFix;
 import dev.vigil.core.remedy.ProtectWithBackupPlan;
+import dev.vigil.core.remedy.Remedy;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -31,6 +33,10 @@ import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
  * selection is reused, and new instances get a new selection beside the existing ones.
  */
 public final class LiveFixer {
+
+    /** Changes a backup selection of the same region (or, for the role, of every region) depends on. */
+    private static final java.util.Set<Kind> PREREQUISITES =
+            java.util.EnumSet.of(Kind.CREATE_ROLE, Kind.CREATE_VAULT, Kind.CREATE_BACKUP_PLAN);
 
     /** IAM is global: its changes are planned under this pseudo-region. */
     static final String GLOBAL = "global";
@@ -58,6 +64,7 @@ public final class LiveFixer {
                 case ProtectWithBackupPlan ignored ->
                         backupByRegion.computeIfAbsent(live.region(), r -> new ArrayList<>()).add(check);
                 case null -> { }
+                default -> perRegion.add(planProperty(live.region(), check));
             }
         }
         List<Change> plan = new ArrayList<>();
@@ -94,7 +101,7 @@ public final class LiveFixer {
                     result = Applied.failed(change, Faults.describe(e));
                 }
             }
-            if (!result.ok() && change.kind() != Kind.ENABLE_PITR) {
+            if (!result.ok() && PREREQUISITES.contains(change.kind())) {
                 failedRegions.add(change.region());
             }
             results.add(result);
@@ -117,6 +124,39 @@ public final class LiveFixer {
         }
         return new Change(account, region, Kind.ENABLE_PITR, "dynamodb:UpdateContinuousBackups", table, List.of(table),
                 List.of(reason(check)), "PointInTimeRecoveryStatus=" + before, state, null);
+    }
+
+    /**
+     * A remedy that sets properties of one resource: confirmed by reading the current value; blocked, naming the
+     * emitted forms, when it has no live action (a change Vigil does not make itself).
+     */
+    private Change planProperty(String region, Check check) {
+        Remedy remedy = check.remedy();
+        String resource = check.resourceName();
+        List<String> reasons = List.of(reason(check));
+        Optional<PropertyActions.Action<Remedy>> action = PropertyActions.forRemedy(remedy);
+        if (action.isEmpty()) {
+            return new Change(account, region, Kind.SET_PROPERTY, "none", resource, List.of(resource), reasons,
+                    "as scanned", State.BLOCKED, remedy.getClass().getAnnotation(PropertyFix.class).planOnly()
+                    + "; make it with 'vigil fix --emit cli|cloudformation|terraform' (see 'vigil explain "
+                    + check.rule().id() + "')", remedy);
+        }
+        String before;
+        State state = State.TO_DO;
+        try {
+            PropertyActions.State read = action.get().read(aws, region, remedy);
+            before = read.before();
+            state = read.inPlace() ? State.IN_PLACE : State.TO_DO;
+        } catch (RuntimeException e) {
+            before = "unknown (" + Faults.describe(e) + ")";
+        }
+        return new Change(account, region, Kind.SET_PROPERTY, action.get().iamAction(), resource, List.of(resource),
+                reasons, before, state, null, remedy);
+    }
+
+    private String applyProperty(String region, Remedy remedy) {
+        return PropertyActions.forRemedy(remedy).orElseThrow(() -> new IllegalStateException(
+                "no live action for " + remedy.getClass().getSimpleName())).apply(aws, region, remedy);
     }
 
     /** The default service role must exist and carry AWS's backup policy; both steps are idempotent. */
@@ -179,6 +219,7 @@ public final class LiveFixer {
 
     private String make(Change change) {
         return switch (change.kind()) {
+            case SET_PROPERTY -> applyProperty(change.region(), change.remedy());
             case ENABLE_PITR -> "PointInTimeRecoveryStatus=" + aws.client(DynamoDbClient::builder, change.region())
                     .updateContinuousBackups(r -> r.tableName(change.resource())
                             .pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(true)))

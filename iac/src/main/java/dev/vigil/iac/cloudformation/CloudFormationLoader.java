@@ -10,6 +10,8 @@ import dev.vigil.core.model.Resource;
 import dev.vigil.iac.MappedResources;
 import dev.vigil.iac.SourceFiles;
 import dev.vigil.iac.Suppressions;
+import dev.vigil.iac.mapping.KindMapping;
+import dev.vigil.iac.mapping.KindMappings;
 import dev.vigil.iac.cloudformation.Node.Field;
 import dev.vigil.iac.cloudformation.Node.MapNode;
 import dev.vigil.iac.cloudformation.Node.Scalar;
@@ -50,8 +52,7 @@ public final class CloudFormationLoader {
     private static final long MAX_BYTES = 8L * 1024 * 1024;
     private static final Pattern LOOKS_LIKE_TEMPLATE =
             Pattern.compile("AWSTemplateFormatVersion|AWS::[A-Za-z0-9]+::[A-Za-z0-9]+");
-    private static final Set<Class<? extends Resource>> KINDS =
-            Set.of(DynamoDbTable.class, RdsInstance.class, BackupSelection.class);
+    private static final Set<Class<? extends Resource>> KINDS = kinds();
     private static final Map<String, ResourceMapper> MAPPERS = Map.of(
             "AWS::DynamoDB::Table", new DynamoDbTableMapper(),
             "AWS::DynamoDB::GlobalTable", new GlobalTableMapper(),
@@ -133,15 +134,29 @@ public final class CloudFormationLoader {
         }
     }
 
+    private static Set<Class<? extends Resource>> kinds() {
+        Set<Class<? extends Resource>> kinds = new java.util.HashSet<>(KindMappings.kinds());
+        kinds.addAll(List.of(DynamoDbTable.class, RdsInstance.class, BackupSelection.class));
+        return Set.copyOf(kinds);
+    }
+
     private FileResult map(Template template) {
         TemplateMapping mapping = new TemplateMapping(template, options);
         SuppressionReader suppressions = new SuppressionReader(template);
         for (Field field : template.section("Resources").fields().values()) {
-            if (field.value() instanceof MapNode resource && resource.get("Type") instanceof Scalar type
-                    && type.text() != null && MAPPERS.containsKey(type.text())
-                    && mapping.evaluator().present(resource)) {
-                MAPPERS.get(type.text()).map(mapping, field.key(), field.line(), resource,
+            if (!(field.value() instanceof MapNode resource && resource.get("Type") instanceof Scalar type
+                    && type.text() != null && mapping.evaluator().present(resource))) {
+                continue;
+            }
+            ResourceMapper mapper = MAPPERS.get(type.text());
+            Optional<KindMapping> kind = KindMappings.cloudFormation(type.text());
+            if (mapper != null) {
+                mapper.map(mapping, field.key(), field.line(), resource,
                         suppressions.read(mapping.evaluator(), field.line(), resource));
+            } else if (kind.isPresent()) {
+                Map<String, String> suppressed = suppressions.read(mapping.evaluator(), field.line(), resource);
+                kind.get().map().apply(new CloudFormationDeclaration(mapping, type.text(), field.key(), field.line(),
+                        resource)).forEach(r -> mapping.add(r, suppressed));
             }
         }
         MappedResources mapped = mapping.mapped();

@@ -24,6 +24,7 @@ import dev.vigil.hcl.terraform.ResourceInstance;
 import dev.vigil.hcl.terraform.SkipDirective;
 import dev.vigil.iac.Partitions;
 import dev.vigil.iac.MappedResources;
+import dev.vigil.iac.mapping.KindMappings;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -44,15 +45,22 @@ import java.util.regex.Pattern;
  */
 final class TerraformMapper {
 
-    static final Set<Class<? extends Resource>> KINDS =
-            Set.of(DynamoDbTable.class, RdsInstance.class, BackupSelection.class);
+    static final Set<Class<? extends Resource>> KINDS = kinds();
     private static final String DB_INSTANCE = "aws_db_instance";
     private static final String CLUSTER_INSTANCE = "aws_rds_cluster_instance";
     private static final Pattern TRAVERSAL = Pattern.compile("[A-Za-z0-9_.\\-\\[\\]\"]+");
     private static final List<String> CONDITION_OPERATORS =
             List.of("string_equals", "string_like", "string_not_equals", "string_not_like");
 
+    private static Set<Class<? extends Resource>> kinds() {
+        Set<Class<? extends Resource>> kinds = new java.util.HashSet<>(KindMappings.kinds());
+        kinds.addAll(List.of(DynamoDbTable.class, RdsInstance.class, BackupSelection.class));
+        return Set.copyOf(kinds);
+    }
+
     private final Function<ResourceInstance, Origin.Template> origins;
+    private final String region;
+    private final String accountId;
     /** Synthetic ARN prefix of DB instances; selections that refer to {@code aws_db_instance.x.arn} resolve to it. */
     private final String rdsArnPrefix;
     private final MappedResources mapped = new MappedResources();
@@ -62,6 +70,8 @@ final class TerraformMapper {
     /** @param region, accountId where the configuration is applied, or null: {@code ${region}}, {@code ${account}} */
     TerraformMapper(Function<ResourceInstance, Origin.Template> origins, String region, String accountId) {
         this.origins = origins;
+        this.region = region;
+        this.accountId = accountId;
         this.rdsArnPrefix = rdsArnPrefix(region, accountId);
     }
 
@@ -85,7 +95,9 @@ final class TerraformMapper {
                 case "aws_dynamodb_table" -> table(instance);
                 case DB_INSTANCE, CLUSTER_INSTANCE -> dbInstance(instance);
                 case "aws_backup_selection" -> selection(instance);
-                default -> { }
+                default -> KindMappings.terraform(instance.type()).ifPresent(kind -> kind.map()
+                        .apply(new TerraformDeclaration(instance, origins, region, accountId))
+                        .forEach(r -> add(instance, r)));
             }
         }
         return mapped;

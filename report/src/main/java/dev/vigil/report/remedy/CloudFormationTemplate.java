@@ -7,19 +7,19 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One CloudFormation template per region (stacks are regional), as YAML documents. Tables appear with the
- * property that fixes them, to merge into the table's existing definition; the backup plan and
+ * One CloudFormation template per region (stacks are regional), as YAML documents. Resources fixed by setting
+ * properties appear with those properties, to merge into their existing definition; the backup plan and
  * selection are complete resources.
  */
 final class CloudFormationTemplate implements Emitter.Form {
 
     @Override
     public String render(Emitter.RemedySet remedies, String planName) {
-        Map<String, List<Emitter.TableFix>> tables = new TreeMap<>();
-        remedies.tables().forEach(t -> tables.computeIfAbsent(t.region(), r -> new java.util.ArrayList<>()).add(t));
+        Map<String, List<PropertyChange>> changes = new TreeMap<>();
+        remedies.properties().forEach(p -> changes.computeIfAbsent(p.region(), r -> new java.util.ArrayList<>()).add(p));
         Map<String, Emitter.BackupFix> backups = new LinkedHashMap<>();
         remedies.backups().forEach(b -> backups.put(b.region(), b));
-        java.util.SortedSet<String> regions = new java.util.TreeSet<>(tables.keySet());
+        java.util.SortedSet<String> regions = new java.util.TreeSet<>(changes.keySet());
         regions.addAll(backups.keySet());
 
         StringBuilder yaml = new StringBuilder();
@@ -31,15 +31,16 @@ final class CloudFormationTemplate implements Emitter.Form {
                     .append("AWSTemplateFormatVersion: \"2010-09-09\"\n")
                     .append("Description: Vigil fixes for ").append(region).append('\n')
                     .append("Resources:\n");
-            for (Emitter.TableFix t : tables.getOrDefault(region, List.of())) {
-                yaml.append("  # ").append(t.reason()).append("\n")
-                        .append("  # Merge PointInTimeRecoverySpecification into this table's existing definition.\n")
-                        .append("  ").append(logicalId(t.table(), "Table")).append(":\n")
-                        .append("    Type: AWS::DynamoDB::Table\n")
+            for (PropertyChange p : changes.getOrDefault(region, List.of())) {
+                String type = p.fix().cloudFormationType();
+                yaml.append("  # ").append(p.reason()).append("\n")
+                        .append("  # Merge ").append(PropertyChange.what(p.fix().cloudFormation())).append(" into this ")
+                        .append(p.fix().noun()).append("'s existing definition.\n")
+                        .append("  ").append(logicalId(p.name(), type.substring(type.lastIndexOf(':') + 1))).append(":\n")
+                        .append("    Type: ").append(type).append('\n')
                         .append("    Properties:\n")
-                        .append("      TableName: ").append(t.table()).append('\n')
-                        .append("      PointInTimeRecoverySpecification:\n")
-                        .append("        PointInTimeRecoveryEnabled: true\n");
+                        .append("      ").append(p.fix().cloudFormationName()).append(": ").append(p.name()).append('\n');
+                p.fix().cloudFormation().lines().forEach(l -> yaml.append("      ").append(l).append('\n'));
             }
             Emitter.BackupFix b = backups.get(region);
             if (b != null) {
