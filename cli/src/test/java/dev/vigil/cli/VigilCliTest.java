@@ -10,6 +10,7 @@ import dev.vigil.aws.AwsOptions;
 import dev.vigil.aws.RateLimits;
 import dev.vigil.aws.emulator.DemoAccount;
 import dev.vigil.aws.emulator.MotoServer;
+import dev.vigil.core.rule.Catalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,8 +54,15 @@ class VigilCliTest {
         assertThat(r.exit()).as(r.err()).isEqualTo(Vigil.FAILURES);
         JsonNode root = new ObjectMapper().readTree(Files.readString(report));
         assertThat(root.get("account").asText()).isEqualTo("123456789012");
-        assertThat(root.get("checks")).hasSize(9);
-        assertThat(root.get("summary").get("FAILURE").asInt()).isEqualTo(5);
+        List<JsonNode> checks = new java.util.ArrayList<>();
+        root.get("checks").forEach(checks::add);
+        assertThat(root.get("summary").get("total").asInt()).isEqualTo(checks.size());
+        assertThat(root.get("summary").get("FAILURE").asInt())
+                .isEqualTo(checks.stream().filter(c -> c.get("status").asText().equals("FAILURE")).count());
+        List<JsonNode> seeds = checks.stream()
+                .filter(c -> List.of("DynamoDB-003", "Backup-001").contains(c.get("ruleId").asText())).toList();
+        assertThat(seeds).hasSize(7);   // the demo's 5 tables and 2 DB instances
+        assertThat(seeds).filteredOn(c -> c.get("status").asText().equals("FAILURE")).hasSize(4);
         assertThat(root.get("checks").get(0).get("ruleId").asText()).isEqualTo("DynamoDB-003");
         assertThat(root.get("checks").get(0).get("resource").asText())
                 .isEqualTo("arn:aws:dynamodb:eu-west-1:123456789012:table/customers");
@@ -132,8 +140,9 @@ class VigilCliTest {
     void expectedFaultsAreOneLineAndExitTwo() {
         Run unknownRule = run("scan", "--rule", "DynamoDB-999", "--endpoint-url", moto.endpoint().toString());
         assertThat(unknownRule.exit()).isEqualTo(Vigil.ERRORS);
-        assertThat(unknownRule.err().strip()).isEqualTo(
-                "vigil: unknown rule ID 'DynamoDB-999'; known rules: Backup-001, DynamoDB-003, RDS-035 (see 'vigil rules')");
+        assertThat(unknownRule.err().strip()).isEqualTo("vigil: unknown rule ID 'DynamoDB-999'; known rules: "
+                + String.join(", ", Catalog.load().all().stream().map(r -> r.meta().id()).toList())
+                + " (see 'vigil rules')");
 
         Run badRegion = run("scan", "--region", "mars", "--endpoint-url", moto.endpoint().toString());
         assertThat(badRegion.exit()).isEqualTo(Vigil.ERRORS);
@@ -180,6 +189,33 @@ class VigilCliTest {
         Run notSelected = run("scan", "--rule", "Backup-001", "--setting", "DynamoDB-003.x=1");
         assertThat(notSelected.err().strip())
                 .isEqualTo("vigil: --setting DynamoDB-003.x: DynamoDB-003 is not among the rules selected with --rule");
+    }
+
+    @Test
+    void aRulesConfigDisablesRulesOverridesRiskAndExceptsResources(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("rules.yaml");
+        Files.writeString(config, """
+                rules:
+                  DynamoDB-003: { enabled: false }
+                  RDS-035:
+                    riskLevel: EXTREME
+                    exceptions: { resources: ["analytics-*"] }
+                """);
+        Path report = dir.resolve("report.json");
+        Run r = run("scan", "--endpoint-url", moto.endpoint().toString(), "--region", "us-east-1",
+                "--rule", "DynamoDB-003", "--rule", "RDS-035", "--rules-config", config.toString(),
+                "--format", "json", "--output", report.toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(Vigil.OK);   // the only failure is excepted
+        JsonNode checks = new ObjectMapper().readTree(Files.readString(report)).get("checks");
+        assertThat(checks.findValuesAsText("ruleId")).containsOnly("RDS-035");
+        assertThat(checks.findValuesAsText("risk")).containsOnly("EXTREME");
+        JsonNode excepted = checks.get(0).get("resourceName").asText().equals("analytics-aurora") ? checks.get(0) : checks.get(1);
+        assertThat(excepted.get("suppressed").asText()).isEqualTo("rule exception: resource analytics-*");
+
+        Files.writeString(config, "rules:\n  RDS-035: { riskLevel: SEVERE }\n");
+        Run bad = run("scan", "--rules-config", config.toString(), "--endpoint-url", moto.endpoint().toString());
+        assertThat(bad.exit()).isEqualTo(Vigil.ERRORS);
+        assertThat(bad.err().strip()).startsWith("vigil: " + config + ":2").contains("riskLevel");
     }
 
     @Test

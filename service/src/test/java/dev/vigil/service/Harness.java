@@ -85,8 +85,13 @@ final class Harness {
                 + (roleArn(id) == null ? "" : "    roleArn: " + roleArn(id) + "\n")
                 + "    regions: [" + String.join(", ", regions) + "]\n"
                 + "    endpointUrl: " + moto().endpoint() + "\n"
-                + "    rules: { Backup-001: { enabled: false } }\n";
+                + "    rules: { " + ONLY_DYNAMODB_003 + " }\n";
     }
+
+    /** Every rule of the catalog off but DynamoDB-003: the tests seed tables only. */
+    private static final String ONLY_DYNAMODB_003 = dev.vigil.core.rule.Catalog.load().all().stream()
+            .map(r -> r.meta().id()).filter(id -> !id.equals("DynamoDB-003"))
+            .map(id -> id + ": { enabled: false }").collect(java.util.stream.Collectors.joining(", "));
 
     /** Waits until the condition holds, polling; fails naming it after {@code timeout}. */
     static void await(String what, Duration timeout, BooleanSupplier condition) {

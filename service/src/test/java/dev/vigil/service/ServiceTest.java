@@ -90,7 +90,7 @@ class ServiceTest {
         Run first = firstRun();
         assertThat(first.trigger()).isEqualTo(Run.Trigger.SCHEDULE);
         assertThat(first.outcome()).isEqualTo(Run.Outcome.SUCCEEDED);
-        assertThat(first.rules()).containsExactly("DynamoDB-003", "RDS-035");
+        assertThat(first.rules()).containsExactly("DynamoDB-003");
         assertThat(first.jobs()).extracting(RunRegion::region, RunRegion::node, RunRegion::state).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("eu-west-1", "test-node", RunRegion.State.DONE),
                 org.assertj.core.groups.Tuple.tuple("us-east-1", "test-node", RunRegion.State.DONE));
