@@ -3,6 +3,7 @@ package dev.vigil.cli;
 import dev.vigil.aws.AwsConnection;
 import dev.vigil.aws.SecurityHubImporter;
 import dev.vigil.core.check.Check;
+import dev.vigil.core.check.Printable;
 import dev.vigil.core.rule.RuleDefinition;
 import dev.vigil.report.AsffFindings;
 import java.io.PrintWriter;
@@ -40,10 +41,11 @@ final class SecurityHubExport implements Consumer<Check> {
                 + " suppressed)%s%n", outcome.imported(), outcome.imported() - outcome.archived(), outcome.archived(),
                 outcome.notImported() == 0 ? "" : "; " + outcome.notImported() + " not imported:");
         for (SecurityHubImporter.FailedCall call : outcome.failedCalls()) {
-            err.printf("  %s  %d findings  %s%n", call.region(), call.findings(), call.cause());
+            err.printf("  %s  %d findings  %s%n", call.region(), call.findings(), Printable.of(call.cause()));
         }
         for (SecurityHubImporter.Failure failure : outcome.failures()) {
-            err.printf("  %s  %s  %s%n", failure.region(), failure.findingId(), failure.cause());
+            err.printf("  %s  %s  %s%n", failure.region(), Printable.of(failure.findingId()),
+                    Printable.of(failure.cause()));
         }
         err.flush();
         return outcome.notImported() == 0;
