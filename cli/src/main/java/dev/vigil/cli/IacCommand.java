@@ -79,7 +79,7 @@ final class IacCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         List<RuleDefinition> selected = rules.select(Catalog.load());
-        if (output.format == dev.vigil.report.Format.ASFF) {
+        if (!output.format.describesTemplates()) {
             throw new Vigil.UserException("--format asff describes findings in AWS accounts, and templates have none;"
                     + " use ocsf, sarif, json or html");
         }

@@ -4,6 +4,11 @@ package dev.vigil.report;
 public enum Format {
     TABLE, JSON, CSV, SARIF, JUNIT, OCSF, ASFF, HTML;
 
+    /** Whether the format can describe template checks: ASFF findings belong to an AWS account, templates have none. */
+    public boolean describesTemplates() {
+        return this != ASFF;
+    }
+
     public Report report(ReportOptions options) {
         return switch (this) {
             case TABLE -> new TableReport(options);
