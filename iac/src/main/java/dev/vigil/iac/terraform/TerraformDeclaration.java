@@ -114,15 +114,19 @@ final class TerraformDeclaration implements Declaration {
         return out;
     }
 
+    /** The one resource an unknown value refers to (a plan lists it twice: {@code x.y.id} and {@code x.y}). */
     @Override
     public Optional<Declaration> referenced(Field field, Set<String> types) {
-        if (instance.expanded() && at(field) instanceof Unknown u && u.references().size() == 1
-                && u.references().getFirst().kind() == Reference.Kind.RESOURCE
-                && types.contains(u.references().getFirst().type())) {
-            return Optional.ofNullable(configuration.get(u.references().getFirst().address()))
-                    .map(other -> new TerraformDeclaration(other, origins, configuration, region, accountId));
+        if (!instance.expanded() || !(at(field) instanceof Unknown u)) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        List<String> addresses = u.references().stream().map(Reference::address).distinct().toList();
+        Reference first = u.references().isEmpty() ? null : u.references().getFirst();
+        if (addresses.size() != 1 || first.kind() != Reference.Kind.RESOURCE || !types.contains(first.type())) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(configuration.get(addresses.getFirst()))
+                .map(other -> new TerraformDeclaration(other, origins, configuration, region, accountId));
     }
 
     @Override

@@ -56,6 +56,14 @@ class EbsSnapshotEncryptedTest {
     }
 
     @Test
+    void aPlanJoinsASnapshotToItsVolumeThroughTheReferencesItRecords() {
+        RuleTester t = RuleTester.rule(new EbsSnapshotEncrypted()).givenTerraform("ebs-plan").evaluate()
+                .statuses(Map.of("aws_ebs_snapshot.data", Status.SUCCESS, "aws_ebs_snapshot.scratch", Status.UNKNOWN));
+        // the provider computes a volume's encryption when the configuration leaves it out: the plan says so
+        assertThat(t.check("aws_ebs_snapshot.scratch").message()).contains("known after apply: aws_ebs_volume.scratch.encrypted");
+    }
+
+    @Test
     void cloudFormationDeclaresNoSnapshots() {
         RuleTester.rule(new EbsSnapshotEncrypted()).givenCloudFormation("ebs.yaml").evaluate().statuses(Map.of());
     }
