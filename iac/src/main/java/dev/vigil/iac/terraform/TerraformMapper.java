@@ -85,7 +85,9 @@ final class TerraformMapper {
 
     /** Maps every instance; DB instances first, so that selections and replicas can name them. */
     MappedResources map(List<ResourceInstance> instances) {
+        Map<String, ResourceInstance> byAddress = new HashMap<>();
         for (ResourceInstance instance : instances) {
+            byAddress.put(instance.address(), instance);
             switch (instance.type()) {
                 case DB_INSTANCE -> dbNames.put(instance.address(), dbName(instance));
                 case "aws_backup_plan" -> plans.put(instance.address(), instance);
@@ -98,7 +100,7 @@ final class TerraformMapper {
                 case DB_INSTANCE, CLUSTER_INSTANCE -> dbInstance(instance);
                 case "aws_backup_selection" -> selection(instance);
                 default -> KindMappings.terraform(instance.type()).ifPresent(kind -> kind.map()
-                        .apply(new TerraformDeclaration(instance, origins, region, accountId))
+                        .apply(new TerraformDeclaration(instance, origins, byAddress, region, accountId))
                         .forEach(r -> add(instance, r)));
             }
         }
