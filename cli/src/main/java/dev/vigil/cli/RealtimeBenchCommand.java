@@ -89,6 +89,7 @@ final class RealtimeBenchCommand implements Callable<Integer> {
     CommandSpec spec;
 
     private final HttpClient http = HttpClient.newHttpClient();
+    private volatile long serviceStart = System.nanoTime();
 
     @Override
     public Integer call() throws Exception {
@@ -169,8 +170,9 @@ final class RealtimeBenchCommand implements Callable<Integer> {
             long proxyBefore = describes(stats);
             Instant started = Instant.now();
             long start = System.nanoTime();
+            serviceStart = start;
             try (Service service = new Service(config, store, Catalog.load(), ChannelMaker.NOTIFY, access,
-                    List.of(new Realtime(config.realtime(), access.credentials(), line -> { })), line -> { })) {
+                    List.of(new Realtime(config.realtime(), access.credentials(), this::log)), line -> { })) {
                 service.start();
                 if (!skipBurst) {
                     burst(out, store, sqs, queue, stats, started, start, proxyBefore);
@@ -270,6 +272,11 @@ final class RealtimeBenchCommand implements Callable<Integer> {
                 + "ran%s%n", calls, closed.size(), (double) calls / tables, (double) calls / events, calls / reading,
                 stats == null ? "" : "; DescribeContinuousBackups the proxy passed: " + (describes(stats) - proxyBefore)
                         + ", throttled: " + throttled(stats));
+    }
+
+    /** The realtime plugin's lines, on stderr with the seconds since the service started. */
+    private void log(String line) {
+        System.err.printf("  %6.1f s  %s%n", (System.nanoTime() - serviceStart) / 1e9, line);
     }
 
     private static CheckFilter filter() {

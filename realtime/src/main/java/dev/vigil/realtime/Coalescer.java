@@ -43,6 +43,9 @@ final class Coalescer {
         }
     }
 
+    /** How many windows a re-check may gather for while a backlog is received. */
+    static final int MAX_GATHER = 12;
+
     private final Duration window;
     private final Map<String, Gathering> pending = new LinkedHashMap<>();
     private final Map<String, Pending> started = new LinkedHashMap<>();
@@ -67,11 +70,18 @@ final class Coalescer {
         g.messages.add(message);
     }
 
-    /** Takes every re-check whose window has passed (and that is not waiting after a busy try). */
-    synchronized List<Pending> takeDue(Instant now) {
+    /**
+     * Takes every re-check whose window has passed (and that is not waiting after a busy try). While a backlog is
+     * being received ({@code draining}) a re-check goes on gathering, up to {@link #MAX_GATHER} windows from its
+     * first event: events that were waiting in the queue are re-checked together, each resource read once, rather
+     * than a window's worth at a time with every resource read again in each.
+     */
+    synchronized List<Pending> takeDue(Instant now, boolean draining) {
         List<Pending> due = new ArrayList<>();
         pending.values().removeIf(g -> {
-            boolean ready = !g.due.isAfter(now) && !g.notBefore.isAfter(now);
+            boolean gathered = !g.due.isAfter(now)
+                    && (!draining || !g.due.plus(window.multipliedBy(MAX_GATHER - 1)).isAfter(now));
+            boolean ready = gathered && !g.notBefore.isAfter(now);
             if (ready) {
                 due.add(new Pending(g.recheck.recheck(), g.messages, g.due));
             }
@@ -110,7 +120,7 @@ final class Coalescer {
 
     /** Every re-check not yet started (for a node that stops: their messages are given back). */
     synchronized List<Pending> drain() {
-        List<Pending> all = takeDue(Instant.MAX);
+        List<Pending> all = takeDue(Instant.MAX, false);
         pending.clear();
         return all;
     }

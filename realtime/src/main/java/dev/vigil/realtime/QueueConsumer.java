@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -67,6 +68,8 @@ final class QueueConsumer implements AutoCloseable {
     private final Consumer<String> log;
     private final Map<String, Held> held = new ConcurrentHashMap<>();
     private volatile boolean closed;
+    /** When a receive last came back full: more messages were waiting (a backlog is being drained). */
+    private volatile Instant lastFull = Instant.EPOCH;
     private final List<Thread> pollers = new ArrayList<>();
 
     private QueueConsumer(String url, String deadLetterUrl, Duration visibility, AwsConnection connection,
@@ -166,6 +169,9 @@ final class QueueConsumer implements AutoCloseable {
                         .visibilityTimeout((int) visibility.toSeconds())).messages();
                 backoff = Duration.ofSeconds(1);
                 lastProblem = null;
+                if (messages.size() == BATCH) {
+                    lastFull = Instant.now();
+                }
             } catch (SdkException e) {
                 if (closed) {
                     return;
@@ -202,25 +208,17 @@ final class QueueConsumer implements AutoCloseable {
         }
     }
 
-    int held() {
-        return held.size();
+    /** Whether a backlog is being received: a receive came back full within the last second. */
+    boolean draining(Instant now) {
+        return lastFull.isAfter(now.minusSeconds(1));
     }
 
-    /** Deletes the messages (their re-check is committed). */
+    /** Deletes the messages (their re-check is committed); from then on they are no longer held. */
     void delete(Collection<String> messageIds) {
-        forBatches(messageIds, batch -> {
-            List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
-            for (String id : batch) {
-                Held h = held.get(id);
-                if (h != null) {
-                    entries.add(DeleteMessageBatchRequestEntry.builder().id(entryId(id)).receiptHandle(h.receipt()).build());
-                }
-            }
-            if (!entries.isEmpty()) {
-                failures("delete", sqs.deleteMessageBatch(r -> r.queueUrl(url).entries(entries)).failed());
-            }
-            batch.forEach(held::remove);
-        });
+        Map<String, String> receipts = take(messageIds);
+        forBatches(List.copyOf(receipts.keySet()), "delete", batch -> sqs.deleteMessageBatch(r -> r.queueUrl(url)
+                .entries(batch.stream().map(id -> DeleteMessageBatchRequestEntry.builder().id(entryId(id))
+                        .receiptHandle(receipts.get(id)).build()).toList())).failed());
     }
 
     /** Stops holding the messages: they come back when their visibility lapses, and are tried again then. */
@@ -230,35 +228,40 @@ final class QueueConsumer implements AutoCloseable {
 
     /** Makes the messages visible again at once, for another consumer (this one is stopping). */
     void releaseNow(Collection<String> messageIds) {
-        changeVisibility(messageIds, 0);
-        messageIds.forEach(held::remove);
+        changeVisibility(take(messageIds), 0);
     }
 
     /** Extends the visibility of every held message that has less than half of it left. */
     private void extendDue() {
         Instant soon = Instant.now().plus(visibility.dividedBy(2));
-        List<String> due = held.entrySet().stream().filter(e -> e.getValue().visibleUntil().isBefore(soon))
-                .map(Map.Entry::getKey).toList();
-        Instant until = Instant.now().plus(visibility);
-        changeVisibility(due, (int) visibility.toSeconds());
-        due.forEach(id -> held.computeIfPresent(id, (k, h) -> new Held(h.receipt(), until)));
-    }
-
-    private void changeVisibility(Collection<String> messageIds, int seconds) {
-        forBatches(messageIds, batch -> {
-            List<ChangeMessageVisibilityBatchRequestEntry> entries = new ArrayList<>();
-            for (String id : batch) {
-                Held h = held.get(id);
-                if (h != null) {
-                    entries.add(ChangeMessageVisibilityBatchRequestEntry.builder().id(entryId(id))
-                            .receiptHandle(h.receipt()).visibilityTimeout(seconds).build());
-                }
-            }
-            if (!entries.isEmpty()) {
-                failures("change the visibility of",
-                        sqs.changeMessageVisibilityBatch(r -> r.queueUrl(url).entries(entries)).failed());
+        Map<String, String> due = new java.util.HashMap<>();
+        held.forEach((id, h) -> {
+            if (h.visibleUntil().isBefore(soon)) {
+                due.put(id, h.receipt());
             }
         });
+        Instant until = Instant.now().plus(visibility);
+        changeVisibility(due, (int) visibility.toSeconds());
+        due.keySet().forEach(id -> held.computeIfPresent(id, (k, h) -> new Held(h.receipt(), until)));
+    }
+
+    /** The receipts of these held messages, which are no longer held. */
+    private Map<String, String> take(Collection<String> messageIds) {
+        Map<String, String> receipts = new java.util.HashMap<>();
+        for (String id : messageIds) {
+            Held h = held.remove(id);
+            if (h != null) {
+                receipts.put(id, h.receipt());
+            }
+        }
+        return receipts;
+    }
+
+    private void changeVisibility(Map<String, String> receipts, int seconds) {
+        forBatches(List.copyOf(receipts.keySet()), "change the visibility of", batch -> sqs.changeMessageVisibilityBatch(
+                r -> r.queueUrl(url).entries(batch.stream().map(id -> ChangeMessageVisibilityBatchRequestEntry.builder()
+                        .id(entryId(id)).receiptHandle(receipts.get(id)).visibilityTimeout(seconds).build()).toList()))
+                .failed());
     }
 
     /** Sends the message to the dead-letter queue with the reason, deletes it here, and says so in one line. */
@@ -269,27 +272,30 @@ final class QueueConsumer implements AutoCloseable {
         log.accept("realtime: message " + message.messageId() + " moved to the dead-letter queue: " + reason);
     }
 
-    /** The work on every batch of 10, {@link #PARALLEL_BATCHES} at once; the first failure is thrown after all ran. */
-    private static void forBatches(Collection<String> ids, Consumer<List<String>> work) {
-        List<String> all = List.copyOf(ids);
-        if (all.size() <= BATCH) {
-            work.accept(all);
-            return;
-        }
+    /**
+     * One batch call per 10 messages, {@link #PARALLEL_BATCHES} at once; the entries SQS refused are told in one
+     * line (how many, and the first's error code), and the first call that failed is thrown after all ran.
+     */
+    private void forBatches(List<String> ids, String what, Function<List<String>, List<BatchResultErrorEntry>> call) {
+        List<BatchResultErrorEntry> refused = new java.util.concurrent.CopyOnWriteArrayList<>();
         Semaphore slots = new Semaphore(PARALLEL_BATCHES);
         List<Future<?>> done = new ArrayList<>();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < all.size(); i += BATCH) {
-                List<String> batch = all.subList(i, Math.min(all.size(), i + BATCH));
+            for (int i = 0; i < ids.size(); i += BATCH) {
+                List<String> batch = ids.subList(i, Math.min(ids.size(), i + BATCH));
                 done.add(pool.submit(() -> {
                     slots.acquireUninterruptibly();
                     try {
-                        work.accept(batch);
+                        refused.addAll(call.apply(batch));
                     } finally {
                         slots.release();
                     }
                 }));
             }
+        }
+        if (!refused.isEmpty()) {
+            log.accept("realtime: could not " + what + " " + refused.size() + " message(s) of " + url + ": "
+                    + refused.getFirst().code());
         }
         for (Future<?> f : done) {
             if (f.state() == Future.State.FAILED && f.exceptionNow() instanceof RuntimeException e) {
@@ -301,14 +307,6 @@ final class QueueConsumer implements AutoCloseable {
     /** Batch entry IDs allow letters, digits, hyphens and underscores only; message IDs are UUIDs. */
     private static String entryId(String messageId) {
         return messageId.replaceAll("[^A-Za-z0-9_-]", "_");
-    }
-
-    private void failures(String what, List<BatchResultErrorEntry> failed) {
-        if (!failed.isEmpty()) {
-            BatchResultErrorEntry first = failed.getFirst();
-            log.accept("realtime: could not " + what + " " + failed.size() + " message(s) of " + url + ": "
-                    + first.code() + (first.message() == null ? "" : ": " + first.message()));
-        }
     }
 
     /** Stops receiving (a long poll in progress is cut short); what is held can still be settled. */

@@ -124,7 +124,8 @@ public final class Realtime implements ServicePlugin {
     private void tick() {
         try {
             Instant now = Instant.now();
-            for (Coalescer.Pending p : coalescer.takeDue(now)) {
+            boolean draining = queues.stream().anyMatch(q -> q.draining(now));
+            for (Coalescer.Pending p : coalescer.takeDue(now, draining)) {
                 Optional<Run> run;
                 try {
                     run = service.recheck(p.recheck());
@@ -134,6 +135,9 @@ public final class Realtime implements ServicePlugin {
                 }
                 if (run.isPresent()) {
                     coalescer.started(run.get().id(), p);
+                    log.accept("realtime: re-check run " + run.get().id() + " of " + p.recheck().accountId() + "/"
+                            + p.recheck().region() + " for " + p.messages().size() + " event(s): "
+                            + describe(p.recheck()));
                 } else {
                     coalescer.putBack(p, now.plus(BUSY_RETRY));
                 }
@@ -152,6 +156,13 @@ public final class Realtime implements ServicePlugin {
                 lastProblem = problem;
             }
         }
+    }
+
+    /** What a re-check covers, for its log line: per rule, how many resources, or its region. */
+    private static String describe(Recheck r) {
+        return r.rules().stream().sorted().map(rule -> rule + (r.resources().containsKey(rule)
+                ? " (" + r.resources().get(rule).size() + " resource(s))" : " (the region)"))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** A started re-check whose run has closed: its messages are deleted, or released to be tried again. */

@@ -31,13 +31,13 @@ class CoalescerTest {
         c.add(table("us-east-1", "b"), message("m3"), T0.plusSeconds(4));
         c.add(table("eu-west-1", "c"), message("m4"), T0.plusSeconds(2));
 
-        assertThat(c.takeDue(T0.plusSeconds(4))).isEmpty();
-        List<Coalescer.Pending> due = c.takeDue(T0.plusSeconds(5));
+        assertThat(c.takeDue(T0.plusSeconds(4), false)).isEmpty();
+        List<Coalescer.Pending> due = c.takeDue(T0.plusSeconds(5), false);
         assertThat(due).singleElement().satisfies(p -> {
             assertThat(p.recheck().resources()).isEqualTo(Map.of("DynamoDB-003", Set.of("a", "b")));
             assertThat(p.messages()).extracting(Coalescer.MessageRef::messageId).containsExactly("m1", "m2", "m3");
         });
-        assertThat(c.takeDue(T0.plusSeconds(7))).singleElement()
+        assertThat(c.takeDue(T0.plusSeconds(7), false)).singleElement()
                 .satisfies(p -> assertThat(p.recheck().region()).isEqualTo("eu-west-1"));
     }
 
@@ -45,12 +45,12 @@ class CoalescerTest {
     void aBusyReCheckWaitsAndGathersWhatArrivesMeanwhile() {
         Coalescer c = new Coalescer(Duration.ofSeconds(1));
         c.add(table("us-east-1", "a"), message("m1"), T0);
-        Coalescer.Pending busy = c.takeDue(T0.plusSeconds(1)).getFirst();
+        Coalescer.Pending busy = c.takeDue(T0.plusSeconds(1), false).getFirst();
         c.add(table("us-east-1", "b"), message("m2"), T0.plusSeconds(1));
         c.putBack(busy, T0.plusSeconds(2));
 
-        assertThat(c.takeDue(T0.plusMillis(1500))).as("waiting after the busy try").isEmpty();
-        Coalescer.Pending again = c.takeDue(T0.plusSeconds(2)).getFirst();
+        assertThat(c.takeDue(T0.plusMillis(1500), false)).as("waiting after the busy try").isEmpty();
+        Coalescer.Pending again = c.takeDue(T0.plusSeconds(2), false).getFirst();
         assertThat(again.recheck().resources()).isEqualTo(Map.of("DynamoDB-003", Set.of("a", "b")));
         c.started("run-1", again);
         assertThat(c.inFlight()).containsOnlyKeys("run-1");
@@ -58,6 +58,19 @@ class CoalescerTest {
         assertThat(c.inFlight()).isEmpty();
         c.add(table("us-east-1", "z"), message("m3"), T0.plusSeconds(3));
         assertThat(c.drain()).singleElement().satisfies(p -> assertThat(p.messages()).hasSize(1));
-        assertThat(c.takeDue(T0.plusSeconds(60))).isEmpty();
+        assertThat(c.takeDue(T0.plusSeconds(60), false)).isEmpty();
+    }
+
+    @Test
+    void whileABacklogIsReceivedAReCheckGoesOnGatheringForAtMostTwelveWindows() {
+        Coalescer c = new Coalescer(Duration.ofSeconds(5));
+        c.add(table("us-east-1", "a"), message("m1"), T0);
+        assertThat(c.takeDue(T0.plusSeconds(5), true)).as("the queue still has a backlog").isEmpty();
+        c.add(table("us-east-1", "b"), message("m2"), T0.plusSeconds(30));
+        assertThat(c.takeDue(T0.plusSeconds(59), true)).isEmpty();
+        assertThat(c.takeDue(T0.plusSeconds(60), true)).as("twelve windows: it goes, backlog or not").singleElement()
+                .satisfies(p -> assertThat(p.messages()).hasSize(2));
+        c.add(table("us-east-1", "c"), message("m3"), T0.plusSeconds(61));
+        assertThat(c.takeDue(T0.plusSeconds(66), false)).as("the backlog drained: the window decides").hasSize(1);
     }
 }

@@ -25,6 +25,8 @@ public final class EbsSnapshotCollector implements Collector {
 
     static final String OPERATION = "ec2:DescribeSnapshots";
     static final int PAGE = 1000;
+    /** Snapshot IDs; ARNs name a snapshot as {@code snapshot/snap-…}. */
+    static final EventTrigger.Names SNAPSHOTS = new EventTrigger.Names("snapshot/", false);
     private static final Pages<DescribeSnapshotsResponse, Snapshot> PAGES = new Pages<>(OPERATION, "Snapshots",
             DescribeSnapshotsResponse::hasSnapshots, DescribeSnapshotsResponse::snapshots,
             DescribeSnapshotsResponse::nextToken);
@@ -43,10 +45,10 @@ public final class EbsSnapshotCollector implements Collector {
     @Override
     public List<EventTrigger> triggers() {
         return List.of(
-                new EventTrigger("ec2.amazonaws.com", Set.of("CreateSnapshot", "CopySnapshot", "DeleteSnapshot",
+                EventTrigger.named("ec2.amazonaws.com", SNAPSHOTS, List.of("responseElements.snapshotId",
+                                "requestParameters.snapshotId"), "CreateSnapshot", "CopySnapshot", "DeleteSnapshot",
                         "ModifySnapshotAttribute", "ResetSnapshotAttribute"),
-                        List.of("responseElements.snapshotId", "requestParameters.snapshotId")),
-                new EventTrigger("ec2.amazonaws.com", Set.of("CreateSnapshots"), List.of()));
+                EventTrigger.regionWide("ec2.amazonaws.com", "CreateSnapshots"));
     }
 
     @Override

@@ -29,6 +29,8 @@ public final class EbsVolumeCollector implements Collector {
     static final int PAGE = 500;
     /** EC2 takes up to 200 values per filter. */
     static final int FILTER_VALUES = 200;
+    /** Volume IDs; ARNs name a volume as {@code volume/vol-…}. */
+    static final EventTrigger.Names VOLUMES = new EventTrigger.Names("volume/", false);
     private static final Pages<DescribeVolumesResponse, Volume> PAGES = new Pages<>(OPERATION, "Volumes",
             DescribeVolumesResponse::hasVolumes, DescribeVolumesResponse::volumes, DescribeVolumesResponse::nextToken);
 
@@ -49,9 +51,9 @@ public final class EbsVolumeCollector implements Collector {
     @Override
     public List<EventTrigger> triggers() {
         return List.of(
-                new EventTrigger("ec2.amazonaws.com", Set.of("CreateVolume", "DeleteVolume", "CreateSnapshot"),
-                        List.of("requestParameters.volumeId", "responseElements.volumeId")),
-                new EventTrigger("ec2.amazonaws.com", Set.of("DeleteSnapshot", "CreateSnapshots"), List.of()));
+                EventTrigger.named("ec2.amazonaws.com", VOLUMES, List.of("requestParameters.volumeId",
+                        "responseElements.volumeId"), "CreateVolume", "DeleteVolume", "CreateSnapshot"),
+                EventTrigger.regionWide("ec2.amazonaws.com", "DeleteSnapshot", "CreateSnapshots"));
     }
 
     @Override
