@@ -68,6 +68,18 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
+    /** The {@code accounts:} of the demo's config: the emulated account, without the rules the emulator cannot run. */
+    static String accounts(MotoServer moto) {
+        StringBuilder yaml = new StringBuilder("accounts:\n  - id: \"123456789012\"\n    name: demo\n"
+                + "    regions: [us-east-1, eu-west-1]\n    endpointUrl: " + moto.endpoint() + "\n");
+        if (!DemoAccount.NOT_EMULATED.isEmpty()) {
+            yaml.append("    rules:\n");
+            DemoAccount.NOT_EMULATED.keySet().forEach(rule -> yaml.append("      ").append(rule)
+                    .append(": { enabled: false }\n"));
+        }
+        return yaml.toString();
+    }
+
     /**
      * The service on the same account: {@code vigil serve} in-process on a throw-away embedded store, one scheduled
      * run, then {@code vigil runs} and {@code vigil diff} of it.
@@ -76,15 +88,8 @@ final class DemoCommand implements Callable<Integer> {
         System.err.println();
         System.err.println("Starting the service (vigil serve) on a temporary store for one scheduled run ...");
         Path dir = Files.createTempDirectory("vigil-demo-store");
-        StringBuilder yaml = new StringBuilder("accounts:\n  - id: \"123456789012\"\n    name: demo\n"
-                + "    regions: [us-east-1, eu-west-1]\n    endpointUrl: " + moto.endpoint() + "\n");
-        if (!DemoAccount.NOT_EMULATED.isEmpty()) {
-            yaml.append("    rules:\n");
-            DemoAccount.NOT_EMULATED.keySet().forEach(rule -> yaml.append("      ").append(rule)
-                    .append(": { enabled: false }\n"));
-        }
         ServiceConfig config = new ConfigLoader(Catalog.load(), ChannelMaker.NOTIFY, System::getenv)
-                .parse("demo.yaml", yaml.toString());
+                .parse("demo.yaml", accounts(moto));
         String runId;
         try (Store store = Store.open(StoreLocation.embedded(dir));
              Service service = new Service(config, store, Catalog.load(), ChannelMaker.NOTIFY,

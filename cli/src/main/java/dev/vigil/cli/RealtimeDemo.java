@@ -50,8 +50,7 @@ final class RealtimeDemo {
             queue = EmulatedQueue.create(aws.client(SqsClient::builder, REGION), "vigil-events");
         }
         Path dir = Files.createTempDirectory("vigil-demo-realtime");
-        String yaml = "accounts:\n  - id: \"" + ACCOUNT + "\"\n    name: demo\n    regions: [us-east-1, eu-west-1]\n"
-                + "    endpointUrl: " + moto.endpoint() + "\n"
+        String yaml = DemoCommand.accounts(moto)
                 + "realtime:\n  queues:\n    - { url: \"" + queue.url() + "\", region: " + REGION + ", endpointUrl: \""
                 + moto.endpoint() + "\" }\n  window: 1s\n";
         ServiceConfig config = new ConfigLoader(Catalog.load(), ChannelMaker.NOTIFY, System::getenv)

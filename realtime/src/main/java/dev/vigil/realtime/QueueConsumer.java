@@ -49,9 +49,11 @@ final class QueueConsumer implements AutoCloseable {
     /** Long polls at once: one returns at most 10 messages, so a burst is received this many times faster. */
     static final int RECEIVERS = 4;
     /** Batch calls at once when many held messages are deleted or extended together (10 messages a call). */
-    static final int PARALLEL_BATCHES = 16;
+    static final int PARALLEL_BATCHES = 32;
     /** How often the held messages' visibility is looked at. */
     static final Duration KEEP_EVERY = Duration.ofSeconds(1);
+    /** SQS hides a message for at most 12 hours. */
+    static final Duration MAX_VISIBILITY = Duration.ofHours(12).minusSeconds(1);
     private static final int BATCH = 10;
     private static final int WAIT_SECONDS = 20;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -68,6 +70,8 @@ final class QueueConsumer implements AutoCloseable {
     private final Consumer<String> log;
     private final Map<String, Held> held = new ConcurrentHashMap<>();
     private volatile boolean closed;
+    /** How long the last round of visibility extensions took. */
+    private volatile Duration lastRound = Duration.ZERO;
     /** When a receive last came back full: more messages were waiting (a backlog is being drained). */
     private volatile Instant lastFull = Instant.EPOCH;
     private final List<Thread> pollers = new ArrayList<>();
@@ -231,18 +235,37 @@ final class QueueConsumer implements AutoCloseable {
         changeVisibility(take(messageIds), 0);
     }
 
-    /** Extends the visibility of every held message that has less than half of it left. */
+    /**
+     * Extends the visibility of every held message that has less than half of it left, or less than twice what the
+     * last round of extensions took: with thousands held (a burst) a round takes seconds, and no message may lapse
+     * while it waits for its turn. The extension is the visibility, or four rounds when that is longer.
+     */
     private void extendDue() {
-        Instant soon = Instant.now().plus(visibility.dividedBy(2));
+        Instant start = Instant.now();
+        Duration round = lastRound;
+        Duration lead = max(visibility.dividedBy(2), round.multipliedBy(2));
+        Duration extension = max(visibility, round.multipliedBy(4));
+        if (extension.compareTo(MAX_VISIBILITY) > 0) {
+            extension = MAX_VISIBILITY;
+        }
+        Instant soon = start.plus(lead);
         Map<String, String> due = new java.util.HashMap<>();
         held.forEach((id, h) -> {
             if (h.visibleUntil().isBefore(soon)) {
                 due.put(id, h.receipt());
             }
         });
-        Instant until = Instant.now().plus(visibility);
-        changeVisibility(due, (int) visibility.toSeconds());
+        if (due.isEmpty()) {
+            return;
+        }
+        Instant until = start.plus(extension);
+        changeVisibility(due, (int) extension.toSeconds());
         due.keySet().forEach(id -> held.computeIfPresent(id, (k, h) -> new Held(h.receipt(), until)));
+        lastRound = Duration.between(start, Instant.now());
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     /** The receipts of these held messages, which are no longer held. */

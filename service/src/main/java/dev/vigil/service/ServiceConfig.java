@@ -55,7 +55,8 @@ public record ServiceConfig(List<AccountConfig> accounts, List<ChannelConfig> ch
      *
      * @param window     how long the events of one account and region are gathered into one re-check
      * @param visibility how long a received message stays hidden from other consumers; it is extended while its
-     *                   re-check is worked on, and after a node dies its messages come back after at most this long
+     *                   re-check is worked on (by more when thousands are held and a round of extensions takes a
+     *                   while), and after a node dies its messages come back once their visibility lapses
      */
     public record Realtime(List<Queue> queues, Duration window, Duration visibility) {
 
