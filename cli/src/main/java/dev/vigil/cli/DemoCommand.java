@@ -14,10 +14,12 @@ import dev.vigil.service.ServiceConfig;
 import dev.vigil.store.Run;
 import dev.vigil.store.Store;
 import dev.vigil.store.StoreLocation;
+import dev.vigil.testkit.Await;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -68,6 +70,16 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
+    /** Prints {@code $ vigil ARGS} and runs it on the demo's store in {@code dir}. */
+    static void show(Path dir, String... args) {
+        System.out.println();
+        System.out.println("$ vigil " + String.join(" ", args));
+        String[] withStore = Arrays.copyOf(args, args.length + 2);
+        withStore[args.length] = "--data-dir";
+        withStore[args.length + 1] = dir.toString();
+        Vigil.run(withStore, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    }
+
     /** The {@code accounts:} of the demo's config: the emulated account, without the rules the emulator cannot run. */
     static String accounts(MotoServer moto) {
         StringBuilder yaml = new StringBuilder("accounts:\n  - id: \"123456789012\"\n    name: demo\n"
@@ -95,23 +107,13 @@ final class DemoCommand implements Callable<Integer> {
              Service service = new Service(config, store, Catalog.load(), ChannelMaker.NOTIFY,
                      new AwsAccess(options.credentials(), options.limits()), List.of(), line -> System.err.println("  " + line))) {
             service.start();
-            Instant deadline = Instant.now().plusSeconds(120);
-            while (store.runs().last("123456789012").map(r -> r.outcome() == Run.Outcome.RUNNING).orElse(true)) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new Vigil.UserException("the demo's scheduled run did not finish within 2 minutes");
-                }
-                Thread.sleep(100);
-            }
+            Await.until("the scheduled run finishes", Duration.ofMinutes(2), () -> store.runs().last("123456789012")
+                    .map(r -> r.outcome() != Run.Outcome.RUNNING).orElse(false),
+                    line -> new Vigil.UserException("the demo " + line));
             runId = store.runs().last("123456789012").orElseThrow().id();
         }
-        PrintWriter out = new PrintWriter(System.out, true);
-        PrintWriter err = new PrintWriter(System.err, true);
-        System.out.println();
-        System.out.println("$ vigil runs");
-        Vigil.run(new String[] {"runs", "--data-dir", dir.toString()}, out, err);
-        System.out.println();
-        System.out.println("$ vigil diff " + runId);
-        Vigil.run(new String[] {"diff", runId, "--data-dir", dir.toString()}, out, err);
+        show(dir, "runs");
+        show(dir, "diff", runId);
         System.err.println("Run it on your accounts: ./vigil serve --example-config > vigil.yaml, edit it, then "
                 + "./vigil serve --config vigil.yaml");
     }

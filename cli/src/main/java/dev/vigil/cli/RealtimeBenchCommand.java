@@ -23,6 +23,7 @@ import dev.vigil.store.Runs;
 import dev.vigil.store.Scope;
 import dev.vigil.store.Store;
 import dev.vigil.store.StoreLocation;
+import dev.vigil.testkit.Await;
 import java.io.PrintWriter;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -346,17 +347,6 @@ final class RealtimeBenchCommand implements Callable<Integer> {
     }
 
     private static void await(String what, Duration timeout, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new Vigil.UserException("bench-realtime waited " + timeout.toSeconds() + " s for " + what);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
-        }
+        Await.until(what, timeout, condition, line -> new Vigil.UserException("bench-realtime " + line));
     }
 }

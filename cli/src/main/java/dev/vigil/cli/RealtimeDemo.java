@@ -19,7 +19,7 @@ import dev.vigil.store.Run;
 import dev.vigil.store.Store;
 import dev.vigil.store.StoreLocation;
 import dev.vigil.store.StoredCheck;
-import java.io.PrintWriter;
+import dev.vigil.testkit.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -88,18 +88,9 @@ final class RealtimeDemo {
                     .messageBody(CloudTrailEvents.dynamoDb(ACCOUNT, REGION, "UpdateContinuousBackups", "sessions", true)));
             lastEvent = show(store, "sessions", Status.SUCCESS, posted);
         }
-        PrintWriter out = new PrintWriter(System.out, true);
-        PrintWriter err = new PrintWriter(System.err, true);
-        System.out.println();
-        System.out.println("$ vigil runs");
-        Vigil.run(new String[] {"runs", "--data-dir", dir.toString()}, out, err);
-        System.out.println();
-        System.out.println("$ vigil diff " + lastEvent);
-        Vigil.run(new String[] {"diff", lastEvent, "--data-dir", dir.toString()}, out, err);
-        System.out.println();
-        System.out.println("$ vigil checks --rule DynamoDB-003 --region " + REGION);
-        Vigil.run(new String[] {"checks", "--rule", "DynamoDB-003", "--region", REGION, "--data-dir", dir.toString()},
-                out, err);
+        DemoCommand.show(dir, "runs");
+        DemoCommand.show(dir, "diff", lastEvent);
+        DemoCommand.show(dir, "checks", "--rule", "DynamoDB-003", "--region", REGION);
         System.err.println("Set it up on your accounts: ./vigil realtime setup --emit cloudformation > vigil-realtime.yaml,"
                 + " deploy it, and add the queue's URL under realtime.queues in vigil.yaml.");
     }
@@ -122,17 +113,6 @@ final class RealtimeDemo {
     }
 
     private static void await(String what, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(WAIT);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new Vigil.UserException("the demo waited " + WAIT.toSeconds() + " s for " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
-        }
+        Await.until(what, WAIT, condition, line -> new Vigil.UserException("the demo " + line));
     }
 }

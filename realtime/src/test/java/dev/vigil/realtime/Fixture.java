@@ -1,7 +1,5 @@
 package dev.vigil.realtime;
 
-import static org.assertj.core.api.Assertions.fail;
-
 import dev.vigil.aws.AwsConnection;
 import dev.vigil.aws.Emulator;
 import dev.vigil.core.rule.Catalog;
@@ -12,9 +10,9 @@ import dev.vigil.service.AwsAccess;
 import dev.vigil.service.ChannelMaker;
 import dev.vigil.service.ConfigLoader;
 import dev.vigil.service.ServiceConfig;
+import dev.vigil.testkit.Await;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -131,18 +129,7 @@ final class Fixture implements AutoCloseable {
     };
 
     static void await(String what, Duration timeout, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                fail("timed out after " + timeout.toSeconds() + " s waiting until " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        Await.until(what, timeout, condition);
     }
 
     @Override

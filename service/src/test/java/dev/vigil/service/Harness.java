@@ -1,18 +1,16 @@
 package dev.vigil.service;
 
-import static org.assertj.core.api.Assertions.fail;
-
 import dev.vigil.aws.AccountConnection;
 import dev.vigil.aws.AwsOptions;
 import dev.vigil.aws.CallStats;
 import dev.vigil.aws.RateLimits;
 import dev.vigil.aws.emulator.DemoAccount;
 import dev.vigil.aws.emulator.MotoServer;
+import dev.vigil.testkit.Await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -95,17 +93,6 @@ final class Harness {
 
     /** Waits until the condition holds, polling; fails naming it after {@code timeout}. */
     static void await(String what, Duration timeout, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                fail("timed out after " + timeout.toSeconds() + " s waiting until " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        Await.until(what, timeout, condition);
     }
 }
