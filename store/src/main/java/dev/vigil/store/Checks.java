@@ -56,8 +56,9 @@ public final class Checks {
         if (filter.limit() > 0) {
             sql.append(" LIMIT ").append(filter.limit());
         }
-        store.read(c -> {
-            c.setAutoCommit(false);   // lets the PostgreSQL driver stream with a fetch size
+        // In a transaction, which lets the PostgreSQL driver stream with a fetch size; the pool restores
+        // auto-commit when the connection comes back.
+        store.transaction(c -> {
             try (PreparedStatement s = c.prepareStatement(sql.toString())) {
                 s.setFetchSize(1000);
                 for (int i = 0; i < args.size(); i++) {
@@ -68,9 +69,6 @@ public final class Checks {
                         sink.accept(read(r));
                     }
                 }
-            } finally {
-                c.commit();
-                c.setAutoCommit(true);
             }
             return null;
         });

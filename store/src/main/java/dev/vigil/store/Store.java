@@ -115,26 +115,45 @@ public final class Store implements AutoCloseable {
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
     public <T> T transaction(Work<T> work) {
         try (Connection c = pool.getConnection()) {
-            c.setAutoCommit(false);
             try {
+                c.setAutoCommit(false);
                 T result = work.run(c);
                 c.commit();
                 return result;
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException e) {
+                rollback(c);
+                throw failure(e, lost(c));
+            } catch (RuntimeException e) {
                 rollback(c);
                 throw e;
             }
         } catch (SQLException e) {
-            throw failure(e);
+            throw failure(e, false);
         }
     }
 
     /** Runs {@code work} on one connection without a transaction (reads). */
     <T> T read(Work<T> work) {
         try (Connection c = pool.getConnection()) {
-            return work.run(c);
+            try {
+                return work.run(c);
+            } catch (SQLException e) {
+                throw failure(e, lost(c));
+            }
         } catch (SQLException e) {
-            throw failure(e);
+            throw failure(e, false);
+        }
+    }
+
+    /**
+     * Whether the pool gave up on the connection: it closes one whose error says the database is gone, and
+     * what is then asked of it fails with a message that names no SQL state.
+     */
+    private static boolean lost(Connection c) {
+        try {
+            return c.isClosed();
+        } catch (SQLException e) {
+            return true;
         }
     }
 
@@ -146,8 +165,13 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    StoreException failure(SQLException e) {
-        boolean unavailable = unavailable(e);
+    private StoreException failure(SQLException e, boolean connectionLost) {
+        boolean unavailable = connectionLost || unavailable(e);
+        if (unavailable) {
+            // Every idle connection died with this one (a restarted database, a lost network): the pool
+            // opens new ones rather than handing out the dead ones to the next callers.
+            pool.getHikariPoolMXBean().softEvictConnections();
+        }
         return new StoreException((unavailable ? "lost the database at " + location.describe() + ": "
                 : "the store refused a statement: ") + cause(e), unavailable, e);
     }
