@@ -47,7 +47,7 @@ public final class AwsBackupForRds implements Rule {
         }
         coverage.replaceAll((instance, own) -> viaReplicaSource(instance, own, coverage));
         coverage.forEach((instance, c) -> report(instance, c, findings));
-        noteRegions(coverage, findings);
+        noteRegions(coverage, inventory, findings);
     }
 
     /** A read replica copies its source's data: it is protected when its source is. */
@@ -85,8 +85,12 @@ public final class AwsBackupForRds implements Rule {
         return entries.stream().filter(e -> e.getValue().status() == status).count();
     }
 
-    /** The per-region verdict of the original region-level rule: in use when it protects any instance. */
-    private static void noteRegions(Map<RdsInstance, Coverage> coverage, Findings findings) {
+    /**
+     * The per-region verdict of the original region-level rule: in use when it protects any instance; otherwise
+     * undecided when any instance is (a value that cannot be resolved, or a listing that failed in that region —
+     * its instances are then ERROR, not unprotected), else not in use.
+     */
+    private static void noteRegions(Map<RdsInstance, Coverage> coverage, Inventory inventory, Findings findings) {
         Map<String, List<Map.Entry<RdsInstance, Coverage>>> byScope = coverage.entrySet().stream()
                 .collect(Collectors.groupingBy(e -> e.getKey().origin().scope(), LinkedHashMap::new,
                         Collectors.toList()));
@@ -94,7 +98,9 @@ public final class AwsBackupForRds implements Rule {
             RdsInstance first = entries.getFirst().getKey();
             String where = first.origin().region() != null ? first.origin().region() : scope;
             long protectedCount = count(entries, Coverage.Status.PROTECTED);
-            long undecided = count(entries, Coverage.Status.UNKNOWN);
+            long undecided = entries.size() - protectedCount
+                    - (inventory.incomplete(scope, findings.rule().reads()) ? 0
+                    : count(entries, Coverage.Status.NOT_PROTECTED));
             String verdict = protectedCount > 0 ? "AWS Backup is in use for Amazon RDS in "
                     : undecided > 0 ? "Whether AWS Backup is in use for Amazon RDS cannot be decided in "
                     : "AWS Backup is not in use for Amazon RDS in ";

@@ -135,6 +135,19 @@ class AwsBackupForRdsTest {
     }
 
     @Test
+    void aRegionWhoseListingFailedCannotBeDecidedRatherThanNotInUse() {
+        Fault denied = new Fault(live(R), Set.of(BackupSelection.class), "backup:ListBackupPlans",
+                "AccessDeniedException: not authorized");
+        RuleTester t = run(db(R, "a", Map.of()), db(R, "b", Map.of()), denied, db("eu-west-1", "c", Map.of()))
+                .statuses(Map.of(dbArn(R, "a"), Status.ERROR, dbArn(R, "b"), Status.ERROR,
+                        dbArn("eu-west-1", "c"), Status.FAILURE));
+        assertThat(t.notes()).containsExactlyInAnyOrder(
+                "Whether AWS Backup is in use for Amazon RDS cannot be decided in us-east-1 (0 of 2 DB instances "
+                        + "protected, 2 undecided)",
+                "AWS Backup is not in use for Amazon RDS in eu-west-1 (0 of 1 DB instances protected)");
+    }
+
+    @Test
     void cloudFormationSelectionsByGetAttSubRefTagsAndConditionsAuroraMembersSkipped() {
         RuleTester t = RuleTester.rule(new AwsBackupForRds())
                 .givenCloudFormation("rds-backup.yaml")
