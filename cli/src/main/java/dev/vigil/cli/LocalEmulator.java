@@ -16,8 +16,16 @@ final class LocalEmulator {
     }
 
     static MotoServer start(String purpose) throws IOException, InterruptedException {
-        Path home = Path.of(System.getProperty("vigil.home", ".")).toAbsolutePath().normalize();
-        return MotoServer.start(home.resolve(".vigil/venv"), home.resolve(".vigil/moto-" + purpose + ".log"));
+        return MotoServer.start(home().resolve(".vigil/venv"), log("moto-" + purpose));
+    }
+
+    /** A log file under the project's .vigil/, e.g. {@code log("moto-demo")}. */
+    static Path log(String name) {
+        return home().resolve(".vigil/" + name + ".log");
+    }
+
+    private static Path home() {
+        return Path.of(System.getProperty("vigil.home", ".")).toAbsolutePath().normalize();
     }
 
     /** Options for the emulator with dummy credentials and AWS's real pacing. */

@@ -12,6 +12,8 @@ public final class Faults {
 
     /** Longest description kept: AWS messages are short; an echoed body is not. */
     static final int MAX_LENGTH = 300;
+    private static final Pattern TIMEOUT = Pattern.compile(
+            "HTTP request execution did not complete before the specified timeout configuration: (\\d+) millis");
     private static final Pattern CLASS_NAME = Pattern.compile("\\b(?:[a-z_][\\w$]*\\.){2,}[A-Z][\\w$]*:?\\s*");
 
     private Faults() {
@@ -42,7 +44,8 @@ public final class Faults {
         if (message == null) {
             return t.getClass().getSimpleName();
         }
-        return oneLine(message.replace("Unable to unmarshall response", "AWS's answer could not be read"));
+        return oneLine(TIMEOUT.matcher(message.replace("Unable to unmarshall response", "AWS's answer could not be read"))
+                .replaceAll(m -> "no answer within " + Long.parseLong(m.group(1)) / 1000 + " s"));
     }
 
     private static String oneLine(String text) {
