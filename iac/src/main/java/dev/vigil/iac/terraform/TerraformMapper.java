@@ -1,5 +1,6 @@
 package dev.vigil.iac.terraform;
 
+import dev.vigil.core.model.BackupRegionSettings;
 import dev.vigil.core.model.BackupSelection;
 import dev.vigil.core.model.DynamoDbTable;
 import dev.vigil.core.model.DynamoDbTable.PitrStatus;
@@ -38,14 +39,15 @@ import java.util.regex.Pattern;
 /**
  * Maps the resource instances of one Terraform configuration (evaluated from HCL, or read from a plan) into the
  * model: {@code aws_dynamodb_table} (and each {@code replica}), {@code aws_db_instance},
- * {@code aws_rds_cluster_instance} (cluster members) and {@code aws_backup_selection}. Resource IDs are Terraform
- * addresses. An instance whose {@code count}/{@code for_each} cannot be resolved is a table with unknown PITR, or
- * a {@code terraform:expand} fault for DB instances and selections (their existence decides coverage).
+ * {@code aws_rds_cluster_instance} (cluster members), {@code aws_backup_selection} and
+ * {@code aws_backup_region_settings}. Resource IDs are Terraform addresses. An instance whose
+ * {@code count}/{@code for_each} cannot be resolved is a table with unknown PITR, or a {@code terraform:expand} fault
+ * for DB instances and selections (their existence decides coverage).
  */
 final class TerraformMapper {
 
     static final Set<Class<? extends Resource>> KINDS =
-            Set.of(DynamoDbTable.class, RdsInstance.class, BackupSelection.class);
+            Set.of(DynamoDbTable.class, RdsInstance.class, BackupSelection.class, BackupRegionSettings.class);
     private static final String DB_INSTANCE = "aws_db_instance";
     private static final String CLUSTER_INSTANCE = "aws_rds_cluster_instance";
     private static final Pattern TRAVERSAL = Pattern.compile("[A-Za-z0-9_.\\-\\[\\]\"]+");
@@ -85,6 +87,7 @@ final class TerraformMapper {
                 case "aws_dynamodb_table" -> table(instance);
                 case DB_INSTANCE, CLUSTER_INSTANCE -> dbInstance(instance);
                 case "aws_backup_selection" -> selection(instance);
+                case "aws_backup_region_settings" -> regionSettings(instance);
                 default -> { }
             }
         }
@@ -122,12 +125,41 @@ final class TerraformMapper {
         return switch (enabled) {
             case null -> Value.known(PitrStatus.DISABLED);
             case NullValue n -> Value.known(PitrStatus.DISABLED);
-            case BoolValue b -> Value.known(b.value() ? PitrStatus.ENABLED : PitrStatus.DISABLED);
-            case StringValue s when s.value().equals("true") || s.value().equals("false") ->
-                    Value.known(s.value().equals("true") ? PitrStatus.ENABLED : PitrStatus.DISABLED);
-            case Unknown u -> Value.unknown(u.expression());
-            default -> Value.unknown(enabled.toString());
+            default -> bool(enabled).map(on -> on ? PitrStatus.ENABLED : PitrStatus.DISABLED);
         };
+    }
+
+    /** A bool as Terraform converts it: {@code true}, or the strings {@code "true"} and {@code "false"}. */
+    private static Value<Boolean> bool(dev.vigil.hcl.Value value) {
+        return switch (value) {
+            case BoolValue b -> Value.known(b.value());
+            case StringValue s when s.value().equals("true") || s.value().equals("false") ->
+                    Value.known(s.value().equals("true"));
+            case Unknown u -> Value.unknown(u.expression());
+            default -> Value.unknown(value.toString());
+        };
+    }
+
+    /**
+     * {@code resource_type_opt_in_preference["RDS"]}; a configuration that does not set RDS leaves the account's
+     * setting as it is, which is then not stated here (no resource). Which region it applies to depends on its
+     * provider, which Vigil does not follow: several in one configuration decide only when they agree.
+     */
+    private void regionSettings(ResourceInstance instance) {
+        Value<Boolean> rds;
+        if (!instance.expanded()) {
+            rds = Value.unknown(instance.expansionBlocker().expression());
+        } else {
+            switch (instance.attribute("resource_type_opt_in_preference").orElse(NullValue.INSTANCE)) {
+                case ObjectValue preferences when preferences.get("RDS").isPresent() ->
+                        rds = bool(preferences.get("RDS").get());
+                case Unknown u -> rds = Value.unknown(u.expression());
+                default -> {
+                    return;
+                }
+            }
+        }
+        add(instance, new BackupRegionSettings(origins.apply(instance), instance.address(), instance.address(), rds));
     }
 
     private void dbInstance(ResourceInstance instance) {
