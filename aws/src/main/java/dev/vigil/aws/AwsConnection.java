@@ -27,12 +27,6 @@ public final class AwsConnection implements AutoCloseable {
 
     /** Enough attempts to ride out throttling; attempts without an answer are fewer (see PacedRetryStrategy). */
     static final int MAX_ATTEMPTS = 10;
-    /**
-     * An attempt with no answer for this long is stuck: AWS answers control-plane calls in well under a second even
-     * when slow, and the wait for the pace is not part of an attempt. With one retry, a stuck call is an ERROR
-     * after about twice this.
-     */
-    static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
     /** A last bound on one call, retries and pacing included; throttling is ridden out well within it. */
     static final Duration CALL_TIMEOUT = Duration.ofMinutes(5);
 
@@ -57,7 +51,7 @@ public final class AwsConnection implements AutoCloseable {
                 : DefaultCredentialsProvider.builder().build();
         this.http = UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(3))
-                .socketTimeout(ATTEMPT_TIMEOUT)
+                .socketTimeout(options.attemptTimeout())
                 .build();
         RetryStrategy standard = AwsRetryStrategy.standardRetryStrategy().toBuilder()
                 .maxAttempts(MAX_ATTEMPTS)
@@ -69,7 +63,9 @@ public final class AwsConnection implements AutoCloseable {
                 .build();
         this.overrides = ClientOverrideConfiguration.builder()
                 .retryStrategy(new PacedRetryStrategy(standard, pacing))
-                .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
+                // the wait for the pace is not part of an attempt; with one retry, a stuck call is an ERROR after
+                // about twice this
+                .apiCallAttemptTimeout(options.attemptTimeout())
                 .apiCallTimeout(CALL_TIMEOUT)
                 .addExecutionInterceptor(pacing)
                 .build();

@@ -42,6 +42,19 @@ public final class CallStats {
         return out;
     }
 
+    /** The calls, attempts and throttles in {@code now} since {@code before} (two snapshots). */
+    public static Map<String, Count> difference(Map<String, Count> now, Map<String, Count> before) {
+        Map<String, Count> out = new TreeMap<>();
+        now.forEach((op, c) -> {
+            Count b = before.getOrDefault(op, new Count(0, 0, 0));
+            if (c.calls() > b.calls() || c.attempts() > b.attempts()) {
+                out.put(op, new Count(c.calls() - b.calls(), c.attempts() - b.attempts(),
+                        c.throttles() - b.throttles()));
+            }
+        });
+        return out;
+    }
+
     private static long sum(Map<String, LongAdder> counters, String operation) {
         LongAdder n = counters.get(operation);
         return n == null ? 0 : n.sum();

@@ -41,15 +41,19 @@ public final class LiveScanner {
     }
 
     private final AwsConnection connection;
+    private String account;
 
     public LiveScanner(AwsConnection connection) {
         this.connection = connection;
     }
 
-    /** The account the credentials belong to, from STS. */
+    /** The account the credentials belong to, from STS (asked once). */
     public String account() {
-        connection.options().regions().forEach(LiveScanner::checkRegionName);
-        return account(bootstrapRegion());
+        if (account == null) {
+            connection.options().regions().forEach(LiveScanner::checkRegionName);
+            account = account(bootstrapRegion());
+        }
+        return account;
     }
 
     public ScanResult scan(List<RuleDefinition> rules, Progress progress) {

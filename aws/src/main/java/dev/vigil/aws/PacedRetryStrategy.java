@@ -26,7 +26,8 @@ import software.amazon.awssdk.retries.api.TokenAcquisitionFailedException;
  *       bucket's controller. The SDK asks for a token before an attempt's timeout starts, so a long wait for the
  *       pace never counts as a stuck call;</li>
  *   <li>an attempt that got no usable answer (it timed out, could not connect, or the body could not be read) is
- *       retried once, not as often as throttling: a stuck or broken endpoint becomes an ERROR within seconds.</li>
+ *       retried once, not as often as throttling: a stuck or broken endpoint becomes an ERROR within seconds. A
+ *       call that changes something is not retried then, as the change may have been made.</li>
  * </ul>
  * The SDK uses a strategy it does not know as it is, so {@link #toBuilder()} (which it does not call then) gives
  * the standard strategy's builder.
@@ -66,7 +67,7 @@ final class PacedRetryStrategy implements RetryStrategy {
             call.bucket().accepted();   // AWS answered (e.g. AccessDenied): the pace was not the problem
         }
         int count = token.unanswered() + (unanswered ? 1 : 0);
-        if (count >= MAX_UNANSWERED_ATTEMPTS) {
+        if (count >= MAX_UNANSWERED_ATTEMPTS || unanswered && call != null && changes(call.operation())) {
             throw new TokenAcquisitionFailedException("no usable answer in " + count + " attempts", failure);
         }
         RefreshRetryTokenResponse next = standard.refreshRetryToken(RefreshRetryTokenRequest.builder()
@@ -111,6 +112,18 @@ final class PacedRetryStrategy implements RetryStrategy {
             throw SdkClientException.create("interrupted while waiting for the pace of AWS's rate limits", e);
         }
     }
+
+    /**
+     * Whether an operation changes something: sent again after no answer, it might be made twice (two backup plans
+     * of one name), so a change that got no answer is reported, not retried.
+     */
+    static boolean changes(String operation) {
+        String name = operation.substring(operation.indexOf(':') + 1);
+        return MUTATIONS.stream().anyMatch(name::startsWith);
+    }
+
+    private static final java.util.List<String> MUTATIONS =
+            java.util.List.of("Create", "Update", "Attach", "Put", "Delete", "Modify", "Start");
 
     static boolean throttling(Throwable failure) {
         return failure instanceof SdkException e && (RetryUtils.isThrottlingException(e)

@@ -79,7 +79,8 @@ class TimeoutsTest {
     @Test
     void anEndpointThatNeverAnswersIsOneClearLineWithinSeconds() throws Exception {
         try (Silent silent = new Silent();
-             AwsConnection aws = new AwsConnection(Emulator.options(silent.endpoint(), List.of("us-east-1")))) {
+             AwsConnection aws = new AwsConnection(Emulator.options(silent.endpoint(), List.of("us-east-1"))
+                     .withAttemptTimeout(AwsOptions.DEFAULT_ATTEMPT_TIMEOUT))) {
             long start = System.nanoTime();
             assertThatThrownBy(() -> new LiveScanner(aws).scan(Catalog.load().all(), (r, d, t, n) -> { }))
                     .isInstanceOf(AwsAccessException.class)
@@ -108,7 +109,7 @@ class TimeoutsTest {
                     return new EmulatorProxy.Response(500, "text/plain", "");
                 });
              AwsConnection aws = new AwsConnection(Emulator.options(proxy.endpoint(),
-                     List.of("us-east-1", "eu-west-1")))) {
+                     List.of("us-east-1", "eu-west-1")).withAttemptTimeout(AwsOptions.DEFAULT_ATTEMPT_TIMEOUT))) {
             long start = System.nanoTime();
             ScanResult result = new LiveScanner(aws).scan(Catalog.load().select(List.of("DynamoDB-003")),
                     (r, d, t, n) -> { });
@@ -133,7 +134,8 @@ class TimeoutsTest {
     void aSlowButWorkingEndpointIsNotCutOff() throws Exception {
         try (EmulatorProxy proxy = new EmulatorProxy(moto.endpoint())
                 .slow(r -> r.operation().equals("ListTables"), Duration.ofSeconds(3));
-             AwsConnection aws = new AwsConnection(Emulator.options(proxy.endpoint(), List.of("us-east-1")))) {
+             AwsConnection aws = new AwsConnection(Emulator.options(proxy.endpoint(), List.of("us-east-1"))
+                     .withAttemptTimeout(AwsOptions.DEFAULT_ATTEMPT_TIMEOUT))) {
             ScanResult result = new LiveScanner(aws).scan(Catalog.load().select(List.of("DynamoDB-003")),
                     (r, d, t, n) -> { });
             assertThat(result.checkList()).extracting(Check::resource, Check::status).containsExactly(

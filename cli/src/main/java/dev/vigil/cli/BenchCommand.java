@@ -117,7 +117,8 @@ final class BenchCommand implements Callable<Integer> {
             try (ThrottlingProxy throttling = proxy == null ? null : ThrottlingProxy.start(proxy, moto.endpoint(),
                     stealPct, faultPct, latencyMs, LocalEmulator.log("bench-proxy"))) {
                 AwsOptions scanning = throttling == null ? options
-                        : new AwsOptions(null, scanned, throttling.endpoint(), options.credentials(), options.limits());
+                        : new AwsOptions(null, scanned, throttling.endpoint(), options.credentials(), options.limits(),
+                        options.attemptTimeout());
                 PeakMemory.reset();
                 long start = System.nanoTime();
                 ScanResult result;

@@ -28,9 +28,13 @@ final class LocalEmulator {
         return Path.of(System.getProperty("vigil.home", ".")).toAbsolutePath().normalize();
     }
 
-    /** Options for the emulator with dummy credentials and AWS's real pacing. */
+    /**
+     * Options for the emulator with dummy credentials and AWS's real pacing; an attempt may take a minute, as moto on
+     * a busy machine can take many seconds to create a DB instance.
+     */
     static AwsOptions options(MotoServer moto, List<String> regions) {
         return new AwsOptions(null, regions, moto.endpoint(),
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("emulated", "emulated")), RateLimits.aws());
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("emulated", "emulated")), RateLimits.aws(),
+                java.time.Duration.ofMinutes(1));
     }
 }
