@@ -99,6 +99,21 @@ public final class LiveScanner {
         return inventory;
     }
 
+    /**
+     * Collects what the rules need in one region of an account, as a service job does for its (account, region);
+     * the connection's pacing buckets are this job's.
+     */
+    public Inventory collectRegion(String account, String region, List<RuleDefinition> rules) {
+        checkRegionName(region);
+        return scanRegion(new RegionContext(connection, account, region), Map.of(), rules);
+    }
+
+    /** The regions a scan covers: those in the options (checked), else every region enabled for the account. */
+    public List<String> regions() {
+        connection.options().regions().forEach(LiveScanner::checkRegionName);
+        return regions(bootstrapRegion());
+    }
+
     private static Inventory scanRegion(RegionContext region, Map<Class<? extends Resource>, List<String>> names,
                                         List<RuleDefinition> rules) {
         Inventory inventory = new Inventory();
@@ -144,7 +159,8 @@ public final class LiveScanner {
     private static final java.util.regex.Pattern REGION_NAME =
             java.util.regex.Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
 
-    private static void checkRegionName(String region) {
+    /** Refuses a name that cannot be an AWS region, e.g. {@code mars}. */
+    public static void checkRegionName(String region) {
         if (!REGION_NAME.matcher(region).matches()) {
             throw new IllegalArgumentException("'" + region + "' is not an AWS region name (like us-east-1)");
         }

@@ -120,7 +120,7 @@ class LiveFixerTest {
 
             // with the role blocked, applying changes the tables and nothing of AWS Backup
             int beforeApply = proxy.requests().size();
-            new LiveFixer(aws, "123456789012", new FixSettings("vigil-rds-daily", false)).apply(plan, new Recorded());
+            new LiveFixer(aws, "123456789012", new FixSettings("vigil-rds-daily", false)).apply(plan, new RecordedJournal());
             assertThat(proxy.requests().subList(beforeApply, proxy.requests().size())).filteredOn(LiveFixerTest::mutating)
                     .extracting(EmulatorProxy.Request::operation).containsOnly("UpdateContinuousBackups").hasSize(3);
         }
@@ -142,23 +142,6 @@ class LiveFixerTest {
         }
     }
 
-    /** A journal that keeps what it is told, in order. */
-    private static final class Recorded implements Journal {
-        final List<String> events = new ArrayList<>();
-        final List<Applied> outcomes = new ArrayList<>();
-
-        @Override
-        public void intent(Change change) {
-            events.add("intent " + change.action() + " " + change.resource());
-        }
-
-        @Override
-        public void outcome(Applied applied) {
-            events.add((applied.attempted() ? "outcome " : "skipped ") + applied.change().action() + " "
-                    + applied.change().resource());
-            outcomes.add(applied);
-        }
-    }
 
     private static org.assertj.core.groups.Tuple tuple(Object... values) {
         return org.assertj.core.groups.Tuple.tuple(values);
@@ -168,7 +151,7 @@ class LiveFixerTest {
     void applyFixesEverythingAndASecondRunChangesNothing() {
         try (AwsConnection aws = connect()) {
             LiveFixer fixer = new LiveFixer(aws, "123456789012", new FixSettings("vigil-rds-daily", true));
-            Recorded journal = new Recorded();
+            RecordedJournal journal = new RecordedJournal();
             List<Applied> applied = fixer.apply(fixer.plan(failing(aws), false), journal);
 
             assertThat(applied).isEqualTo(journal.outcomes).allMatch(Applied::ok).hasSize(11);
@@ -208,7 +191,7 @@ class LiveFixerTest {
             int before = proxy.requests().size();
             List<Change> again = fixer.plan(failing(aws), false);
             assertThat(again).isEmpty();
-            assertThat(fixer.apply(again, new Recorded())).isEmpty();
+            assertThat(fixer.apply(again, new RecordedJournal())).isEmpty();
             assertThat(proxy.requests().subList(before, proxy.requests().size())).noneMatch(LiveFixerTest::mutating);
         }
     }
@@ -226,7 +209,7 @@ class LiveFixerTest {
                         assertThat(c.state()).isEqualTo(State.IN_PLACE);
                         assertThat(c.before()).startsWith("exists (");
                     });
-            fixer.apply(plan, new Recorded());
+            fixer.apply(plan, new RecordedJournal());
             // the existing plan was extended with a selection, not replaced
             var plans = aws.client(BackupClient::builder, "us-east-1").listBackupPlans().backupPlansList();
             assertThat(plans).extracting(p -> p.backupPlanName()).containsExactly("team-plan");
@@ -241,7 +224,7 @@ class LiveFixerTest {
                         EmulatorProxy.recorded("DynamoDb-AccessDenied-Update.json", Map.of())));
         try (AwsConnection aws = connect()) {
             LiveFixer fixer = new LiveFixer(aws, "123456789012", new FixSettings("vigil-rds-daily", true));
-            List<Applied> applied = fixer.apply(fixer.plan(failing(aws), false), new Recorded());
+            List<Applied> applied = fixer.apply(fixer.plan(failing(aws), false), new RecordedJournal());
             Map<String, Boolean> outcome = applied.stream()
                     .filter(a -> a.change().kind() == Kind.ENABLE_PITR)
                     .collect(Collectors.toMap(a -> a.change().region() + " " + a.change().resource(), Applied::ok));
@@ -259,7 +242,7 @@ class LiveFixerTest {
                 EmulatorProxy.recorded("Iam-AccessDenied.xml", Map.of("action", "iam:AttachRolePolicy"))));
         try (AwsConnection aws = connect()) {
             LiveFixer fixer = new LiveFixer(aws, "123456789012", new FixSettings("vigil-rds-daily", true));
-            Recorded journal = new Recorded();
+            RecordedJournal journal = new RecordedJournal();
             List<Applied> applied = fixer.apply(fixer.plan(failing(aws), false), journal);
 
             Map<Kind, List<Applied>> byKind = applied.stream().collect(Collectors.groupingBy(a -> a.change().kind()));

@@ -6,6 +6,18 @@ import dev.vigil.aws.AwsOptions;
 import dev.vigil.aws.emulator.DemoAccount;
 import dev.vigil.aws.emulator.MotoServer;
 import dev.vigil.core.rule.Catalog;
+import dev.vigil.service.ChannelMaker;
+import dev.vigil.service.AwsAccess;
+import dev.vigil.service.ConfigLoader;
+import dev.vigil.service.Service;
+import dev.vigil.service.ServiceConfig;
+import dev.vigil.store.Run;
+import dev.vigil.store.Store;
+import dev.vigil.store.StoreLocation;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -16,7 +28,8 @@ import picocli.CommandLine.Mixin;
  * path as {@code vigil scan}.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Start the moto AWS emulator on 127.0.0.1, seed a sample account, scan it, stop the emulator.")
+        description = "Start the moto AWS emulator on 127.0.0.1, seed a sample account, scan it, run the service on it "
+                + "once (runs, diff), stop the emulator.")
 final class DemoCommand implements Callable<Integer> {
 
     @Mixin
@@ -32,11 +45,60 @@ final class DemoCommand implements Callable<Integer> {
             }
             System.err.println("Seeded a sample account at " + moto.endpoint()
                     + ": DynamoDB tables with and without point-in-time recovery in us-east-1 and eu-west-1,"
-                    + " RDS instances without AWS Backup. Scanning every region ...");
-            ScanCommand.scan(options, new Accounts(false, List.of(), Accounts.DEFAULT_ROLE, null, 1), Catalog.load().all(),
-                    output, null);
+                    + " RDS instances without AWS Backup, Aurora clusters with and without deletion protection,"
+                    + " EBS volumes with and without a snapshot, encrypted and unencrypted snapshots."
+                    + " Scanning every region ...");
+            DemoAccount.NOT_EMULATED.forEach((rule, why) -> System.err.println("Not run on the emulator: " + rule
+                    + " (" + why + ")"));
+            ScanCommand.scan(options, new Accounts(false, List.of(), Accounts.DEFAULT_ROLE, null, 1), Catalog.load().all()
+                    .stream().filter(r -> !DemoAccount.NOT_EMULATED.containsKey(r.meta().id())).toList(), output, null,
+                    null);
+            serve(moto, options);
             System.err.println("Stopped the emulator. Scan a real account with: ./vigil scan [--profile NAME]");
             return Vigil.OK;
         }
+    }
+
+    /**
+     * The service on the same account: {@code vigil serve} in-process on a throw-away embedded store, one scheduled
+     * run, then {@code vigil runs} and {@code vigil diff} of it.
+     */
+    private static void serve(MotoServer moto, AwsOptions options) throws Exception {
+        System.err.println();
+        System.err.println("Starting the service (vigil serve) on a temporary store for one scheduled run ...");
+        Path dir = Files.createTempDirectory("vigil-demo-store");
+        StringBuilder yaml = new StringBuilder("accounts:\n  - id: \"123456789012\"\n    name: demo\n"
+                + "    regions: [us-east-1, eu-west-1]\n    endpointUrl: " + moto.endpoint() + "\n");
+        if (!DemoAccount.NOT_EMULATED.isEmpty()) {
+            yaml.append("    rules:\n");
+            DemoAccount.NOT_EMULATED.keySet().forEach(rule -> yaml.append("      ").append(rule)
+                    .append(": { enabled: false }\n"));
+        }
+        ServiceConfig config = new ConfigLoader(Catalog.load(), ChannelMaker.NOTIFY, System::getenv)
+                .parse("demo.yaml", yaml.toString());
+        String runId;
+        try (Store store = Store.open(StoreLocation.embedded(dir));
+             Service service = new Service(config, store, Catalog.load(), ChannelMaker.NOTIFY,
+                     new AwsAccess(options.credentials(), options.limits()), List.of(), line -> System.err.println("  " + line))) {
+            service.start();
+            Instant deadline = Instant.now().plusSeconds(120);
+            while (store.runs().last("123456789012").map(r -> r.outcome() == Run.Outcome.RUNNING).orElse(true)) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new Vigil.UserException("the demo's scheduled run did not finish within 2 minutes");
+                }
+                Thread.sleep(100);
+            }
+            runId = store.runs().last("123456789012").orElseThrow().id();
+        }
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        System.out.println();
+        System.out.println("$ vigil runs");
+        Vigil.run(new String[] {"runs", "--data-dir", dir.toString()}, out, err);
+        System.out.println();
+        System.out.println("$ vigil diff " + runId);
+        Vigil.run(new String[] {"diff", runId, "--data-dir", dir.toString()}, out, err);
+        System.err.println("Run it on your accounts: ./vigil serve --example-config > vigil.yaml, edit it, then "
+                + "./vigil serve --config vigil.yaml");
     }
 }

@@ -271,6 +271,7 @@ final class FixCommand implements Callable<Integer> {
                     case ProtectWithBackupPlan backup -> a.change().kind() == Kind.CREATE_BACKUP_SELECTION
                             && a.change().targets().contains(backup.instanceArn());
                     case null -> false;
+                    default -> a.change().kind() == Kind.SET_PROPERTY && check.remedy().equals(a.change().remedy());
                 });
     }
 

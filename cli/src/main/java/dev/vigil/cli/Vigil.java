@@ -1,6 +1,8 @@
 package dev.vigil.cli;
 
 import dev.vigil.aws.AwsAccessException;
+import dev.vigil.service.ConfigException;
+import dev.vigil.store.StoreException;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,6 +32,13 @@ public final class Vigil {
         commands.put("permissions", PermissionsCommand::new);
         commands.put("bench", BenchCommand::new);
         commands.put("bench-iac", IacBenchCommand::new);
+        commands.put("serve", ServeCommand::new);
+        commands.put("runs", RunsCommand::new);
+        commands.put("diff", DiffCommand::new);
+        commands.put("checks", ChecksCommand::new);
+        commands.put("suppress", SuppressCommand.Suppress::new);
+        commands.put("unsuppress", SuppressCommand.Unsuppress::new);
+        commands.put("bench-service", ServiceBenchCommand::new);
         commands.put("help", CommandLine.HelpCommand::new);
         return commands;
     }
@@ -65,12 +74,34 @@ public final class Vigil {
             err.println("vigil: " + message(e));
             return ERRORS;
         });
-        return cli.execute(args);
+        return execute(cli, args, err);
+    }
+
+    /**
+     * Runs a command line whose exceptions the handlers above turn into one line; an {@link Error} (out of memory,
+     * a stack overflow, ...) passes by them and is turned into one line here, with exit code 2, never a stack trace.
+     */
+    static int execute(CommandLine cli, String[] args, PrintWriter err) {
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("vigil: out of memory (" + e.getMessage() + "); give the JVM more (e.g. JAVA_TOOL_OPTIONS="
+                    + "-Xmx4g) or scan fewer files at once");
+        } catch (StackOverflowError e) {
+            err.println("vigil: input nested too deeply to process (stack overflow); please report this at the "
+                    + "Vigil issue tracker with the input that caused it");
+        } catch (Error e) {
+            err.println("vigil: unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage()
+                    + " (please report this at the Vigil issue tracker)");
+        }
+        err.flush();
+        return ERRORS;
     }
 
     private static String message(Exception e) {
         if (e instanceof IllegalArgumentException || e instanceof AwsAccessException
-                || e instanceof java.io.IOException || e instanceof UserException) {
+                || e instanceof java.io.IOException || e instanceof UserException || e instanceof StoreException
+                || e instanceof ConfigException || e instanceof IllegalStateException) {
             return e.getMessage();
         }
         return "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage()

@@ -41,15 +41,8 @@ final class CsvReport implements Report {
             if (i > 0) {
                 w.write(',');
             }
-            w.write(quote(cells.get(i)));
+            w.write(Csv.cell(cells.get(i)));
         }
         w.write("\r\n");
-    }
-
-    static String quote(String cell) {
-        if (cell.indexOf(',') < 0 && cell.indexOf('"') < 0 && cell.indexOf('\n') < 0 && cell.indexOf('\r') < 0) {
-            return cell;
-        }
-        return '"' + cell.replace("\"", "\"\"") + '"';
     }
 }

@@ -40,6 +40,8 @@ class CatalogTest {
             assertThat(m.categories()).as(m.id()).isNotEmpty();
             assertThat(m.compliances()).as(m.id()).isNotEmpty().allMatch(STANDARDS::contains);
             assertThat(m.id()).as("ID starts with the service").startsWith(m.service());
+            assertThat(m.controls()).as(m.id() + " controls name standards it lists")
+                    .allMatch(c -> c.contains(":") && m.compliances().contains(c.substring(0, c.indexOf(':'))));
         }
     }
 

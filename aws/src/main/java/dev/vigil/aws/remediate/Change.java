@@ -1,5 +1,6 @@
 package dev.vigil.aws.remediate;
 
+import dev.vigil.core.remedy.Remedy;
 import java.util.List;
 
 /**
@@ -12,12 +13,15 @@ import java.util.List;
  * @param reasons  the checks that call for it, e.g. {@code DynamoDB-003 orders: Point-in-time recovery is not enabled}
  * @param before   the state read while planning
  * @param blockedBy why it is BLOCKED or CANNOT_PLAN, else null
+ * @param remedy   the remedy a {@link Kind#SET_PROPERTY} change makes (see PropertyActions), else null
  */
 public record Change(String account, String region, Kind kind, String action, String resource,
-                     List<String> targets, List<String> reasons, String before, State state, String blockedBy) {
+                     List<String> targets, List<String> reasons, String before, State state, String blockedBy,
+                     Remedy remedy) {
 
     public enum Kind {
-        CREATE_ROLE, ATTACH_ROLE_POLICY, CREATE_VAULT, CREATE_BACKUP_PLAN, CREATE_BACKUP_SELECTION, ENABLE_PITR
+        CREATE_ROLE, ATTACH_ROLE_POLICY, CREATE_VAULT, CREATE_BACKUP_PLAN, CREATE_BACKUP_SELECTION, ENABLE_PITR,
+        SET_PROPERTY
     }
 
     public enum State { TO_DO, IN_PLACE, BLOCKED, CANNOT_PLAN }
@@ -27,11 +31,18 @@ public record Change(String account, String region, Kind kind, String action, St
         reasons = List.copyOf(reasons);
     }
 
+    /** A change that is not a {@link Kind#SET_PROPERTY} remedy's. */
+    public Change(String account, String region, Kind kind, String action, String resource, List<String> targets,
+                  List<String> reasons, String before, State state, String blockedBy) {
+        this(account, region, kind, action, resource, targets, reasons, before, state, blockedBy, null);
+    }
+
     Change withState(State newState, String why) {
-        return new Change(account, region, kind, action, resource, targets, reasons, before, newState, why);
+        return new Change(account, region, kind, action, resource, targets, reasons, before, newState, why, remedy);
     }
 
     Change withBefore(String newBefore) {
-        return new Change(account, region, kind, action, resource, targets, reasons, newBefore, state, blockedBy);
+        return new Change(account, region, kind, action, resource, targets, reasons, newBefore, state, blockedBy,
+                remedy);
     }
 }

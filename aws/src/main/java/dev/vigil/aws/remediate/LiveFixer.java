@@ -11,7 +11,9 @@ import dev.vigil.core.check.Check;
 import dev.vigil.core.model.Origin;
 import dev.vigil.core.remedy.BackupPlanDefaults;
 import dev.vigil.core.remedy.EnablePointInTimeRecovery;
+import dev.vigil.core.remedy.PropertyFix;
 import dev.vigil.core.remedy.ProtectWithBackupPlan;
+import dev.vigil.core.remedy.Remedy;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -83,6 +85,7 @@ public final class LiveFixer {
                 case ProtectWithBackupPlan ignored ->
                         backupByRegion.computeIfAbsent(live.region(), r -> new ArrayList<>()).add(check);
                 case null -> { }
+                default -> perRegion.add(planProperty(live.region(), check));
             }
         }
         List<Change> plan = new ArrayList<>();
@@ -140,7 +143,7 @@ public final class LiveFixer {
      */
     private static List<Kind> dependencies(Change change) {
         return switch (change.kind()) {
-            case CREATE_ROLE, ENABLE_PITR -> List.of();
+            case CREATE_ROLE, ENABLE_PITR, SET_PROPERTY -> List.of();
             case ATTACH_ROLE_POLICY -> List.of(Kind.CREATE_ROLE);
             case CREATE_VAULT -> List.of(Kind.CREATE_ROLE, Kind.ATTACH_ROLE_POLICY);
             case CREATE_BACKUP_PLAN -> List.of(Kind.CREATE_ROLE, Kind.ATTACH_ROLE_POLICY, Kind.CREATE_VAULT);
@@ -161,6 +164,7 @@ public final class LiveFixer {
             case CREATE_BACKUP_PLAN -> "creating the backup plan";
             case CREATE_BACKUP_SELECTION -> "creating the backup selection";
             case ENABLE_PITR -> "turning on point-in-time recovery";
+            case SET_PROPERTY -> "setting the property";
         };
     }
 
@@ -193,6 +197,36 @@ public final class LiveFixer {
             return change.withState(State.CANNOT_PLAN,
                     "dynamodb:DescribeContinuousBackups failed: " + Faults.describe(e));
         }
+    }
+
+    /**
+     * A remedy that sets properties of one resource: confirmed by reading the current value; blocked, naming the
+     * emitted forms, when it has no live action (a change Vigil does not make itself).
+     */
+    private Change planProperty(String region, Check check) {
+        Remedy remedy = check.remedy();
+        String resource = check.resourceName();
+        List<String> reasons = List.of(reason(check));
+        Optional<PropertyActions.Action<Remedy>> action = PropertyActions.forRemedy(remedy);
+        if (action.isEmpty()) {
+            return new Change(account, region, Kind.SET_PROPERTY, "none", resource, List.of(resource), reasons,
+                    "as scanned", State.BLOCKED, remedy.getClass().getAnnotation(PropertyFix.class).planOnly()
+                    + "; make it with 'vigil fix --emit cli|cloudformation|terraform' (see 'vigil explain "
+                    + check.rule().id() + "')", remedy);
+        }
+        Change change = new Change(account, region, Kind.SET_PROPERTY, action.get().iamAction(), resource,
+                List.of(resource), reasons, "unknown", State.TO_DO, null, remedy);
+        try {
+            PropertyActions.State read = action.get().read(aws, region, remedy);
+            return change.withBefore(read.before()).withState(read.inPlace() ? State.IN_PLACE : State.TO_DO, null);
+        } catch (RuntimeException e) {
+            return change.withState(State.CANNOT_PLAN, "reading " + resource + " failed: " + Faults.describe(e));
+        }
+    }
+
+    private String applyProperty(String region, Remedy remedy) {
+        return PropertyActions.forRemedy(remedy).orElseThrow(() -> new IllegalStateException(
+                "no live action for " + remedy.getClass().getSimpleName())).apply(aws, region, remedy);
     }
 
     /**
@@ -275,6 +309,7 @@ public final class LiveFixer {
 
     private String make(Change change) {
         return switch (change.kind()) {
+            case SET_PROPERTY -> applyProperty(change.region(), change.remedy());
             case ENABLE_PITR -> "PointInTimeRecoveryStatus=" + aws.client(DynamoDbClient::builder, change.region())
                     .updateContinuousBackups(r -> r.tableName(change.resource())
                             .pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(true)))

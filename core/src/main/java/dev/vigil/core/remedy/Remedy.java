@@ -4,5 +4,7 @@ package dev.vigil.core.remedy;
  * A typed description of the change that fixes a failing check. One remedy is rendered as a live SDK call,
  * an AWS CLI command, CloudFormation or Terraform; rules only describe it.
  */
-public sealed interface Remedy permits EnablePointInTimeRecovery, ProtectWithBackupPlan {
+public sealed interface Remedy permits EnablePointInTimeRecovery, ProtectWithBackupPlan,
+        EnableClusterDeletionProtection,
+        CopySnapshotEncrypted, DeleteSnapshot, MakeSnapshotPrivate, SnapshotVolume {
 }

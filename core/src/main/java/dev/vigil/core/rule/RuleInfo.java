@@ -27,6 +27,12 @@ public @interface RuleInfo {
     /** Compliance standard IDs, e.g. {@code NIST4}, {@code AWAF}. */
     String[] compliances() default {};
 
+    /**
+     * The controls of those standards the rule helps with, as {@code STANDARD:CONTROL}, e.g. {@code NIST5:CP-9},
+     * {@code AWAF:REL09-BP01}; each names a standard listed in {@link #compliances()}.
+     */
+    String[] controls() default {};
+
     /** AWS service as reports show it, e.g. {@code DynamoDB}. */
     String service();
 

@@ -11,17 +11,24 @@ import java.util.Set;
 /** A rule's metadata as reports and the knowledge base use it; {@code remedy} is null for rules without one. */
 public record RuleMeta(String id, String title, Risk risk, List<Category> categories, List<String> compliances,
                        String service, Class<? extends Resource> resource, Set<Class<? extends Resource>> reads,
-                       Class<? extends Remedy> remedy, List<Setting> settings) {
+                       Class<? extends Remedy> remedy, List<Setting> settings, List<String> controls) {
 
     public RuleMeta {
         settings = List.copyOf(settings);
+        controls = List.copyOf(controls);
     }
 
-    /** Metadata of a rule without settings. */
+    /** Metadata of a rule without settings or control mappings. */
     public RuleMeta(String id, String title, Risk risk, List<Category> categories, List<String> compliances,
                     String service, Class<? extends Resource> resource, Set<Class<? extends Resource>> reads,
                     Class<? extends Remedy> remedy) {
-        this(id, title, risk, categories, compliances, service, resource, reads, remedy, List.of());
+        this(id, title, risk, categories, compliances, service, resource, reads, remedy, List.of(), List.of());
+    }
+
+    /** The controls of {@code standard} this rule maps to (without the {@code STANDARD:} prefix). */
+    public List<String> controls(String standard) {
+        String prefix = standard + ":";
+        return controls.stream().filter(c -> c.startsWith(prefix)).map(c -> c.substring(prefix.length())).toList();
     }
 
     public static RuleMeta of(Class<? extends Rule> type) {
@@ -35,7 +42,7 @@ public record RuleMeta(String id, String title, Risk risk, List<Category> catego
         return new RuleMeta(info.id(), info.title(), info.risk(), List.of(info.categories()),
                 List.of(info.compliances()), info.service(), info.resource(), Set.copyOf(reads),
                 info.remedy() == Remedy.class ? null : info.remedy(),
-                Arrays.stream(info.settings()).map(s -> Setting.of(info.id(), s)).toList());
+                Arrays.stream(info.settings()).map(s -> Setting.of(info.id(), s)).toList(), List.of(info.controls()));
     }
 
     public Optional<Setting> setting(String name) {
@@ -44,6 +51,7 @@ public record RuleMeta(String id, String title, Risk risk, List<Category> catego
 
     /** This metadata with another risk level, as a rule configuration may set it. */
     public RuleMeta withRisk(Risk newRisk) {
-        return new RuleMeta(id, title, newRisk, categories, compliances, service, resource, reads, remedy, settings);
+        return new RuleMeta(id, title, newRisk, categories, compliances, service, resource, reads, remedy, settings,
+                controls);
     }
 }

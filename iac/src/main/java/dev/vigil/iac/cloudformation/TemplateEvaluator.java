@@ -136,7 +136,12 @@ final class TemplateEvaluator {
 
     /** The synthetic ARN of a DB instance: {@code arn:PARTITION:rds:REGION:ACCOUNT:db:IDENTIFIER}. */
     String rdsArn(String logicalId) {
-        return "arn:" + partition() + ":rds:" + region() + ":" + account() + ":db:" + rdsIdentifier(logicalId);
+        return arn("rds", "db:" + rdsIdentifier(logicalId));
+    }
+
+    /** {@code arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE}, with placeholders for what is not given. */
+    String arn(String service, String resource) {
+        return "arn:" + partition() + ":" + service + ":" + region() + ":" + account() + ":" + resource;
     }
 
     /** The unevaluated {@code Properties} of a resource; empty when absent. */

@@ -25,6 +25,7 @@ import dev.vigil.hcl.terraform.ResourceInstance;
 import dev.vigil.hcl.terraform.SkipDirective;
 import dev.vigil.iac.Partitions;
 import dev.vigil.iac.MappedResources;
+import dev.vigil.iac.mapping.KindMappings;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -46,15 +47,25 @@ import java.util.regex.Pattern;
  */
 final class TerraformMapper {
 
-    static final Set<Class<? extends Resource>> KINDS =
-            Set.of(DynamoDbTable.class, RdsInstance.class, BackupSelection.class, BackupRegionSettings.class);
+    static final Set<Class<? extends Resource>> KINDS = kinds();
     private static final String DB_INSTANCE = "aws_db_instance";
     private static final String CLUSTER_INSTANCE = "aws_rds_cluster_instance";
+    /** The resource types whose {@code arn} is an RDS DB instance ARN. */
+    private static final Set<String> DB_INSTANCE_ARNS = Set.of(DB_INSTANCE, CLUSTER_INSTANCE);
     private static final Pattern TRAVERSAL = Pattern.compile("[A-Za-z0-9_.\\-\\[\\]\"]+");
     private static final List<String> CONDITION_OPERATORS =
             List.of("string_equals", "string_like", "string_not_equals", "string_not_like");
 
+    private static Set<Class<? extends Resource>> kinds() {
+        Set<Class<? extends Resource>> kinds = new java.util.HashSet<>(KindMappings.kinds());
+        kinds.addAll(List.of(DynamoDbTable.class, RdsInstance.class, BackupSelection.class,
+                BackupRegionSettings.class));
+        return Set.copyOf(kinds);
+    }
+
     private final Function<ResourceInstance, Origin.Template> origins;
+    private final String region;
+    private final String accountId;
     /** Synthetic ARN prefix of DB instances; selections that refer to {@code aws_db_instance.x.arn} resolve to it. */
     private final String rdsArnPrefix;
     private final MappedResources mapped = new MappedResources();
@@ -64,6 +75,8 @@ final class TerraformMapper {
     /** @param region, accountId where the configuration is applied, or null: {@code ${region}}, {@code ${account}} */
     TerraformMapper(Function<ResourceInstance, Origin.Template> origins, String region, String accountId) {
         this.origins = origins;
+        this.region = region;
+        this.accountId = accountId;
         this.rdsArnPrefix = rdsArnPrefix(region, accountId);
     }
 
@@ -75,7 +88,9 @@ final class TerraformMapper {
 
     /** Maps every instance; DB instances first, so that selections and replicas can name them. */
     MappedResources map(List<ResourceInstance> instances) {
+        Map<String, ResourceInstance> byAddress = new HashMap<>();
         for (ResourceInstance instance : instances) {
+            byAddress.put(instance.address(), instance);
             switch (instance.type()) {
                 case DB_INSTANCE -> dbNames.put(instance.address(), dbName(instance));
                 case "aws_backup_plan" -> plans.put(instance.address(), instance);
@@ -88,7 +103,9 @@ final class TerraformMapper {
                 case DB_INSTANCE, CLUSTER_INSTANCE -> dbInstance(instance);
                 case "aws_backup_selection" -> selection(instance);
                 case "aws_backup_region_settings" -> regionSettings(instance);
-                default -> { }
+                default -> KindMappings.terraform(instance.type()).ifPresent(kind -> kind.map()
+                        .apply(new TerraformDeclaration(instance, origins, byAddress, region, accountId))
+                        .forEach(r -> add(instance, r)));
             }
         }
         return mapped;
@@ -102,10 +119,15 @@ final class TerraformMapper {
                     Value.unknown(instance.expansionBlocker().expression()), null));
             return;
         }
-        Optional<EvaluatedBlock> pitr = body.block("point_in_time_recovery");
-        Value<PitrStatus> status = pitr.map(b -> b.expansionBlocker() != null
-                ? Value.<PitrStatus>unknown(b.expansionBlocker().expression())
-                : status(b.attribute("enabled").orElse(null))).orElse(Value.known(PitrStatus.DISABLED));
+        List<EvaluatedBlock> pitrBlocks = body.blocks("point_in_time_recovery");
+        Optional<EvaluatedBlock> pitr = pitrBlocks.stream().findFirst();
+        Value<PitrStatus> status = pitrBlocks.size() > 1
+                ? Value.failed("point_in_time_recovery is given " + pitrBlocks.size()
+                        + " times; the AWS provider allows it once")
+                : pitr.map(b -> b.expansionBlocker() != null
+                        ? Value.<PitrStatus>unknown(b.expansionBlocker().expression())
+                        : status("point_in_time_recovery.enabled", b.attribute("enabled").orElse(null)))
+                .orElse(Value.known(PitrStatus.DISABLED));
         Integer days = pitr.flatMap(b -> b.attribute("recovery_period_in_days"))
                 .filter(v -> v instanceof NumberValue).map(v -> ((NumberValue) v).value().intValue()).orElse(null);
         add(instance, new DynamoDbTable(origins.apply(instance), instance.address(), name, status, days));
@@ -114,30 +136,46 @@ final class TerraformMapper {
                     : replica.attribute("region_name").orElse(NullValue.INSTANCE);
             Value<PitrStatus> replicaStatus = replica.expansionBlocker() != null
                     ? Value.unknown(replica.expansionBlocker().expression())
-                    : status(replica.attribute("point_in_time_recovery").orElse(null));
+                    : status("replica.point_in_time_recovery",
+                            replica.attribute("point_in_time_recovery").orElse(null));
             add(instance, new DynamoDbTable(origins.apply(instance),
                     instance.address() + ".replica" + Reference.formatKey(region), name, replicaStatus, null));
         }
     }
 
-    /** A PITR flag: absent or null is DISABLED, as AWS defaults. */
-    private static Value<PitrStatus> status(dev.vigil.hcl.Value enabled) {
+    /**
+     * A PITR flag: absent or null is DISABLED, as AWS defaults. Strings convert as Terraform converts them to a
+     * bool ({@code "true"}, {@code "1"}, {@code "false"}, {@code "0"}); any other value Terraform refuses, so it is
+     * a failed read (the rule says ERROR), never a verdict.
+     */
+    private static Value<PitrStatus> status(String attribute, dev.vigil.hcl.Value enabled) {
         return switch (enabled) {
             case null -> Value.known(PitrStatus.DISABLED);
             case NullValue n -> Value.known(PitrStatus.DISABLED);
-            default -> bool(enabled).map(on -> on ? PitrStatus.ENABLED : PitrStatus.DISABLED);
+            default -> bool(attribute, enabled).map(on -> on ? PitrStatus.ENABLED : PitrStatus.DISABLED);
         };
     }
 
-    /** A bool as Terraform converts it: {@code true}, or the strings {@code "true"} and {@code "false"}. */
-    private static Value<Boolean> bool(dev.vigil.hcl.Value value) {
+    /**
+     * A bool as Terraform converts it: {@code true}, {@code false}, and the strings {@code "true"}, {@code "1"},
+     * {@code "false"}, {@code "0"}; any other value Terraform refuses, so it is a failed read (the rule says ERROR),
+     * never a verdict.
+     */
+    private static Value<Boolean> bool(String attribute, dev.vigil.hcl.Value value) {
         return switch (value) {
             case BoolValue b -> Value.known(b.value());
-            case StringValue s when s.value().equals("true") || s.value().equals("false") ->
-                    Value.known(s.value().equals("true"));
+            case StringValue s when s.value().equals("true") || s.value().equals("1") -> Value.known(true);
+            case StringValue s when s.value().equals("false") || s.value().equals("0") -> Value.known(false);
             case Unknown u -> Value.unknown(u.expression());
-            default -> Value.unknown(value.toString());
+            default -> Value.failed(attribute + " = " + shortened(value)
+                    + " is not a bool; Terraform converts only true, false, \"true\", \"false\", \"1\" and \"0\"");
         };
+    }
+
+    /** A value as written in messages, at most one short line. */
+    private static String shortened(dev.vigil.hcl.Value value) {
+        String text = value.toString().replaceAll("\\s+", " ");
+        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
     }
 
     /**
@@ -152,7 +190,7 @@ final class TerraformMapper {
         } else {
             switch (instance.attribute("resource_type_opt_in_preference").orElse(NullValue.INSTANCE)) {
                 case ObjectValue preferences when preferences.get("RDS").isPresent() ->
-                        rds = bool(preferences.get("RDS").get());
+                        rds = bool("resource_type_opt_in_preference[\"RDS\"]", preferences.get("RDS").get());
                 case Unknown u -> rds = Value.unknown(u.expression());
                 default -> {
                     return;
@@ -256,8 +294,11 @@ final class TerraformMapper {
     }
 
     /**
-     * A reference such as {@code aws_db_instance.main.arn} (directly, or through module outputs) is that instance's
-     * synthetic ARN; anything else unresolved stays unknown, named by its expression.
+     * A reference such as {@code aws_db_instance.main.arn} (directly, through module outputs, or one instance of a
+     * splat or {@code for} expression) is that instance's synthetic ARN. The ARN of a resource of another type,
+     * such as {@code aws_efs_file_system.files.arn}, can select no DB instance: it stays as written, as
+     * {@code ${aws_efs_file_system.files.arn}}, so that it makes no instance UNKNOWN. Anything else unresolved stays
+     * unknown, named by its expression.
      */
     private List<Value<String>> resolved(Unknown unknown) {
         List<Value<String>> out = new ArrayList<>();
@@ -265,12 +306,17 @@ final class TerraformMapper {
             return List.of(Value.unknown(unknown.expression()));
         }
         for (Reference reference : unknown.references()) {
-            String name = dbNames.get(reference.address());
-            if (reference.kind() != Reference.Kind.RESOURCE || !reference.attributePath().equals(List.of("arn"))
-                    || name == null) {
+            if (reference.kind() != Reference.Kind.RESOURCE || !reference.attributePath().equals(List.of("arn"))) {
                 return List.of(Value.unknown(unknown.expression()));
             }
-            out.add(Value.known(rdsArnPrefix + name));
+            String name = dbNames.get(reference.address());
+            if (name != null) {
+                out.add(Value.known(rdsArnPrefix + name));
+            } else if (!DB_INSTANCE_ARNS.contains(reference.type())) {
+                out.add(Value.known("${" + reference.address() + ".arn}"));
+            } else {
+                return List.of(Value.unknown(unknown.expression()));
+            }
         }
         return out;
     }

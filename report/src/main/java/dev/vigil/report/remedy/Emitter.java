@@ -2,7 +2,6 @@ package dev.vigil.report.remedy;
 
 import dev.vigil.core.check.Check;
 import dev.vigil.core.model.Origin;
-import dev.vigil.core.remedy.EnablePointInTimeRecovery;
 import dev.vigil.core.remedy.ProtectWithBackupPlan;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,17 +27,14 @@ public enum Emitter {
         String render(RemedySet remedies, String planName);
     }
 
-    /** A failing table, with where it lives and why it fails. */
-    record TableFix(String account, String region, String table, String reason) {}
-
     /** The instances of one region that need an AWS Backup plan. */
     record BackupFix(String account, String region, List<String> arns, List<String> reasons) {}
 
-    /** Remedies grouped the way every form needs them: tables one by one, backup per region. */
-    record RemedySet(List<TableFix> tables, List<BackupFix> backups) {
+    /** Remedies grouped the way every form needs them: property changes one by one, backup per region. */
+    record RemedySet(List<PropertyChange> properties, List<BackupFix> backups) {
 
         static RemedySet of(List<Check> failing) {
-            List<TableFix> tables = new ArrayList<>();
+            List<PropertyChange> properties = new ArrayList<>();
             Map<String, BackupFix> backups = new TreeMap<>();
             for (Check c : failing) {
                 if (!(c.origin() instanceof Origin.Live live)) {
@@ -47,19 +43,24 @@ public enum Emitter {
                 String account = live.account();
                 String region = live.region();
                 String reason = c.rule().id() + " " + c.resourceName() + ": " + c.message();
+                PropertyChange change = c.remedy() == null ? null
+                        : PropertyChange.of(account, region, c.remedy(), reason);
+                if (change != null) {
+                    properties.add(change);
+                    continue;
+                }
                 switch (c.remedy()) {
-                    case EnablePointInTimeRecovery r -> tables.add(new TableFix(account, region, r.tableName(), reason));
                     case ProtectWithBackupPlan r -> {
                         BackupFix fix = backups.computeIfAbsent(account + "|" + region,
                                 k -> new BackupFix(account, region, new ArrayList<>(), new ArrayList<>()));
                         fix.arns().add(r.instanceArn());
                         fix.reasons().add(reason);
                     }
-                    case null -> { }
+                    case null, default -> { }
                 }
             }
             backups.values().forEach(b -> b.arns().sort(null));
-            return new RemedySet(tables, List.copyOf(backups.values()));
+            return new RemedySet(properties, List.copyOf(backups.values()));
         }
     }
 }

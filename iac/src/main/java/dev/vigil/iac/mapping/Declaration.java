@@ -1,0 +1,58 @@
+package dev.vigil.iac.mapping;
+
+import dev.vigil.core.model.Origin;
+import dev.vigil.core.model.Value;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One template resource after evaluation, read the same way whether it was written in CloudFormation or Terraform
+ * (or came from a Terraform plan), so that a resource kind's template mapping is written once (see
+ * {@link KindMapping}). Reads follow one convention:
+ * <ul>
+ *   <li>absent (or null): the default the caller gives, which is what AWS does when the property is left out;</li>
+ *   <li>not decidable before deployment: {@link Value#unknown} naming the expression as written;</li>
+ *   <li>a value the language would reject (e.g. {@code "yes"} for a boolean): {@link Value#failed} naming the
+ *       property and what it accepts, so the check is an ERROR and never a pass or a failure.</li>
+ * </ul>
+ */
+public interface Declaration {
+
+    /** The CloudFormation or Terraform type, e.g. {@code AWS::RDS::DBCluster}, {@code aws_rds_cluster}. */
+    String type();
+
+    /** The logical ID or the Terraform address. */
+    String id();
+
+    Origin.Template origin();
+
+    Value<Boolean> bool(Field field, boolean absent);
+
+    Value<Long> integer(Field field, long absent);
+
+    /** Text, or {@code absent} (which may be null: then an absent field is {@code Value.known("")}). */
+    Value<String> text(Field field, String absent);
+
+    /** Decided text, or null when absent or undecided; for names and engines, which are never guessed. */
+    String decided(Field field);
+
+    /** Tags whose key and value are both decided. */
+    Map<String, String> tags(Field field);
+
+    /**
+     * The declaration of another resource of the same template that {@code field} refers to, when it is of one of
+     * {@code types}: a Terraform reference to one of its attributes ({@code aws_ebs_volume.data.id}) or a
+     * CloudFormation {@code Ref} ({@code !Ref Data}). Empty when the field is absent, is not such a reference, or
+     * refers to a resource the template does not declare. For the joins a mapping needs, such as a snapshot whose
+     * encryption follows its volume's.
+     */
+    Optional<Declaration> referenced(Field field, Set<String> types);
+
+    /**
+     * The ARN this resource will have, with placeholders where the template does not say (region, account):
+     * {@code arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE}. Other resources of the same template that refer to
+     * it resolve to the same text.
+     */
+    String arn(String service, String resource);
+}
