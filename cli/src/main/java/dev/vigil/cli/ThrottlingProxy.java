@@ -2,6 +2,7 @@ package dev.vigil.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.aws.emulator.MotoServer;
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.ServerSocket;
@@ -37,7 +38,7 @@ final class ThrottlingProxy implements AutoCloseable {
         try (ServerSocket s = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
-        List<String> command = new ArrayList<>(List.of(python(), script.toString(), Integer.toString(port),
+        List<String> command = new ArrayList<>(List.of(MotoServer.python(), script.toString(), Integer.toString(port),
                 upstream.toString(), "--steal-pct", Double.toString(stealPct), "--fault-pct",
                 Double.toString(faultPct), "--latency-ms", Double.toString(latencyMs)));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -79,21 +80,8 @@ final class ThrottlingProxy implements AutoCloseable {
         return out;
     }
 
-    private static String python() {
-        String fromEnv = System.getenv("VIGIL_PYTHON");
-        return fromEnv != null && !fromEnv.isBlank() ? fromEnv : "python3";
-    }
-
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        MotoServer.stop(process);
     }
 }

@@ -6,10 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.aws.AwsConnection;
-import dev.vigil.aws.AwsOptions;
+import dev.vigil.aws.Emulator;
 import dev.vigil.aws.EmulatorProxy;
 import dev.vigil.aws.EmulatorProxy.Response;
-import dev.vigil.aws.RateLimits;
 import dev.vigil.aws.emulator.DemoAccount;
 import dev.vigil.aws.emulator.MotoServer;
 import java.nio.file.Files;
@@ -27,8 +26,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -43,16 +40,15 @@ class FixCommandTest {
     private EmulatorProxy proxy;
 
     @BeforeAll
-    static void start() throws Exception {
-        Path root = Path.of(System.getProperty("vigil.root", "..")).toAbsolutePath().normalize();
-        moto = MotoServer.start(root.resolve(".vigil/venv"), root.resolve(".vigil/moto-fix-test.log"));
+    static void start() {
+        moto = Emulator.moto();   // the aws test-jar's moto, one per test JVM; reset before each test here
+        // the CLI uses the default credential chain, which reads these system properties
         System.setProperty("aws.accessKeyId", "testing");
         System.setProperty("aws.secretAccessKey", "testing");
     }
 
     @AfterAll
     static void stop() {
-        moto.close();
         System.clearProperty("aws.accessKeyId");
         System.clearProperty("aws.secretAccessKey");
     }
@@ -61,8 +57,7 @@ class FixCommandTest {
     @BeforeEach
     void seed() throws Exception {
         moto.reset();
-        try (AwsConnection aws = new AwsConnection(new AwsOptions(null, List.of(), moto.endpoint(),
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("t", "t")), RateLimits.aws()))) {
+        try (AwsConnection aws = new AwsConnection(Emulator.options(moto.endpoint(), List.of()))) {
             DynamoDbClient dynamo = aws.client(DynamoDbClient::builder, REGION);
             DemoAccount.createTable(dynamo, "on", true);
             for (String name : List.of("off-1", "off-2", "off-3")) {
