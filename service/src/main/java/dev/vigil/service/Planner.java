@@ -65,13 +65,25 @@ final class Planner {
     }
 
     private boolean due(AccountConfig account, Optional<Run> last, Instant now) {
+        return !nextRun(account, last).isAfter(now);
+    }
+
+    /**
+     * When the account is due: its last run's start plus its schedule, or sooner, {@code retryFailedAfter} after a
+     * failed run ends; at once when it has never run. A run still going is not due again until its schedule says.
+     */
+    Instant nextRun(AccountConfig account, Optional<Run> last) {
         if (last.isEmpty()) {
-            return true;
+            return Instant.EPOCH;
         }
         Run run = last.get();
+        Instant scheduled = run.started().plus(account.schedule());
         boolean failed = run.outcome() == Run.Outcome.FAILED || run.outcome() == Run.Outcome.ABANDONED;
-        return !run.started().plus(account.schedule()).isAfter(now)
-                || failed && run.finished() != null && !run.finished().plus(config.retryFailedAfter()).isAfter(now);
+        if (failed && run.finished() != null) {
+            Instant retry = run.finished().plus(config.retryFailedAfter());
+            return retry.isBefore(scheduled) ? retry : scheduled;
+        }
+        return scheduled;
     }
 
     /** Opens a run of the account (or joins its open one) and queues a job per region. */

@@ -89,6 +89,7 @@ class ServiceTest {
 
         Run first = firstRun();
         assertThat(first.trigger()).isEqualTo(Run.Trigger.SCHEDULE);
+        assertThat(service.nextRun(CALLER)).as("the schedule says 1h").isEqualTo(first.started().plus(Duration.ofHours(1)));
         assertThat(first.outcome()).isEqualTo(Run.Outcome.SUCCEEDED);
         assertThat(first.rules()).containsExactly("DynamoDB-003");
         assertThat(first.jobs()).extracting(RunRegion::region, RunRegion::node, RunRegion::state).containsExactly(
