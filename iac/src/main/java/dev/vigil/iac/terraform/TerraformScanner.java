@@ -107,14 +107,40 @@ public final class TerraformScanner {
         return new TerraformScan(inventory, names, new Suppressions(suppressions));
     }
 
+    /**
+     * Loads one {@code terraform show -json} plan from text, as a plan file found under a path would load; {@code file}
+     * names it in origins and faults. JSON that does not parse is a {@code terraform:plan} fault with its line; JSON
+     * that is not a plan yields nothing.
+     */
+    public TerraformScan loadPlan(String file, String text) {
+        Loaded loaded = plan(file, text);
+        Inventory inventory = new Inventory();
+        loaded.mapped().resources().forEach(inventory::add);
+        loaded.mapped().faults().forEach(inventory::fault);
+        loaded.faults().forEach(inventory::fault);
+        return new TerraformScan(inventory, List.of(file), new Suppressions(loaded.mapped().suppressions()));
+    }
+
+    private Loaded plan(String name, String text) {
+        TerraformMapper mapper = new TerraformMapper(r -> new Origin.Template(name, r.line(), name), region, accountId);
+        try {
+            return new Loaded(name, mapper.map(PlanReader.read(name, text)), List.of());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return failed(name, "terraform:plan", e.getOriginalMessage() + " at line " + e.getLocation().getLineNr());
+        } catch (StackOverflowError e) {
+            return failed(name, "terraform:load", "plan nested too deeply");
+        } catch (RuntimeException e) {
+            return failed(name, "terraform:load", "internal error: " + e);
+        }
+    }
+
     private Loaded load(Source source) {
         String name = scope(source.path());
         TerraformMapper mapper = new TerraformMapper(r -> new Origin.Template(
                 source.plan() ? name : shown(source.under(), r.file()), r.line(), name), region, accountId);
         try {
             if (source.plan()) {
-                String text = Files.readString(source.path(), StandardCharsets.UTF_8);
-                return new Loaded(name, mapper.map(PlanReader.read(name, text)), List.of());
+                return plan(name, Files.readString(source.path(), StandardCharsets.UTF_8));
             }
             TerraformConfiguration configuration =
                     TerraformLoader.load(source.path(), options.withScanRoot(source.under()));
