@@ -86,12 +86,12 @@ final class Planner {
         return scheduled;
     }
 
-    /** Opens a run of the account (or joins its open one) and queues a job per region. */
-    Run start(AccountConfig account, Run.Trigger trigger, Instant now) {
+    /** Opens a run of the account (or joins its open one: {@code created} false) and queues a job per region. */
+    Runs.Created start(AccountConfig account, Run.Trigger trigger, Instant now) {
         List<String> rules = RegionJob.rules(account, catalog).stream().map(r -> r.meta().id()).toList();
         Optional<Run> open = store.runs().openRun(account.id());
         if (open.isPresent()) {
-            return open.get();
+            return new Runs.Created(open.get(), false);
         }
         List<String> regions;
         try {
@@ -102,7 +102,7 @@ final class Planner {
             store.runs().end(failed.id(), Run.Outcome.FAILED, "cannot list the account's regions: " + e.getMessage());
             log.accept("run " + failed.id() + " of " + account.label() + " failed: cannot list its regions: "
                     + e.getMessage());
-            return store.runs().get(failed.id()).orElseThrow();
+            return new Runs.Created(store.runs().get(failed.id()).orElseThrow(), true);
         }
         Runs.Created created = store.runs().create(new Runs.NewRun(account.id(), account.label(), trigger, regions, rules));
         if (created.created()) {
@@ -110,7 +110,7 @@ final class Planner {
                     + trigger.label() + ": " + String.join(", ", regions));
         }
         schedulePending(created.run());
-        return created.run();
+        return created;
     }
 
     /** Queues a job for every region of the run not yet started (an existing job for the region is kept). */

@@ -11,6 +11,7 @@ import dev.vigil.core.rule.Catalog;
 import dev.vigil.notify.Channel;
 import dev.vigil.notify.ChannelConfig;
 import dev.vigil.store.Run;
+import dev.vigil.store.Runs;
 import dev.vigil.store.Store;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
@@ -115,11 +116,12 @@ public final class Service implements AutoCloseable {
     }
 
     /**
-     * Scans an account now, or joins the run already going for it (queued or running), and returns that run.
+     * Scans an account now, or joins the run already going for it (queued or running: {@code created} false), and
+     * returns that run.
      *
      * @throws IllegalArgumentException the account is not in the config
      */
-    public Run scanNow(String accountId) {
+    public Runs.Created scanNow(String accountId) {
         AccountConfig account = config.account(accountId).orElseThrow(() -> new IllegalArgumentException(
                 "account " + accountId + " is not in the config"));
         return planner.start(account, Run.Trigger.ON_DEMAND, Instant.now());

@@ -11,6 +11,7 @@ import dev.vigil.store.CheckFilter;
 import dev.vigil.store.Delivery;
 import dev.vigil.store.Diff;
 import dev.vigil.store.Run;
+import dev.vigil.store.Runs;
 import dev.vigil.store.RunRegion;
 import dev.vigil.store.Store;
 import dev.vigil.store.StoreLocation;
@@ -107,8 +108,12 @@ class ServiceTest {
         Harness.dynamo(CALLER, "us-east-1", d -> d.updateContinuousBackups(r -> r.tableName("sessions")
                 .pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(true))));
         Harness.dynamo(CALLER, "eu-west-1", d -> d.deleteTable(r -> r.tableName("customers")));
-        Run second = service.scanNow(CALLER);
-        assertThat(service.scanNow(CALLER).id()).as("a second request joins the open run").isEqualTo(second.id());
+        Runs.Created started = service.scanNow(CALLER);
+        assertThat(started.created()).isTrue();
+        Run second = started.run();
+        Runs.Created joined = service.scanNow(CALLER);
+        assertThat(joined.created()).isFalse();
+        assertThat(joined.run().id()).as("a second request joins the open run").isEqualTo(second.id());
         second = closedRun(second.id());
         assertThat(second.trigger()).isEqualTo(Run.Trigger.ON_DEMAND);
 
