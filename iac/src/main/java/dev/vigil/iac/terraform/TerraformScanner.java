@@ -177,13 +177,17 @@ public final class TerraformScanner {
         return new Fault(new Origin.Template(name, 0, name), TerraformMapper.KINDS, operation, name + ": " + problem);
     }
 
+    /** Whether JSON text looks like a {@code terraform show -json} plan: it has {@code planned_values} and {@code format_version}. */
+    public static boolean looksLikePlan(String text) {
+        return text.contains("\"planned_values\"") && text.contains("\"format_version\"");
+    }
+
     private static boolean looksLikePlan(Path file) {
         try {
             if (Files.size(file) > MAX_PLAN_BYTES) {
                 return false;
             }
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            return text.contains("\"planned_values\"") && text.contains("\"format_version\"");
+            return looksLikePlan(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
             return false;
         }
