@@ -47,7 +47,12 @@ public final class Server implements ServicePlugin {
     public void start(Service service) {
         Backend backend = new Backend(service, service.store(), new CatalogIndex(service.catalog()));
         app = Javalin.create(config -> configure(config, backend));
-        app.start(listen.host(), listen.port());
+        try {
+            app.start(listen.host(), listen.port());
+        } catch (RuntimeException e) {
+            app = null;
+            throw new CannotListen(listen, e);
+        }
         log.accept("API and dashboard on http://" + new Listen(listen.host(), app.port())
                 + "/" + (listen.loopback() ? "" : " (not loopback: reachable from other machines)"));
     }
@@ -115,6 +120,22 @@ public final class Server implements ServicePlugin {
     /** Every route the server registers, for the test that holds them to the OpenAPI document. */
     List<Endpoint> routes() {
         return app.unsafe.internalRouter.allHttpHandlers().stream().map(p -> p.endpoint).toList();
+    }
+
+    /** The address is taken or not this machine's: one line saying which. */
+    public static final class CannotListen extends IllegalStateException {
+
+        CannotListen(Listen listen, RuntimeException e) {
+            super("cannot listen on " + listen + ": " + root(e) + " (choose another with --listen HOST:PORT)", e);
+        }
+
+        private static String root(Throwable e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        }
     }
 
     @Override
