@@ -72,6 +72,7 @@ abstract class StoreContract {
         assertThat(again.jobs().getFirst().newFailures()).isZero();
         assertThat(again.outcome()).isEqualTo(Run.Outcome.SUCCEEDED);
         assertThat(again.apiCalls()).isEqualTo(7);
+        assertThat(store.runs().accounts()).containsExactly(ACCOUNT);
     }
 
     @Test

@@ -50,7 +50,7 @@ class PlanTest {
         assertThat(byId(text, RdsInstance.class).get("aws_db_instance.main").origin())
                 .isEqualTo(new Origin.Template("plan.json", 34, "plan.json"));
 
-        TerraformScan broken = scanner.loadPlan("plan.json", "{\n  \"format_version\": \"1.2\",\n  oops\n}");
+        TerraformScan broken = scanner.loadPlan("plan.json", "{\n  \"format_version\": \"1.2\",\n  \"planned_values\": oops\n}");
         assertThat(broken.inventory().all(Resource.class)).isEmpty();
         assertThat(broken.inventory().faults()).singleElement().satisfies(f -> {
             assertThat(f.operation()).isEqualTo("terraform:plan");
