@@ -46,19 +46,15 @@ final class ApiKeyCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (Store store = storeOptions.open()) {
-                ApiKeys.Created created = store.apiKeys().create(name, readOnly);
-                PrintWriter out = spec.commandLine().getOut();
-                out.println(created.secret());
-                out.flush();
-                PrintWriter err = spec.commandLine().getErr();
-                err.println("API key " + created.key().id() + " '" + created.key().name() + "'"
-                        + (readOnly ? " (read-only)" : "") + " created. It is shown this once: keep it now. "
-                        + "Send it as 'Authorization: ApiKey KEY', or sign in to the dashboard with it.");
-                err.flush();
-            } catch (IllegalArgumentException e) {
-                throw new Vigil.UserException(e.getMessage());
-            }
+            ApiKeys.Created created = withStore(storeOptions, store -> store.apiKeys().create(name, readOnly));
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(created.secret());
+            out.flush();
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("API key " + created.key().id() + " '" + created.key().name() + "'"
+                    + (readOnly ? " (read-only)" : "") + " created. It is shown this once: keep it now. "
+                    + "Send it as 'Authorization: ApiKey KEY', or sign in to the dashboard with it.");
+            err.flush();
             return Vigil.OK;
         }
     }
@@ -103,14 +99,19 @@ final class ApiKeyCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (Store store = storeOptions.open()) {
-                ApiKeys.ApiKey revoked = store.apiKeys().revoke(key);
-                spec.commandLine().getOut().println("revoked " + revoked.id() + " '" + revoked.name() + "'");
-                spec.commandLine().getOut().flush();
-            } catch (IllegalArgumentException e) {
-                throw new Vigil.UserException(e.getMessage());
-            }
+            ApiKeys.ApiKey revoked = withStore(storeOptions, store -> store.apiKeys().revoke(key));
+            spec.commandLine().getOut().println("revoked " + revoked.id() + " '" + revoked.name() + "'");
+            spec.commandLine().getOut().flush();
             return Vigil.OK;
+        }
+    }
+
+    /** Work on the store; a refusal (a name taken, no such key) is one line and exit code 2. */
+    private static <T> T withStore(StoreOptions options, java.util.function.Function<Store, T> work) {
+        try (Store store = options.open()) {
+            return work.apply(store);
+        } catch (IllegalArgumentException e) {
+            throw new Vigil.UserException(e.getMessage());
         }
     }
 

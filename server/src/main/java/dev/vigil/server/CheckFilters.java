@@ -168,7 +168,8 @@ final class CheckFilters {
         }
     }
 
-    private static int integer(String key, List<String> values, int min, int max) {
+    /** The one whole number of a query parameter, from {@code min} to {@code max}; anything else is a 400 naming it. */
+    static int integer(String key, List<String> values, int min, int max) {
         try {
             int n = Integer.parseInt(values.getFirst().trim());
             if (values.size() == 1 && n >= min && n <= max) {

@@ -45,7 +45,7 @@ final class RunsApi {
         for (Map.Entry<String, List<String>> param : ctx.queryParamMap().entrySet()) {
             switch (param.getKey()) {
                 case "filter[accountIds]" -> param.getValue().forEach(v -> accounts.addAll(List.of(v.split(","))));
-                case "page[size]" -> size = pageSize(param.getValue());
+                case "page[size]" -> size = CheckFilters.integer(param.getKey(), param.getValue(), 1, MAX_RUNS);
                 default -> throw ApiError.badRequest("unknown query parameter '" + param.getKey()
                         + "'; runs are selected with filter[accountIds] and page[size]");
             }
@@ -187,18 +187,5 @@ final class RunsApi {
 
     private static List<String> sorted(Set<String> values) {
         return values.stream().sorted().toList();
-    }
-
-    private static int pageSize(List<String> values) {
-        try {
-            int n = Integer.parseInt(values.getFirst().trim());
-            if (values.size() == 1 && n >= 1 && n <= MAX_RUNS) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // said below
-        }
-        throw ApiError.badRequest("page[size]: expected a whole number from 1 to " + MAX_RUNS + ", not '"
-                + String.join(",", values) + "'");
     }
 }
