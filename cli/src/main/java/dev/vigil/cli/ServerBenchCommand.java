@@ -112,7 +112,7 @@ final class ServerBenchCommand implements Callable<Integer> {
     /** {@code clients} virtual threads requesting random pages for {@code seconds}. */
     private void load(PrintWriter out, String name, String base, String key, long pages) throws Exception {
         AtomicLong done = new AtomicLong();
-        AtomicLong failed = new AtomicLong();
+        java.util.Map<Integer, Long> failed = new java.util.concurrent.ConcurrentSkipListMap<>();
         List<Double> times = Collections.synchronizedList(new ArrayList<>());
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         long start = System.nanoTime();
@@ -124,16 +124,20 @@ final class ServerBenchCommand implements Callable<Integer> {
                         int status = get(base + "/v1/checks?page%5Bsize%5D=100&page%5Bnumber%5D="
                                 + ThreadLocalRandom.current().nextLong(Math.max(1, pages)), "ApiKey " + key);
                         times.add((System.nanoTime() - t) / 1e6);
-                        (status == 200 ? done : failed).incrementAndGet();
+                        if (status == 200) {
+                            done.incrementAndGet();
+                        } else {
+                            failed.merge(status, 1L, Long::sum);
+                        }
                     }
                     return null;
                 });
             }
         }
         double wall = (System.nanoTime() - start) / 1e9;
-        out.printf("%s: %d clients for %d s: %.0f requests/s (%d answered 200, %d not), p50 %.1f ms, p95 %.1f ms%n",
-                name, clients, seconds, done.get() / wall, done.get(), failed.get(), percentile(times, 50),
-                percentile(times, 95));
+        out.printf("%s: %d clients for %d s: %.1f requests/s (%d answered 200%s), p50 %.1f ms, p95 %.1f ms%n",
+                name, clients, seconds, done.get() / wall, done.get(), failed.isEmpty() ? "" : "; not: " + failed,
+                percentile(times, 50), percentile(times, 95));
         out.flush();
     }
 

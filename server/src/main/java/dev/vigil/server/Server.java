@@ -9,8 +9,11 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.router.Endpoint;
 import io.javalin.router.ParsedEndpoint;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -21,6 +24,8 @@ import java.util.function.Consumer;
 public final class Server implements ServicePlugin {
 
     public static final long MAX_BODY = 5L * 1024 * 1024;
+    /** How long a request may wait for its turn (Conformity's requests time out after 30 s). */
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     /** Scripts, styles and images only from the server itself; no inline script or style; no framing. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
@@ -64,6 +69,7 @@ public final class Server implements ServicePlugin {
         config.http.maxRequestSize = MAX_BODY;
         config.http.defaultContentType = JsonApi.MEDIA_TYPE;
         config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+        queueForTheStore(config, backend.store().connections());
         Auth auth = new Auth(backend.store().apiKeys());
         Pages pages = new Pages();
         config.routes.before(Server::securityHeaders);
@@ -92,6 +98,25 @@ public final class Server implements ServicePlugin {
             log.accept("request " + ctx.method() + " " + ctx.path() + " failed: " + e.getClass().getSimpleName() + ": "
                     + oneLine(e.getMessage()));
             refuse(ctx, pages, 500, "internal error; the server's log says what went wrong");
+        });
+    }
+
+    /**
+     * Requests take their turn for the store: at most as many at once as the pool has connections (less two for the
+     * scheduler), the others wait in order, up to Conformity's 30 s, then get a 503. Without it a burst of clients
+     * would wait on the pool's own short timeout and read as a lost database.
+     */
+    private static void queueForTheStore(JavalinConfig config, int connections) {
+        Semaphore turns = new Semaphore(Math.max(1, connections - 2), true);
+        config.router.handlerWrapper(endpoint -> ctx -> {
+            if (!turns.tryAcquire(REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new ApiError(503, "the server is busy; try again shortly");
+            }
+            try {
+                endpoint.handler.handle(ctx);
+            } finally {
+                turns.release();
+            }
         });
     }
 

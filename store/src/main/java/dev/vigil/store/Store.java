@@ -96,6 +96,11 @@ public final class Store implements AutoCloseable {
         return apiKeys;
     }
 
+    /** How many connections the pool holds at most: how much work the store takes at once. */
+    public int connections() {
+        return pool.getMaximumPoolSize();
+    }
+
     /** The pool, for db-scheduler, which keeps its tasks in this database. */
     public DataSource dataSource() {
         return pool;
