@@ -9,6 +9,8 @@ import dev.vigil.core.rule.Risk;
 import dev.vigil.core.rule.RuleDefinition;
 import dev.vigil.core.rule.RuleMeta;
 import dev.vigil.core.rule.Setting;
+import dev.vigil.report.html.Articles;
+import dev.vigil.report.html.Css;
 import dev.vigil.report.remedy.Emitter;
 import dev.vigil.server.view.AccountsView;
 import dev.vigil.server.view.CheckRow;
@@ -170,7 +172,7 @@ final class Dashboard {
                 shown(check.lastModified()), check.lastError() == null ? "" : check.lastError() + " ("
                 + shown(check.lastErrorAt()) + ")", s == null ? "" : s.note(), s == null ? "" : s.by(),
                 s == null ? "" : s.until() == null ? "no end" : shown(s.until()), ChecksApi.suppressible(check),
-                history, audit, rule.map(RuleDefinition::article).orElse(""), fixes(check, rule)));
+                history, audit, rule.map(r -> Articles.html(r.article(), 1).html()).orElse(""), fixes(check, rule)));
     }
 
     /** The check's fix in the three forms {@code vigil fix --emit} writes. */
@@ -283,7 +285,7 @@ final class Dashboard {
         pages.render(ctx, "rule.jte", new RuleView(frame(ctx, m.id() + " " + m.title(), "rules"), m.id(), m.title(),
                 m.risk().name(), riskClass(m.risk()), m.service(), m.categories().stream().map(Category::slug).toList(),
                 m.compliances(), m.controls(), m.settings().stream().map(s -> s.name() + " = "
-                + Setting.show(s.defaultValue()) + " (" + s.label() + ")").toList(), rule.article()));
+                + Setting.show(s.defaultValue()) + " (" + s.label() + ")").toList(), Articles.html(rule.article(), 1).html()));
     }
 
     private StoredCheck find(String id) {
@@ -311,7 +313,7 @@ final class Dashboard {
     }
 
     static String riskClass(Risk risk) {
-        return "risk-" + risk.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return Css.risk(risk);
     }
 
     static String shown(Instant at) {

@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * One check: its attributes, its history, the suppression audit trail, the rule's article, and its fix as code.
  *
- * @param article the rule's article (Markdown)
+ * @param article the rule's article as HTML, rendered by the HTML report's Articles (raw HTML escaped)
  * @param fixes   form (AWS CLI, CloudFormation, Terraform) → code, empty when the check has no fix
  */
 public record CheckView(Frame frame, CheckRow check, String resourceArn, String created, String lastModified,

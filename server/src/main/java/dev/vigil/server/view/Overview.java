@@ -1,9 +1,10 @@
 package dev.vigil.server.view;
 
 import dev.vigil.core.rule.Risk;
+import dev.vigil.report.html.Charts;
+import dev.vigil.report.html.Css;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -15,14 +16,17 @@ import java.util.Map;
 public record Overview(Frame frame, Totals totals, Map<Risk, Long> failingByRisk, Map<String, Long> failingByCategory,
                        List<Row> accounts, List<Row> rules, List<Score> standards, List<Day> trend, int days) {
 
-    public List<Bar> riskBars() {
-        return failingByRisk.entrySet().stream().sorted(Map.Entry.<Risk, Long>comparingByKey().reversed())
-                .map(e -> new Bar(e.getKey().name(), e.getValue(), "risk-" + e.getKey().name().toLowerCase(Locale.ROOT)
-                        .replace('_', '-'))).toList();
+    /** Failing checks by risk, highest first, drawn by the HTML report's charts (SVG with every label as text). */
+    public String riskChart() {
+        return Charts.bars("Failing checks by risk", failingByRisk.entrySet().stream()
+                .sorted(Map.Entry.<Risk, Long>comparingByKey().reversed())
+                .map(e -> new Charts.Bar(e.getKey().name(), Math.toIntExact(e.getValue()), Css.risk(e.getKey())))
+                .toList()).html();
     }
 
-    public List<Bar> categoryBars() {
-        return failingByCategory.entrySet().stream().map(e -> new Bar(e.getKey(), e.getValue(), "category")).toList();
+    public String categoryChart() {
+        return Charts.bars("Failing checks by category", failingByCategory.entrySet().stream()
+                .map(e -> new Charts.Bar(e.getKey(), Math.toIntExact(e.getValue()), "category")).toList()).html();
     }
 
     /** The largest daily count of the trend, at least 1 (the chart's scale). */
