@@ -31,6 +31,7 @@ public final class Store implements AutoCloseable {
     private final Runs runs;
     private final Checks checks;
     private final Deliveries deliveries;
+    private final ApiKeys apiKeys;
 
     private Store(HikariDataSource pool, StoreLocation location, Clock clock) {
         this.pool = pool;
@@ -39,6 +40,7 @@ public final class Store implements AutoCloseable {
         this.runs = new Runs(this);
         this.checks = new Checks(this);
         this.deliveries = new Deliveries(this);
+        this.apiKeys = new ApiKeys(this);
     }
 
     public static Store open(StoreLocation location) {
@@ -88,6 +90,15 @@ public final class Store implements AutoCloseable {
 
     public Deliveries deliveries() {
         return deliveries;
+    }
+
+    public ApiKeys apiKeys() {
+        return apiKeys;
+    }
+
+    /** How many connections the pool holds at most: how much work the store takes at once. */
+    public int connections() {
+        return pool.getMaximumPoolSize();
     }
 
     /** The pool, for db-scheduler, which keeps its tasks in this database. */
