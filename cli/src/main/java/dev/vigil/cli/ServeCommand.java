@@ -8,6 +8,8 @@ import dev.vigil.service.ConfigLoader;
 import dev.vigil.service.Service;
 import dev.vigil.service.ServiceConfig;
 import dev.vigil.service.ServicePlugin;
+import dev.vigil.server.Listen;
+import dev.vigil.server.Server;
 import dev.vigil.store.Store;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -30,16 +32,15 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Run the service: re-check the configured accounts on schedule, keep history, notify channels.")
 final class ServeCommand implements Callable<Integer> {
 
-    /** What runs inside the service beside the scheduler: real-time re-checks (when the config names queues). */
-    static List<ServicePlugin> plugins(ServiceConfig config, AwsAccess access, Consumer<String> log) {
-        return List.of(new Realtime(config.realtime(), access.credentials(), log));
-    }
-
     @Option(names = "--config", paramLabel = "FILE", description = "The YAML config (without it: no accounts).")
     Path config;
 
     @Option(names = "--example-config", description = "Print a commented example config and exit.")
     boolean exampleConfig;
+
+    @Option(names = "--listen", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:8080",
+            description = "Where the API and dashboard listen (default: ${DEFAULT-VALUE}, this machine only).")
+    String listen;
 
     @Mixin
     StoreOptions storeOptions;
@@ -57,6 +58,12 @@ final class ServeCommand implements Callable<Integer> {
             out.flush();
             return Vigil.OK;
         }
+        Listen address;
+        try {
+            address = Listen.parse(listen);
+        } catch (IllegalArgumentException e) {
+            throw new Vigil.UserException(e.getMessage());
+        }
         Catalog catalog = Catalog.load();
         ChannelMaker channels = ChannelMaker.NOTIFY;
         ServiceConfig loaded = config == null ? ServiceConfig.empty()
@@ -69,13 +76,22 @@ final class ServeCommand implements Callable<Integer> {
             err.flush();
         };
         AwsAccess access = AwsAccess.defaults();
-        Service service = new Service(loaded, store, catalog, channels, access, plugins(loaded, access, log), log);
+        // beside the scheduler: the API and dashboard, and real-time re-checks (when the config names queues)
+        List<ServicePlugin> plugins = List.of(new Server(address, log),
+                new Realtime(loaded.realtime(), access.credentials(), log));
+        Service service = new Service(loaded, store, catalog, channels, access, plugins, log);
+        try {
+            service.start();
+        } catch (Server.CannotListen e) {
+            service.close();
+            store.close();
+            throw new Vigil.UserException(e.getMessage());
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             service.close();
             store.close();
             stopped.countDown();
         }, "vigil-shutdown"));
-        service.start();
         stopped.await();
         return Vigil.OK;
     }

@@ -41,6 +41,9 @@ public final class Vigil {
         commands.put("bench-service", ServiceBenchCommand::new);
         commands.put("realtime", RealtimeCommand::new);
         commands.put("bench-realtime", RealtimeBenchCommand::new);
+        commands.put("api-key", ApiKeyCommand::new);
+        commands.put("report", ReportCommand::new);
+        commands.put("bench-server", ServerBenchCommand::new);
         commands.put("help", CommandLine.HelpCommand::new);
         return commands;
     }

@@ -59,7 +59,8 @@ class EventRouterTest {
 
     @Test
     void backupAndInstanceEventsReCheckTheRegionsBackupCoverage() throws PoisonMessage {
-        for (String name : List.of("CreateBackupSelection", "DeleteBackupSelection", "DeleteBackupPlan")) {
+        for (String name : List.of("CreateBackupSelection", "DeleteBackupSelection", "DeleteBackupPlan",
+                "UpdateRegionSettings")) {
             Recheck r = route("backup.amazonaws.com", name, request("backupPlanId", "p-1"));
             assertThat(r.rules()).as(name).containsExactly("Backup-001");
             assertThat(r.resources()).as(name + ": the region").isEmpty();

@@ -49,6 +49,7 @@ public final class Service implements AutoCloseable {
 
     private final ServiceConfig config;
     private final Store store;
+    private final Catalog catalog;
     private final String node;
     private final Consumer<String> log;
     private final List<ServicePlugin> plugins;
@@ -57,7 +58,6 @@ public final class Service implements AutoCloseable {
     private final RegionJob jobs;
     private final Scheduler scheduler;
     private final OneTimeTask<String> scan;
-    private final Catalog catalog;
 
     /**
      * @param channels makes the configured channels (created here, once)
@@ -68,6 +68,7 @@ public final class Service implements AutoCloseable {
                    List<ServicePlugin> plugins, Consumer<String> log) {
         this.config = config;
         this.store = store;
+        this.catalog = catalog;
         this.node = config.cluster().node() != null ? config.cluster().node() : defaultNode();
         this.log = log;
         this.plugins = List.copyOf(plugins);
@@ -84,7 +85,6 @@ public final class Service implements AutoCloseable {
                 .execute((instance, context) -> notifier.deliver(instance.getId()));
         RegionJob jobs = new RegionJob(config, store, catalog, access, node, notifier, log);
         this.scan = scan;
-        this.catalog = catalog;
         this.planner = new Planner(config, store, catalog, access, scan, notifier, this::client, log);
         notifier.deliverWith(deliver, this::client);
         RecurringTask<Void> plan = Tasks.recurring(PLAN, FixedDelay.of(config.cluster().planEvery()))
@@ -122,13 +122,13 @@ public final class Service implements AutoCloseable {
     }
 
     /**
-     * Scans an account now, or joins the run already going for it (queued or running), and returns that run.
+     * Scans an account now, or joins the run already going for it (queued or running: {@code created} false), and
+     * returns that run.
      *
      * @throws IllegalArgumentException the account is not in the config
      */
-    public Run scanNow(String accountId) {
-        AccountConfig account = config.account(accountId).orElseThrow(() -> new IllegalArgumentException(
-                "account " + accountId + " is not in the config"));
+    public Runs.Created scanNow(String accountId) {
+        AccountConfig account = account(accountId);
         return planner.start(account, Run.Trigger.ON_DEMAND, Instant.now());
     }
 
@@ -138,8 +138,7 @@ public final class Service implements AutoCloseable {
      * @throws IllegalArgumentException the account is not in the config
      */
     public List<RuleDefinition> rules(String accountId) {
-        return RegionJob.rules(config.account(accountId).orElseThrow(() -> new IllegalArgumentException(
-                "account " + accountId + " is not in the config")), catalog);
+        return RegionJob.rules(account(accountId), catalog);
     }
 
     /**
@@ -149,8 +148,7 @@ public final class Service implements AutoCloseable {
      * one may have read it before the change), or another job of the region exists; try again later.
      */
     public Optional<Run> recheck(Recheck recheck) {
-        AccountConfig account = config.account(recheck.accountId()).orElseThrow(() -> new IllegalArgumentException(
-                "account " + recheck.accountId() + " is not in the config"));
+        AccountConfig account = account(recheck.accountId());
         String instance = account.id() + "/" + recheck.region();
         boolean scanning = store.runs().openRun(account.id()).stream().flatMap(r -> r.jobs().stream())
                 .anyMatch(j -> j.region().equals(recheck.region())
@@ -173,8 +171,29 @@ public final class Service implements AutoCloseable {
         return Optional.of(run);
     }
 
+    /**
+     * When the account's next scheduled run is due (in the past when it is due now and waits for the next planning
+     * round), from its last run as the planner decides it.
+     *
+     * @throws IllegalArgumentException the account is not in the config
+     */
+    public Instant nextRun(String accountId) {
+        AccountConfig account = account(accountId);
+        Instant next = planner.nextRun(account, store.runs().lastScan(accountId));
+        return next.equals(Instant.EPOCH) ? Instant.now() : next;
+    }
+
+    private AccountConfig account(String accountId) {
+        return config.account(accountId).orElseThrow(() -> new IllegalArgumentException(
+                "account " + accountId + " is not in the config"));
+    }
+
     public Store store() {
         return store;
+    }
+
+    public Catalog catalog() {
+        return catalog;
     }
 
     public ServiceConfig config() {

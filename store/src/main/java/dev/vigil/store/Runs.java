@@ -331,6 +331,20 @@ public final class Runs {
         return list("outcome = ?", List.of(Run.Outcome.RUNNING.name()), Integer.MAX_VALUE).reversed();
     }
 
+    /** Every account that has had a run, by ID. */
+    public List<String> accounts() {
+        return store.read(c -> {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT DISTINCT account_id FROM runs ORDER BY account_id");
+                 ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    ids.add(r.getString(1));
+                }
+            }
+            return ids;
+        });
+    }
+
     /** Runs newest first, of one account or all (null), at most {@code limit}. */
     public List<Run> list(String accountId, int limit) {
         return accountId == null ? list("1 = 1", List.of(), limit) : list("account_id = ?", List.of(accountId), limit);

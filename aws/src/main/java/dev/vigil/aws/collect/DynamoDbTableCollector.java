@@ -13,6 +13,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ContinuousBackupsDescription;
+import software.amazon.awssdk.services.dynamodb.model.ListTablesResponse;
 import software.amazon.awssdk.services.dynamodb.model.PointInTimeRecoveryDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableNotFoundException;
 
@@ -26,6 +28,9 @@ public final class DynamoDbTableCollector implements Collector {
     static final int IN_FLIGHT = 8;
     /** Table names are case-sensitive; ARNs name a table as {@code table/NAME}. */
     static final EventTrigger.Names TABLES = new EventTrigger.Names("table/", false);
+    private static final String DESCRIBE = "dynamodb:DescribeContinuousBackups";
+    private static final Pages<ListTablesResponse, String> LIST_TABLES = new Pages<>("dynamodb:ListTables", "TableNames",
+            ListTablesResponse::hasTableNames, ListTablesResponse::tableNames, ListTablesResponse::lastEvaluatedTableName);
 
     @Override
     public Class<? extends Resource> kind() {
@@ -34,7 +39,7 @@ public final class DynamoDbTableCollector implements Collector {
 
     @Override
     public List<String> iamActions() {
-        return List.of("dynamodb:ListTables", "dynamodb:DescribeContinuousBackups");
+        return List.of("dynamodb:ListTables", DESCRIBE);
     }
 
     /**
@@ -52,9 +57,7 @@ public final class DynamoDbTableCollector implements Collector {
     @Override
     public void collect(RegionContext region, Inventory into) {
         DynamoDbClient client = region.connection().client(DynamoDbClient::builder, region.region());
-        List<String> names = Faults.call("dynamodb:ListTables",
-                () -> client.listTablesPaginator(r -> r.limit(100)).tableNames().stream().toList());
-        describeAll(client, region, names, into);
+        describeAll(client, region, LIST_TABLES.all(client.listTablesPaginator(r -> r.limit(100))), into);
     }
 
     /** One DescribeContinuousBackups per named table, no ListTables; a table that is gone is absent. */
@@ -92,10 +95,13 @@ public final class DynamoDbTableCollector implements Collector {
         String arn = "arn:" + region.partition() + ":dynamodb:" + region.region() + ":" + region.account()
                 + ":table/" + name;
         try {
-            PointInTimeRecoveryDescription pitr = client.describeContinuousBackups(r -> r.tableName(name))
-                    .continuousBackupsDescription().pointInTimeRecoveryDescription();
+            ContinuousBackupsDescription backups = client.describeContinuousBackups(r -> r.tableName(name))
+                    .continuousBackupsDescription();
+            PointInTimeRecoveryDescription pitr = backups == null ? null : backups.pointInTimeRecoveryDescription();
             if (pitr == null) {
-                return new DynamoDbTable(region.origin(), arn, name, Value.known(PitrStatus.DISABLED), null);
+                return new DynamoDbTable(region.origin(), arn, name, Value.failed(DESCRIBE + " answered without "
+                        + (backups == null ? "ContinuousBackupsDescription" : "PointInTimeRecoveryDescription")
+                        + ", which AWS always sends"), null);
             }
             return new DynamoDbTable(region.origin(), arn, name, status(pitr.pointInTimeRecoveryStatusAsString()),
                     pitr.recoveryPeriodInDays());
@@ -103,7 +109,7 @@ public final class DynamoDbTableCollector implements Collector {
             return null;
         } catch (RuntimeException e) {
             return new DynamoDbTable(region.origin(), arn, name,
-                    Value.failed("dynamodb:DescribeContinuousBackups failed: " + Faults.describe(e)), null);
+                    Value.failed(DESCRIBE + " failed: " + Faults.describe(e)), null);
         }
     }
 

@@ -6,20 +6,27 @@ import dev.vigil.core.model.Resource;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBInstance;
-import software.amazon.awssdk.services.rds.model.DbInstanceNotFoundException;
+import software.amazon.awssdk.services.rds.model.DescribeDbInstancesRequest;
+import software.amazon.awssdk.services.rds.model.DescribeDbInstancesResponse;
 import software.amazon.awssdk.services.rds.model.Tag;
 
 /**
- * DB instances from DescribeDBInstances (paginated); tags come in the same response. A re-check of named instances
- * makes one DescribeDBInstances per instance.
+ * DB instances from DescribeDBInstances (paginated); tags come in the same response. An entry without the
+ * identifier or ARN AWS always sends cannot be judged: the others are kept and the region's listing is a fault.
+ * A re-check of named instances asks for them only (a {@code db-instance-id} filter).
  */
 public final class RdsInstanceCollector implements Collector {
 
+    static final String OPERATION = "rds:DescribeDBInstances";
     /** RDS keeps identifiers in lower case; ARNs name an instance as {@code db:NAME}. */
     static final EventTrigger.Names INSTANCES = new EventTrigger.Names("db:", true);
+    private static final Pages<DescribeDbInstancesResponse, DBInstance> PAGES = new Pages<>(OPERATION, "DBInstances",
+            DescribeDbInstancesResponse::hasDbInstances, DescribeDbInstancesResponse::dbInstances,
+            DescribeDbInstancesResponse::marker);
 
     @Override
     public Class<? extends Resource> kind() {
@@ -28,7 +35,7 @@ public final class RdsInstanceCollector implements Collector {
 
     @Override
     public List<String> iamActions() {
-        return List.of("rds:DescribeDBInstances");
+        return List.of(OPERATION);
     }
 
     /**
@@ -48,34 +55,35 @@ public final class RdsInstanceCollector implements Collector {
     @Override
     public void collect(RegionContext region, Inventory into) {
         RdsClient client = region.connection().client(RdsClient::builder, region.region());
-        add(region, Faults.call("rds:DescribeDBInstances",
-                () -> client.describeDBInstancesPaginator(r -> r.maxRecords(100)).dbInstances().stream().toList()), into);
+        add(region, client, r -> r.maxRecords(100), into);
     }
 
-    /** One DescribeDBInstances per named instance; an instance that is gone is absent. */
+    /** The named instances only, in one listing; an instance that is gone is absent. */
     @Override
     public void collect(RegionContext region, Set<String> names, Inventory into) {
         RdsClient client = region.connection().client(RdsClient::builder, region.region());
-        for (String name : names) {
-            try {
-                add(region, Faults.call("rds:DescribeDBInstances",
-                        () -> client.describeDBInstances(r -> r.dbInstanceIdentifier(name)).dbInstances()), into);
-            } catch (CollectionException e) {
-                if (!(e.getCause() instanceof DbInstanceNotFoundException)) {
-                    throw e;
-                }
-            }
-        }
+        add(region, client, r -> r.maxRecords(100).filters(f -> f.name("db-instance-id").values(names)), into);
     }
 
-    private static void add(RegionContext region, List<DBInstance> instances, Inventory into) {
+    private static void add(RegionContext region, RdsClient client, Consumer<DescribeDbInstancesRequest.Builder> request,
+                            Inventory into) {
+        List<DBInstance> instances = PAGES.all(client.describeDBInstancesPaginator(request));
+        long incomplete = 0;
         for (DBInstance db : instances) {
+            if (db.dbInstanceIdentifier() == null || db.dbInstanceArn() == null) {
+                incomplete++;
+                continue;
+            }
             Map<String, String> tags = db.tagList().stream()
                     .filter(t -> t.key() != null && t.value() != null)
                     .collect(Collectors.toMap(Tag::key, Tag::value, (a, b) -> b));
             into.add(new RdsInstance(region.origin(), db.dbInstanceArn(), db.dbInstanceIdentifier(),
                     db.dbInstanceArn(), db.engine(), db.dbClusterIdentifier(),
                     db.readReplicaSourceDBInstanceIdentifier(), tags));
+        }
+        if (incomplete > 0) {
+            throw new CollectionException(OPERATION, "AWS answered " + incomplete + " DB instance(s) without the "
+                    + "DBInstanceIdentifier or DBInstanceArn it always sends; they cannot be judged");
         }
     }
 }
