@@ -5,10 +5,10 @@ import dev.vigil.service.Service;
 import dev.vigil.service.ServiceConfig;
 import dev.vigil.store.Store;
 import dev.vigil.store.StoreLocation;
+import dev.vigil.testkit.NodeProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * A service node with real-time re-checks as its own process, for the test that kills one:
@@ -24,20 +24,16 @@ public final class RealtimeNodeMain {
         ServiceConfig config = Fixture.config(Files.readString(Path.of(args[1])));
         Service service = new Service(config, store, Catalog.load(), Fixture.CHANNELS, Fixture.access(),
                 List.of(new Realtime(config.realtime(), Fixture.CREDENTIALS, System.out::println)), System.out::println);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        NodeProcess.runUntilStopped(() -> {
+            service.start();
+            return null;
+        }, () -> {
             service.close();
             store.close();
-            stopped.countDown();
-        }));
-        service.start();
-        stopped.await();
+        });
     }
 
     static Process start(String jdbcUrl, Path config, Path log) throws java.io.IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        return new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                RealtimeNodeMain.class.getName(), jdbcUrl, config.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return NodeProcess.start(RealtimeNodeMain.class, log, jdbcUrl, config.toString());
     }
 }

@@ -1,7 +1,5 @@
 package dev.vigil.server;
 
-import static org.assertj.core.api.Assertions.fail;
-
 import dev.vigil.aws.AccountConnection;
 import dev.vigil.aws.AwsOptions;
 import dev.vigil.aws.CallStats;
@@ -19,11 +17,11 @@ import dev.vigil.service.ServiceConfig;
 import dev.vigil.store.Run;
 import dev.vigil.store.Store;
 import dev.vigil.store.StoreLocation;
+import dev.vigil.testkit.Await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
@@ -123,18 +121,7 @@ final class Fixture implements AutoCloseable {
     }
 
     static void await(String what, Duration timeout, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                fail("timed out after " + timeout.toSeconds() + " s waiting until " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        Await.until(what, timeout, condition);
     }
 
     /** A channel that keeps what it is sent, configured like a real one (its secrets in the config). */

@@ -3,9 +3,9 @@ package dev.vigil.service;
 import dev.vigil.core.rule.Catalog;
 import dev.vigil.store.Store;
 import dev.vigil.store.StoreLocation;
+import dev.vigil.testkit.NodeProcess;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * A service node as its own process, for the tests that kill one: {@code NodeMain JDBC-URL CONFIG-FILE}. Runs until
@@ -21,21 +21,17 @@ public final class NodeMain {
         ServiceConfig config = new ConfigLoader(Catalog.load(), new TestChannels(), System::getenv).load(Path.of(args[1]));
         Service service = new Service(config, store, Catalog.load(), new TestChannels(), Harness.access(), List.of(),
                 line -> System.out.println(line));
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        NodeProcess.runUntilStopped(() -> {
+            service.start();
+            return null;
+        }, () -> {
             service.close();
             store.close();
-            stopped.countDown();
-        }));
-        service.start();
-        stopped.await();
+        });
     }
 
     /** Starts a node process with this test JVM's class path; its output goes to {@code log}. */
     static Process start(String jdbcUrl, Path config, Path log) throws java.io.IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        return new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"), NodeMain.class.getName(),
-                jdbcUrl, config.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return NodeProcess.start(NodeMain.class, log, jdbcUrl, config.toString());
     }
 }
