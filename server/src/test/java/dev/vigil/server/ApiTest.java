@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.core.check.Status;
+import dev.vigil.service.Recheck;
 import dev.vigil.store.CheckQuery;
 import dev.vigil.store.Checks;
+import dev.vigil.store.Run;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +19,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import io.javalin.http.HandlerType;
 import org.junit.jupiter.api.AfterAll;
@@ -250,6 +254,27 @@ class ApiTest {
         JsonNode account = http.get("/v1/accounts/" + ACCOUNT, key()).json().get("data");
         assertThat(account.at("/attributes/name").asText()).isEqualTo("prod");
         assertThat(account.at("/attributes/next-run-date").asLong()).isGreaterThan(Instant.now().toEpochMilli());
+    }
+
+    @Test
+    void anEventReCheckIsARunWithTriggerEventOfItsRegionAlone() {
+        Recheck recheck = new Recheck(ACCOUNT, "us-east-1", Set.of("DynamoDB-003"),
+                Map.of("DynamoDB-003", Set.of("sessions")));
+        AtomicReference<Run> started = new AtomicReference<>();
+        Fixture.await("the region is free for a re-check", Duration.ofSeconds(120),
+                () -> fixture.service.recheck(recheck).map(r -> started.getAndSet(r) == null).orElse(false));
+        String runId = started.get().id();
+        Fixture.await("the re-check closes", Duration.ofSeconds(120),
+                () -> !http.get("/v1/runs/" + runId, key()).json().at("/data/attributes/outcome").asText().equals("running"));
+        JsonNode run = http.get("/v1/runs/" + runId, key()).json().get("data");
+        assertThat(run.at("/attributes/trigger").asText()).isEqualTo("event");
+        assertThat(run.at("/attributes/outcome").asText()).isEqualTo("succeeded");
+        assertThat(run.at("/attributes/jobs")).extracting(j -> j.get("region").asText()).containsExactly("us-east-1");
+        assertThat(http.get("/v1/runs/" + runId + "/diff", key()).status()).isEqualTo(200);
+        assertThat(http.get("/v1/runs?filter%5BaccountIds%5D=" + ACCOUNT, key()).json().get("data"))
+                .extracting(r -> r.get("id").asText()).contains(runId);
+        assertThat(http.get("/v1/accounts/" + ACCOUNT, key()).json().at("/data/attributes/next-run-date").asLong())
+                .as("an event re-check does not stand for the scheduled scan").isGreaterThan(Instant.now().toEpochMilli());
     }
 
     @Test
