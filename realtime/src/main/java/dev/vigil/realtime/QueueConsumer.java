@@ -56,6 +56,12 @@ final class QueueConsumer implements AutoCloseable {
     static final Duration MAX_VISIBILITY = Duration.ofHours(12).minusSeconds(1);
     private static final int BATCH = 10;
     private static final int WAIT_SECONDS = 20;
+    /**
+     * A long poll answers only after up to {@link #WAIT_SECONDS} when the queue is empty, by design: an attempt is
+     * stuck only when silent beyond that and the margin any call gets.
+     */
+    private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(WAIT_SECONDS)
+            .plus(AwsOptions.DEFAULT_ATTEMPT_TIMEOUT);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A message received and not yet deleted or released. */
@@ -95,7 +101,7 @@ final class QueueConsumer implements AutoCloseable {
                               AwsCredentialsProvider credentials, Consumer<String> log) {
         // SQS has no low request limit: the scanner's default pacing would slow deletes and visibility changes
         AwsOptions options = new AwsOptions(null, List.of(queue.region()), queue.endpointUrl(), credentials,
-                RateLimits.aws().with("sqs:*", new RateLimits.Rate(1000, 1000)));
+                RateLimits.aws().with("sqs:*", new RateLimits.Rate(1000, 1000)), ATTEMPT_TIMEOUT);
         AwsConnection connection = new AwsConnection(options);
         SqsClient sqs = connection.client(SqsClient::builder, queue.region());
         try {

@@ -6,6 +6,7 @@ import static dev.vigil.realtime.Fixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.vigil.aws.AwsOptions;
 import dev.vigil.aws.EmulatorProxy;
 import dev.vigil.aws.emulator.DemoAccount;
 import dev.vigil.core.check.Status;
@@ -23,6 +24,7 @@ import dev.vigil.store.StoredCheck;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -119,6 +121,19 @@ class RealtimeTest {
         assertThat(store.runs().lastScan(ACCOUNT).orElseThrow().trigger()).as("no scan ran meanwhile")
                 .isEqualTo(Run.Trigger.SCHEDULE);
         assertThat(store.runs().list(ACCOUNT, 100)).hasSize(3);
+    }
+
+    @Test
+    void aLongPollOfAnEmptyQueueIsNotCutShortAsAStuckCall() throws Exception {
+        serve(aws.moto, "300ms", "5s");
+        Instant quiet = Instant.now();
+        // receivers long-poll (20 s) an empty queue for longer than a scan's call may go unanswered (10 s)
+        await("the queue has been empty past a scan call's attempt timeout", WAIT, () -> Duration.between(quiet,
+                Instant.now()).compareTo(AwsOptions.DEFAULT_ATTEMPT_TIMEOUT.plusSeconds(2)) > 0);
+        DemoAccount.createTable(aws.dynamo(), "late", false);
+        aws.post(event("CreateTable", "late", false));
+        await("the new table fails", WAIT, () -> check("late").map(c -> c.status() == Status.FAILURE).orElse(false));
+        assertThat(log).noneMatch(line -> line.contains("cannot receive"));
     }
 
     @Test
