@@ -14,7 +14,7 @@ import dev.vigil.service.ServiceConfig;
 import dev.vigil.store.Run;
 import dev.vigil.store.Store;
 import dev.vigil.store.StoreLocation;
-import dev.vigil.testkit.Await;
+import dev.vigil.aws.emulator.Await;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

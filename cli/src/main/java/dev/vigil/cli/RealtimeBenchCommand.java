@@ -23,7 +23,7 @@ import dev.vigil.store.Runs;
 import dev.vigil.store.Scope;
 import dev.vigil.store.Store;
 import dev.vigil.store.StoreLocation;
-import dev.vigil.testkit.Await;
+import dev.vigil.aws.emulator.Await;
 import java.io.PrintWriter;
 import java.net.ServerSocket;
 import java.net.URI;

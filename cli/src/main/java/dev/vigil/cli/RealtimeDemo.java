@@ -19,7 +19,7 @@ import dev.vigil.store.Run;
 import dev.vigil.store.Store;
 import dev.vigil.store.StoreLocation;
 import dev.vigil.store.StoredCheck;
-import dev.vigil.testkit.Await;
+import dev.vigil.aws.emulator.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -10,7 +10,7 @@ import dev.vigil.service.AwsAccess;
 import dev.vigil.service.ChannelMaker;
 import dev.vigil.service.ConfigLoader;
 import dev.vigil.service.ServiceConfig;
-import dev.vigil.testkit.Await;
+import dev.vigil.aws.emulator.Await;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;

@@ -17,7 +17,7 @@ import dev.vigil.service.ServiceConfig;
 import dev.vigil.store.Run;
 import dev.vigil.store.Store;
 import dev.vigil.store.StoreLocation;
-import dev.vigil.testkit.Await;
+import dev.vigil.aws.emulator.Await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -6,7 +6,7 @@ import dev.vigil.aws.CallStats;
 import dev.vigil.aws.RateLimits;
 import dev.vigil.aws.emulator.DemoAccount;
 import dev.vigil.aws.emulator.MotoServer;
-import dev.vigil.testkit.Await;
+import dev.vigil.aws.emulator.Await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.vigil.testkit;
+package dev.vigil.aws.emulator;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -7,7 +7,8 @@ import java.util.function.Function;
 
 /**
  * Waiting on something that happens in the background, polling a condition with a bound, never a fixed sleep: in
- * tests, and in the commands that drive the service on the emulator (the demo, the benchmarks).
+ * tests, and in the commands that drive the service on the emulator (the demo, the benchmarks). It lives beside the
+ * emulator so that those commands need no test-support module.
  */
 public final class Await {
 
