@@ -30,7 +30,10 @@ public @interface PropertyFix {
     /** The property that carries the resource's name in CloudFormation, e.g. {@code DBClusterIdentifier}. */
     String cloudFormationName();
 
-    /** The properties to merge into the resource's definition, as YAML lines, e.g. {@code DeletionProtection: true}. */
+    /**
+     * The properties to merge into the resource's definition, as YAML lines, e.g. {@code DeletionProtection: true};
+     * empty when CloudFormation cannot make the change (S3's MFA delete).
+     */
     String cloudFormation();
 
     /** The Terraform resource type, e.g. {@code aws_rds_cluster}. */
@@ -41,6 +44,13 @@ public @interface PropertyFix {
 
     /** The arguments or blocks to merge into the resource, as HCL lines, e.g. {@code deletion_protection = true}. */
     String terraform();
+
+    /**
+     * Whether the Terraform type is a resource of its own that configures the resource from outside (the AWS provider
+     * sets a bucket's versioning with {@code aws_s3_bucket_versioning}): the emitted resource is complete, to add
+     * unless the configuration has one already.
+     */
+    boolean terraformStandalone() default false;
 
     /**
      * Why {@code vigil fix --apply} does not make this change itself (it is not both non-destructive and
