@@ -1,6 +1,7 @@
 package dev.vigil.report.remedy;
 
 import dev.vigil.core.remedy.BackupPlanDefaults;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,8 +9,8 @@ import java.util.TreeMap;
 
 /**
  * One CloudFormation template per region (stacks are regional), as YAML documents. Resources fixed by setting
- * properties appear with those properties, to merge into their existing definition; the backup plan and
- * selection are complete resources.
+ * properties appear once each with all those properties, to merge into their existing definition (a change
+ * CloudFormation cannot make is named in a comment); the backup plan and selection are complete resources.
  */
 final class CloudFormationTemplate implements Emitter.Form {
 
@@ -31,16 +32,30 @@ final class CloudFormationTemplate implements Emitter.Form {
                     .append("AWSTemplateFormatVersion: \"2010-09-09\"\n")
                     .append("Description: Vigil fixes for ").append(region).append('\n')
                     .append("Resources:\n");
-            for (PropertyChange p : changes.getOrDefault(region, List.of())) {
+            for (List<PropertyChange> resource : PropertyChange.byResource(changes.getOrDefault(region, List.of()),
+                    p -> p.fix().cloudFormationType()).values()) {
+                PropertyChange p = resource.getFirst();
+                List<String> fragments = new ArrayList<>();
+                for (PropertyChange change : resource) {
+                    yaml.append("  # ").append(change.reason()).append('\n');
+                    if (change.fix().cloudFormation().isEmpty()) {
+                        yaml.append("  #   CloudFormation cannot make this change: see 'vigil fix --emit cli'.\n");
+                    } else {
+                        fragments.add(change.fix().cloudFormation());
+                    }
+                }
+                if (fragments.isEmpty()) {
+                    continue;
+                }
+                String merged = PropertyChange.merge(fragments);
                 String type = p.fix().cloudFormationType();
-                yaml.append("  # ").append(p.reason()).append("\n")
-                        .append("  # Merge ").append(PropertyChange.what(p.fix().cloudFormation())).append(" into this ")
+                yaml.append("  # Merge ").append(PropertyChange.what(merged)).append(" into this ")
                         .append(p.fix().noun()).append("'s existing definition.\n")
                         .append("  ").append(logicalId(p.name(), type.substring(type.lastIndexOf(':') + 1))).append(":\n")
                         .append("    Type: ").append(type).append('\n')
                         .append("    Properties:\n")
                         .append("      ").append(p.fix().cloudFormationName()).append(": ").append(p.name()).append('\n');
-                p.fix().cloudFormation().lines().forEach(l -> yaml.append("      ").append(l).append('\n'));
+                merged.lines().forEach(l -> yaml.append("      ").append(l).append('\n'));
             }
             Emitter.BackupFix b = backups.get(region);
             if (b != null) {

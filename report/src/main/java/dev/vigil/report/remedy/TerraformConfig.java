@@ -1,12 +1,13 @@
 package dev.vigil.report.remedy;
 
 import dev.vigil.core.remedy.BackupPlanDefaults;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Terraform (AWS provider). Resources fixed by setting arguments appear with those arguments or blocks, to merge
- * into their existing resource; the backup plan and selection are complete, one pair per region through provider aliases.
+ * Terraform (AWS provider). Resources fixed by setting arguments appear once each with those arguments or blocks, to
+ * merge into their existing resource (or to add, where the provider configures it with a resource of its own); the backup plan and selection are complete, one pair per region through provider aliases.
  */
 final class TerraformConfig implements Emitter.Form {
 
@@ -23,16 +24,24 @@ final class TerraformConfig implements Emitter.Form {
         if (!remedies.backups().isEmpty()) {
             tf.append("\ndata \"aws_caller_identity\" \"current\" {}\ndata \"aws_partition\" \"current\" {}\n");
         }
-        for (PropertyChange p : remedies.properties()) {
+        for (List<PropertyChange> resource : PropertyChange.byResource(remedies.properties(),
+                p -> p.fix().terraformType()).values()) {
+            PropertyChange p = resource.getFirst();
             String nameArgument = p.fix().terraformName();
             int width = Math.max("provider".length(), nameArgument.length());
-            tf.append("\n# ").append(p.reason()).append("\n# Merge ").append(PropertyChange.what(p.fix().terraform()))
-                    .append(" into this ").append(p.fix().noun()).append("'s existing resource.\n")
+            String merged = PropertyChange.merge(resource.stream().map(c -> c.fix().terraform()).toList());
+            tf.append('\n');
+            resource.forEach(c -> tf.append("# ").append(c.reason()).append('\n'));
+            tf.append(p.fix().terraformStandalone()
+                    ? "# Add this resource, or merge " + PropertyChange.what(merged) + " into the " + p.fix().noun()
+                            + "'s existing " + p.fix().terraformType() + ".\n"
+                    : "# Merge " + PropertyChange.what(merged) + " into this " + p.fix().noun()
+                            + "'s existing resource.\n")
                     .append("resource \"").append(p.fix().terraformType()).append("\" \"").append(name(p.name()))
                     .append("\" {\n")
                     .append("  ").append(pad("provider", width)).append(" = aws.").append(alias(p.region())).append('\n')
                     .append("  ").append(pad(nameArgument, width)).append(" = \"").append(p.name()).append("\"\n");
-            p.fix().terraform().lines().forEach(l -> tf.append("  ").append(l).append('\n'));
+            merged.lines().forEach(l -> tf.append("  ").append(l).append('\n'));
             tf.append("}\n");
         }
         for (Emitter.BackupFix b : remedies.backups()) {
