@@ -11,6 +11,11 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.Tag;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CreateBucketConfiguration;
+import software.amazon.awssdk.services.s3.model.ExpirationStatus;
+import software.amazon.awssdk.services.s3.model.LifecycleRule;
+import software.amazon.awssdk.services.s3.model.TransitionStorageClass;
 
 /** Seeds an emulated account through the real SDK: the sample data {@code vigil demo} scans. */
 public final class DemoAccount {
@@ -29,6 +34,19 @@ public final class DemoAccount {
     public static final Map<String, Map<String, Boolean>> CLUSTERS = Map.of(
             "us-east-1", Map.of("orders-aurora", true, "analytics-aurora", false));
 
+    /** Region → bucket name → its settings, one bucket passing and one failing each S3 rule moto can hold. */
+    public static final Map<String, Map<String, BucketSettings>> BUCKETS = Map.of(
+            "us-east-1", Map.of("vigil-demo-records", new BucketSettings(true, true, true),
+                    "vigil-demo-scratch", new BucketSettings(false, false, false)),
+            "eu-west-1", Map.of("vigil-demo-eu-media", new BucketSettings(true, false, false)));
+
+    /**
+     * What a demo bucket has: versioning on, one enabled lifecycle rule, Object Lock (MFA delete is left out: moto
+     * neither keeps nor reports it).
+     */
+    public record BucketSettings(boolean versioning, boolean lifecycle, boolean objectLock) {
+    }
+
     private DemoAccount() {
     }
 
@@ -39,6 +57,24 @@ public final class DemoAccount {
                 db -> createDatabase(aws.client(RdsClient::builder, region), db, "postgres", Map.of("team", "data"))));
         CLUSTERS.forEach((region, clusters) -> clusters.forEach(
                 (id, protect) -> createCluster(aws.client(RdsClient::builder, region), id, "aurora-postgresql", protect)));
+        BUCKETS.forEach((region, buckets) -> buckets.forEach(
+                (name, settings) -> createBucket(aws.client(S3Client::builder, region), region, name, settings)));
+    }
+
+    /** A bucket in a region, with the settings given. */
+    public static void createBucket(S3Client s3, String region, String name, BucketSettings settings) {
+        s3.createBucket(r -> r.bucket(name).objectLockEnabledForBucket(settings.objectLock())
+                .createBucketConfiguration(region.equals("us-east-1") ? null
+                        : CreateBucketConfiguration.builder().locationConstraint(region).build()));
+        if (settings.versioning()) {
+            s3.putBucketVersioning(r -> r.bucket(name).versioningConfiguration(v -> v.status("Enabled")));
+        }
+        if (settings.lifecycle()) {
+            s3.putBucketLifecycleConfiguration(r -> r.bucket(name).lifecycleConfiguration(c -> c.rules(
+                    LifecycleRule.builder().id("archive").status(ExpirationStatus.ENABLED)
+                            .filter(f -> f.prefix(""))
+                            .transitions(t -> t.days(90).storageClass(TransitionStorageClass.GLACIER)).build())));
+        }
     }
 
     public static void createTable(DynamoDbClient dynamo, String name, boolean pitr) {

@@ -1,6 +1,7 @@
 package dev.vigil.aws.remediate;
 
 import dev.vigil.aws.AwsConnection;
+import dev.vigil.core.remedy.EnableBucketVersioning;
 import dev.vigil.core.remedy.EnableClusterDeletionProtection;
 import dev.vigil.core.remedy.Remedy;
 import java.util.List;
@@ -8,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 
 /**
  * The live side of remedies that set properties of one resource ({@code @PropertyFix}): how to read the current
@@ -33,7 +36,8 @@ final class PropertyActions {
         String apply(AwsConnection aws, String region, R remedy);
     }
 
-    private static final Map<Class<?>, Action<?>> ACTIONS = List.<Action<?>>of(new ClusterDeletionProtection())
+    private static final Map<Class<?>, Action<?>> ACTIONS = List.<Action<?>>of(new ClusterDeletionProtection(),
+                    new BucketVersioning())
             .stream().collect(Collectors.toUnmodifiableMap(Action::type, a -> a));
 
     private PropertyActions() {
@@ -72,6 +76,42 @@ final class PropertyActions {
         public String apply(AwsConnection aws, String region, EnableClusterDeletionProtection remedy) {
             return "DeletionProtection=" + rds(aws, region).modifyDBCluster(r -> r
                     .dbClusterIdentifier(remedy.clusterId()).deletionProtection(true)).dbCluster().deletionProtection();
+        }
+    }
+
+    /**
+     * S3-012: PutBucketVersioning Status=Enabled keeps every object and takes effect at once; it can be suspended again
+     * (never fully undone, see the rule's article). The bucket's current state is read back as the result.
+     */
+    private static final class BucketVersioning implements Action<EnableBucketVersioning> {
+        @Override
+        public Class<EnableBucketVersioning> type() {
+            return EnableBucketVersioning.class;
+        }
+
+        @Override
+        public String iamAction() {
+            return "s3:PutBucketVersioning";
+        }
+
+        @Override
+        public State read(AwsConnection aws, String region, EnableBucketVersioning remedy) {
+            String status = status(aws.client(S3Client::builder, region), remedy.bucketName());
+            return new State("Status=" + status, status.equals("Enabled"));
+        }
+
+        @Override
+        public String apply(AwsConnection aws, String region, EnableBucketVersioning remedy) {
+            S3Client s3 = aws.client(S3Client::builder, region);
+            s3.putBucketVersioning(r -> r.bucket(remedy.bucketName())
+                    .versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
+            return "Status=" + status(s3, remedy.bucketName());
+        }
+
+        /** S3 leaves Status out for a bucket that was never versioned. */
+        private static String status(S3Client s3, String bucket) {
+            String status = s3.getBucketVersioning(r -> r.bucket(bucket)).statusAsString();
+            return status == null ? "Unversioned" : status;
         }
     }
 }
