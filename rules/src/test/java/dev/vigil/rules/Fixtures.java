@@ -69,8 +69,14 @@ public final class Fixtures {
 
     /** A live bucket with the settings of a new bucket (unversioned, no MFA delete, no lifecycle, no Object Lock). */
     public static S3Bucket bucket(String region, String name) {
-        return new S3Bucket(live(region), bucketArn(name), name, bucketArn(name),
-                Value.known(S3Bucket.Versioning.UNVERSIONED), Value.known(false), Value.known(S3Bucket.Lifecycle.NONE),
-                Value.known(false), Map.of());
+        return bucket(region, name, Value.known(S3Bucket.Versioning.UNVERSIONED), Value.known(false),
+                Value.known(S3Bucket.Lifecycle.NONE), Value.known(false));
+    }
+
+    public static S3Bucket bucket(String region, String name, Value<S3Bucket.Versioning> versioning,
+                                  Value<Boolean> mfaDelete, Value<S3Bucket.Lifecycle> lifecycle,
+                                  Value<Boolean> objectLock) {
+        return new S3Bucket(live(region), bucketArn(name), name, bucketArn(name), versioning, mfaDelete, lifecycle,
+                objectLock, Map.of());
     }
 }

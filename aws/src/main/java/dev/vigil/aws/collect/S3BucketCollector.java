@@ -11,10 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Bucket;
@@ -114,26 +110,7 @@ public final class S3BucketCollector implements Collector {
     }
 
     private static void describe(S3Client s3, RegionContext region, Reads reads, List<String> names, Inventory into) {
-        Semaphore slots = new Semaphore(IN_FLIGHT);
-        List<Future<S3Bucket>> described = new ArrayList<>(names.size());
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (String name : names) {
-                described.add(pool.submit(() -> {
-                    slots.acquire();
-                    try {
-                        return describe(s3, region, reads, name);
-                    } finally {
-                        slots.release();
-                    }
-                }));
-            }
-        }
-        for (Future<S3Bucket> bucket : described) {
-            S3Bucket b = bucket.resultNow();
-            if (b != null) {
-                into.add(b);
-            }
-        }
+        InFlight.map(names, IN_FLIGHT, name -> describe(s3, region, reads, name)).forEach(into::add);
     }
 
     /** The bucket with the fields asked for; null when it was deleted since it was listed. */

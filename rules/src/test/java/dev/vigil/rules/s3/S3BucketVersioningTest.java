@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.core.check.Status;
 import dev.vigil.core.model.S3Bucket;
+import dev.vigil.core.model.S3Bucket.Lifecycle;
 import dev.vigil.core.model.S3Bucket.Versioning;
 import dev.vigil.core.model.Value;
 import dev.vigil.core.remedy.EnableBucketVersioning;
+import dev.vigil.rules.Fixtures;
 import dev.vigil.rules.RuleTester;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,16 +17,15 @@ import org.junit.jupiter.api.Test;
 class S3BucketVersioningTest {
 
     private static S3Bucket bucket(String name, Value<Versioning> versioning) {
-        S3Bucket b = dev.vigil.rules.Fixtures.bucket("eu-west-1", name);
-        return new S3Bucket(b.origin(), b.id(), b.name(), b.arn(), versioning, b.mfaDelete(), b.lifecycle(),
-                b.objectLock(), b.tags());
+        return Fixtures.bucket("eu-west-1", name, versioning, Value.known(false), Value.known(Lifecycle.NONE),
+                Value.known(false));
     }
 
     @Test
     void enabledPassesSuspendedAndUnversionedFailUnreadIsAnError() {
         RuleTester t = RuleTester.rule(new S3BucketVersioning())
                 .given(bucket("on", Value.known(Versioning.ENABLED)), bucket("paused", Value.known(Versioning.SUSPENDED)),
-                        dev.vigil.rules.Fixtures.bucket("eu-west-1", "never"),
+                        Fixtures.bucket("eu-west-1", "never"),
                         bucket("denied", Value.failed("s3:GetBucketVersioning failed: AccessDenied: Access Denied")),
                         bucket("templated", Value.unknown("var.status")))
                 .evaluate()
