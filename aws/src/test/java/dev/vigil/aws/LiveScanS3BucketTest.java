@@ -167,6 +167,19 @@ class LiveScanS3BucketTest {
     }
 
     @Test
+    void aListingWithoutWhatS3AlwaysSendsIsAFaultOfTheRegionNotAnEmptyRegion() throws Exception {
+        try (EmulatorProxy proxy = new EmulatorProxy(moto.endpoint())
+                .when(r -> listing(r) && r.region().equals("us-east-1"), r -> new Response(200, "application/xml",
+                        recorded("ListBuckets-empty-body.xml", Map.of())))) {
+            Scan scan = scan(proxy.endpoint(), List.of("S3-012"));
+            Check region = scan.check("S3-012", "s3:ListBuckets@123456789012/us-east-1");
+            assertThat(region.status()).isEqualTo(Status.ERROR);
+            assertThat(region.message()).isEqualTo("AWS answered without Buckets or Owner, which it always sends");
+            assertThat(scan.check("S3-012", arn("vigil-demo-eu-media")).status()).isEqualTo(Status.SUCCESS);
+        }
+    }
+
+    @Test
     void namedBucketsAreListedByPrefixInTheirRegionOnly() {
         try (AwsConnection aws = new AwsConnection(Emulator.options(moto.endpoint(), REGIONS))) {
             Inventory named = new Inventory();
