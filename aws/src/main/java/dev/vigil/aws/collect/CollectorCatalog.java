@@ -12,6 +12,7 @@ public final class CollectorCatalog {
     private static final Map<Class<? extends Resource>, Collector> BY_KIND = java.util.stream.Stream.of(
                     new DynamoDbTableCollector(), new RdsInstanceCollector(), new RdsBackupSnapshotCollector(),
                     new BackupSelectionCollector(), new RdsClusterCollector(),
+                    new EbsSnapshotCollector(), new EbsVolumeCollector(),
                     new S3BucketCollector())
             .collect(java.util.stream.Collectors.toUnmodifiableMap(Collector::kind, Function.identity()));
 

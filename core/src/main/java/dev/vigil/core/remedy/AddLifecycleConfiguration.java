@@ -13,7 +13,7 @@ package dev.vigil.core.remedy;
         cloudFormation = "# An example rule: adapt it (transitions, expirations) to how long this data must be kept.\n"
                 + "LifecycleConfiguration:\n  Rules:\n    - Id: vigil-example\n      Status: Enabled\n"
                 + "      AbortIncompleteMultipartUpload:\n        DaysAfterInitiation: 7",
-        terraformType = "aws_s3_bucket_lifecycle_configuration", terraformName = "bucket", terraformStandalone = true,
+        terraformType = "aws_s3_bucket_lifecycle_configuration", terraformName = "bucket", terraformAdds = true,
         terraform = "# An example rule: adapt it (transitions, expirations) to how long this data must be kept.\n"
                 + "rule {\n  id     = \"vigil-example\"\n  status = \"Enabled\"\n  filter {}\n"
                 + "  abort_incomplete_multipart_upload {\n    days_after_initiation = 7\n  }\n}",

@@ -6,7 +6,7 @@ package dev.vigil.core.remedy;
                 + "  --versioning-configuration Status=Enabled",
         cloudFormationType = "AWS::S3::Bucket", cloudFormationName = "BucketName",
         cloudFormation = "VersioningConfiguration:\n  Status: Enabled",
-        terraformType = "aws_s3_bucket_versioning", terraformName = "bucket", terraformStandalone = true,
+        terraformType = "aws_s3_bucket_versioning", terraformName = "bucket", terraformAdds = true,
         terraform = "versioning_configuration {\n  status = \"Enabled\"\n}")
 public record EnableBucketVersioning(String bucketName) implements Remedy {
 }

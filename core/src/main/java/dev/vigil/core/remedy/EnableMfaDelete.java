@@ -5,8 +5,9 @@ package dev.vigil.core.remedy;
         cli = "# As the root user; set ROOT_MFA to its MFA device's serial number (ARN), a space and the current code.\n"
                 + "aws s3api put-bucket-versioning --region {region} --bucket {bucketName} \\\n"
                 + "  --versioning-configuration Status=Enabled,MFADelete=Enabled --mfa \"$ROOT_MFA\"",
-        cloudFormationType = "AWS::S3::Bucket", cloudFormationName = "BucketName", cloudFormation = "",
-        terraformType = "aws_s3_bucket_versioning", terraformName = "bucket", terraformStandalone = true,
+        noCloudFormation = "CloudFormation cannot set MFA delete; deploy the bucket versioned, then run the AWS CLI "
+                + "command ('vigil fix --emit cli') as the root user",
+        terraformType = "aws_s3_bucket_versioning", terraformName = "bucket", terraformAdds = true,
         terraform = "# Applied with the root user's credentials; var.root_mfa is its MFA device's serial number (ARN),\n"
                 + "# a space and the current code.\n"
                 + "mfa = var.root_mfa\n"

@@ -10,7 +10,7 @@ package dev.vigil.core.remedy;
         cloudFormation = "VersioningConfiguration:\n  Status: Enabled\nObjectLockEnabled: true\n"
                 + "ObjectLockConfiguration:\n  ObjectLockEnabled: Enabled",
         terraformType = "aws_s3_bucket_object_lock_configuration", terraformName = "bucket",
-        terraformStandalone = true,
+        terraformAdds = true,
         terraform = "# Needs the bucket's versioning enabled first (aws_s3_bucket_versioning, status \"Enabled\").\n"
                 + "object_lock_enabled = \"Enabled\"",
         planOnly = "Object Lock cannot be turned off again once on, and from then on the bucket's versioning can never "

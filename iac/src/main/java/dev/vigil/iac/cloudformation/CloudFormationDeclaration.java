@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** A CloudFormation resource's evaluated {@code Properties}, read as a {@link Declaration}. */
@@ -24,18 +26,23 @@ final class CloudFormationDeclaration implements Declaration {
     private final String type;
     private final String logicalId;
     private final int line;
+    /** The properties as written, for {@link #referenced}; null for an element of a list (see {@link #elements}). */
+    private final Node written;
     private final Node properties;
 
     CloudFormationDeclaration(TemplateMapping mapping, String type, String logicalId, int line, MapNode resource) {
-        this(mapping, type, logicalId, line, mapping.evaluator().evaluate(resource.get("Properties")));
+        this(mapping, type, logicalId, line, resource.get("Properties"),
+                mapping.evaluator().evaluate(resource.get("Properties")));
     }
 
     /** @param properties evaluated: the resource's {@code Properties}, or one element of a list in them */
-    private CloudFormationDeclaration(TemplateMapping mapping, String type, String logicalId, int line, Node properties) {
+    private CloudFormationDeclaration(TemplateMapping mapping, String type, String logicalId, int line, Node written,
+                                      Node properties) {
         this.mapping = mapping;
         this.type = type;
         this.logicalId = logicalId;
         this.line = line;
+        this.written = written;
         this.properties = properties;
     }
 
@@ -93,6 +100,27 @@ final class CloudFormationDeclaration implements Declaration {
         return out;
     }
 
+    /** A {@code Ref} to a resource of the template, as written (before evaluation, which does not keep it). */
+    @Override
+    public Optional<Declaration> referenced(Field field, Set<String> types) {
+        Node node = written;
+        for (String step : field.cloudFormation().split("\\.")) {
+            node = node instanceof MapNode map ? map.get(step) : null;
+        }
+        if (!(node instanceof MapNode ref && ref.fields().size() == 1 && ref.get("Ref") instanceof Scalar name
+                && name.text() != null)) {
+            return Optional.empty();
+        }
+        String referencedType = mapping.evaluator().type(name.text());
+        if (referencedType != null && types.contains(referencedType)
+                && mapping.template().section("Resources").fields().get(name.text()) instanceof Node.Field declared
+                && declared.value() instanceof MapNode resource && mapping.evaluator().present(resource)) {
+            return Optional.of(new CloudFormationDeclaration(mapping, referencedType, name.text(), declared.line(),
+                    resource));
+        }
+        return Optional.empty();
+    }
+
     @Override
     public Value<List<Declaration>> elements(Field field) {
         Node node = at(field);
@@ -107,7 +135,7 @@ final class CloudFormationDeclaration implements Declaration {
                     if (item instanceof Unresolved u) {
                         yield Value.unknown(u.expression());
                     }
-                    elements.add(new CloudFormationDeclaration(mapping, type, logicalId, line, item));
+                    elements.add(new CloudFormationDeclaration(mapping, type, logicalId, line, null, item));
                 }
                 yield Value.known(List.copyOf(elements));
             }

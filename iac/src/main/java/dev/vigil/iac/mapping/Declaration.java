@@ -4,11 +4,13 @@ import dev.vigil.core.model.Origin;
 import dev.vigil.core.model.Value;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * One template resource (or one element of it, see {@link #elements}) after evaluation, read the same way whether it was written in CloudFormation or Terraform
- * (or came from a Terraform plan), so that a resource kind's template mapping is written once (see
- * {@link KindMapping}). Reads follow one convention:
+ * One template resource (or one element of it, see {@link #elements}) after evaluation, read the same way whether it
+ * was written in CloudFormation or Terraform (or came from a Terraform plan), so that a resource kind's template
+ * mapping is written once (see {@link KindMapping}). Reads follow one convention:
  * <ul>
  *   <li>absent (or null): the default the caller gives, which is what AWS does when the property is left out;</li>
  *   <li>not decidable before deployment: {@link Value#unknown} naming the expression as written;</li>
@@ -56,6 +58,15 @@ public interface Declaration {
      * CloudFormation, where a resource declares everything it has.
      */
     List<Declaration> declarations(String type);
+
+    /**
+     * The declaration of another resource of the same template that {@code field} refers to, when it is of one of
+     * {@code types}: a Terraform reference to one of its attributes ({@code aws_ebs_volume.data.id}) or a
+     * CloudFormation {@code Ref} ({@code !Ref Data}). Empty when the field is absent, is not such a reference, or
+     * refers to a resource the template does not declare. For the joins a mapping needs, such as a snapshot whose
+     * encryption follows its volume's.
+     */
+    Optional<Declaration> referenced(Field field, Set<String> types);
 
     /**
      * The ARN this resource will have, with placeholders where the template does not say (region, account):

@@ -16,10 +16,14 @@ import dev.vigil.iac.mapping.Declaration;
 import dev.vigil.iac.mapping.Field;
 import dev.vigil.iac.mapping.Target;
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * A Terraform resource instance (from a configuration or a plan), read as a {@link Declaration}. Values convert as
@@ -29,16 +33,26 @@ import java.util.function.Function;
  */
 final class TerraformDeclaration implements Declaration {
 
-    /** What every declaration of one configuration shares: where it is applied, and its instances by type for joins. */
+    /**
+     * What every declaration of one configuration shares: where it is applied, and its instances by type and by
+     * address, for joins.
+     */
     record Configuration(Function<ResourceInstance, Origin.Template> origins, String region, String accountId,
-                         Map<String, List<ResourceInstance>> byType) {
+                         Map<String, List<ResourceInstance>> byType, Map<String, ResourceInstance> byAddress) {
+
+        static Configuration of(List<ResourceInstance> instances, Function<ResourceInstance, Origin.Template> origins,
+                                String region, String accountId) {
+            Map<String, ResourceInstance> byAddress = new HashMap<>();
+            instances.forEach(i -> byAddress.put(i.address(), i));
+            return new Configuration(origins, region, accountId,
+                    instances.stream().collect(Collectors.groupingBy(ResourceInstance::type)), byAddress);
+        }
     }
 
     private final ResourceInstance instance;
     /** The instance's body, or the nested block this declaration is an element of. */
     private final EvaluatedBlock body;
     private final Configuration configuration;
-    private final Origin.Template origin;
 
     TerraformDeclaration(ResourceInstance instance, Configuration configuration) {
         this(instance, instance.body(), configuration);
@@ -48,7 +62,6 @@ final class TerraformDeclaration implements Declaration {
         this.instance = instance;
         this.body = body;
         this.configuration = configuration;
-        this.origin = configuration.origins().apply(instance);
     }
 
     @Override
@@ -63,7 +76,7 @@ final class TerraformDeclaration implements Declaration {
 
     @Override
     public Origin.Template origin() {
-        return origin;
+        return configuration.origins().apply(instance);
     }
 
     @Override
@@ -166,6 +179,21 @@ final class TerraformDeclaration implements Declaration {
             case Unknown u -> new Target.Undecided(u.expression());
             case dev.vigil.hcl.Value other -> new Target.Undecided(other.toString());
         };
+    }
+
+    /** The one resource an unknown value refers to (a plan lists it twice: {@code x.y.id} and {@code x.y}). */
+    @Override
+    public Optional<Declaration> referenced(Field field, Set<String> types) {
+        if (!instance.expanded() || !(at(field) instanceof Unknown u)) {
+            return Optional.empty();
+        }
+        List<String> addresses = u.references().stream().map(Reference::address).distinct().toList();
+        Reference first = u.references().isEmpty() ? null : u.references().getFirst();
+        if (addresses.size() != 1 || first.kind() != Reference.Kind.RESOURCE || !types.contains(first.type())) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(configuration.byAddress().get(addresses.getFirst()))
+                .map(other -> new TerraformDeclaration(other, configuration));
     }
 
     @Override

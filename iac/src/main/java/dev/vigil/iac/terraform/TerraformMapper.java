@@ -86,8 +86,8 @@ final class TerraformMapper {
 
     /** Maps every instance; DB instances first, so that selections and replicas can name them. */
     MappedResources map(List<ResourceInstance> instances) {
-        TerraformDeclaration.Configuration configuration = new TerraformDeclaration.Configuration(origins, region,
-                accountId, instances.stream().collect(java.util.stream.Collectors.groupingBy(ResourceInstance::type)));
+        TerraformDeclaration.Configuration configuration = TerraformDeclaration.Configuration.of(instances, origins,
+                region, accountId);
         for (ResourceInstance instance : instances) {
             switch (instance.type()) {
                 case DB_INSTANCE -> dbNames.put(instance.address(), dbName(instance));
