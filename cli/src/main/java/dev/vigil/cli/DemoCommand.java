@@ -46,7 +46,8 @@ final class DemoCommand implements Callable<Integer> {
             System.err.println("Seeded a sample account at " + moto.endpoint()
                     + ": DynamoDB tables with and without point-in-time recovery in us-east-1 and eu-west-1,"
                     + " RDS instances without AWS Backup, Aurora clusters with and without deletion protection,"
-                    + " EBS volumes with and without a snapshot, encrypted and unencrypted snapshots."
+                    + " EBS volumes with and without a snapshot, encrypted and unencrypted snapshots,"
+                    + " S3 buckets with and without versioning, lifecycle rules and Object Lock."
                     + " Scanning every region ...");
             DemoAccount.NOT_EMULATED.forEach((rule, why) -> System.err.println("Not run on the emulator: " + rule
                     + " (" + why + ")"));

@@ -6,6 +6,7 @@ import dev.vigil.core.model.EbsVolume;
 import dev.vigil.core.model.RdsCluster;
 import dev.vigil.core.model.RdsInstance;
 import dev.vigil.core.model.Resource;
+import dev.vigil.core.model.S3Bucket;
 import java.util.Map;
 
 /**
@@ -22,7 +23,8 @@ record ResourceType(String asff, String cloudFormation) {
             RdsInstance.class, new ResourceType("AwsRdsDbInstance", "AWS::RDS::DBInstance"),
             RdsCluster.class, new ResourceType("AwsRdsDbCluster", "AWS::RDS::DBCluster"),
             EbsVolume.class, new ResourceType("AwsEc2Volume", "AWS::EC2::Volume"),
-            EbsSnapshot.class, new ResourceType("Other", "AWS::EC2::Snapshot"));   // ASFF has no snapshot type
+            EbsSnapshot.class, new ResourceType("Other", "AWS::EC2::Snapshot"),   // ASFF has no snapshot type
+            S3Bucket.class, new ResourceType("AwsS3Bucket", "AWS::S3::Bucket"));
 
     static ResourceType of(Class<? extends Resource> kind) {
         return KINDS.getOrDefault(kind, OTHER);

@@ -7,6 +7,7 @@ import dev.vigil.core.model.DynamoDbTable.PitrStatus;
 import dev.vigil.core.model.Origin;
 import dev.vigil.core.model.RdsInstance;
 import dev.vigil.core.model.RdsSnapshot;
+import dev.vigil.core.model.S3Bucket;
 import dev.vigil.core.model.TagCondition;
 import dev.vigil.core.model.Value;
 import java.util.List;
@@ -67,5 +68,22 @@ public final class Fixtures {
         return new BackupSelection(live(region), "sel-" + resources.hashCode(), "selection", "plan",
                 resources.stream().map(Value::known).toList(), notResources.stream().map(Value::known).toList(),
                 listOfTags, conditions);
+    }
+
+    public static String bucketArn(String name) {
+        return "arn:aws:s3:::" + name;
+    }
+
+    /** A live bucket with the settings of a new bucket (unversioned, no MFA delete, no lifecycle, no Object Lock). */
+    public static S3Bucket bucket(String region, String name) {
+        return bucket(region, name, Value.known(S3Bucket.Versioning.UNVERSIONED), Value.known(false),
+                Value.known(S3Bucket.Lifecycle.NONE), Value.known(false));
+    }
+
+    public static S3Bucket bucket(String region, String name, Value<S3Bucket.Versioning> versioning,
+                                  Value<Boolean> mfaDelete, Value<S3Bucket.Lifecycle> lifecycle,
+                                  Value<Boolean> objectLock) {
+        return new S3Bucket(live(region), bucketArn(name), name, bucketArn(name), versioning, mfaDelete, lifecycle,
+                objectLock, Map.of());
     }
 }

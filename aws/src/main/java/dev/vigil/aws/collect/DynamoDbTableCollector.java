@@ -5,12 +5,7 @@ import dev.vigil.core.model.DynamoDbTable.PitrStatus;
 import dev.vigil.core.model.Inventory;
 import dev.vigil.core.model.Resource;
 import dev.vigil.core.model.Value;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ContinuousBackupsDescription;
 import software.amazon.awssdk.services.dynamodb.model.ListTablesResponse;
@@ -44,26 +39,7 @@ public final class DynamoDbTableCollector implements Collector {
         DynamoDbClient client = region.connection().client(DynamoDbClient::builder, region.region());
         List<String> names = region.names()
                 .orElseGet(() -> LIST_TABLES.all(client.listTablesPaginator(r -> r.limit(100))));
-        Semaphore slots = new Semaphore(IN_FLIGHT);
-        List<Future<DynamoDbTable>> described = new ArrayList<>(names.size());
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (String name : names) {
-                described.add(pool.submit(() -> {
-                    slots.acquire();
-                    try {
-                        return describe(client, region, name);
-                    } finally {
-                        slots.release();
-                    }
-                }));
-            }
-        }
-        for (Future<DynamoDbTable> table : described) {
-            DynamoDbTable t = table.resultNow();
-            if (t != null) {
-                into.add(t);
-            }
-        }
+        InFlight.map(names, IN_FLIGHT, name -> describe(client, region, name)).forEach(into::add);
     }
 
     /** The table with its PITR state; null when it was deleted since it was listed. */

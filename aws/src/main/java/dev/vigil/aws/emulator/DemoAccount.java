@@ -15,6 +15,11 @@ import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.SnapshotAttributeName;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.Tag;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CreateBucketConfiguration;
+import software.amazon.awssdk.services.s3.model.ExpirationStatus;
+import software.amazon.awssdk.services.s3.model.LifecycleRule;
+import software.amazon.awssdk.services.s3.model.TransitionStorageClass;
 
 /** Seeds an emulated account through the real SDK: the sample data {@code vigil demo} scans. */
 public final class DemoAccount {
@@ -51,6 +56,19 @@ public final class DemoAccount {
     public static final Map<String, String> NOT_EMULATED = Map.of(
             "EBS-009", "moto's DescribeSnapshots ignores RestorableByUserIds, so public and private snapshots look alike");
 
+    /** Region → bucket name → its settings, one bucket passing and one failing each S3 rule moto can hold. */
+    public static final Map<String, Map<String, BucketSettings>> BUCKETS = Map.of(
+            "us-east-1", Map.of("vigil-demo-records", new BucketSettings(true, true, true),
+                    "vigil-demo-scratch", new BucketSettings(false, false, false)),
+            "eu-west-1", Map.of("vigil-demo-eu-media", new BucketSettings(true, false, false)));
+
+    /**
+     * What a demo bucket has: versioning on, one enabled lifecycle rule, Object Lock (MFA delete is left out: moto
+     * neither keeps nor reports it).
+     */
+    public record BucketSettings(boolean versioning, boolean lifecycle, boolean objectLock) {
+    }
+
     private DemoAccount() {
     }
 
@@ -63,6 +81,8 @@ public final class DemoAccount {
                 (id, protect) -> createCluster(aws.client(RdsClient::builder, region), id, "aurora-postgresql", protect)));
         DISKS.forEach((region, disks) -> disks.forEach(disk -> createDisk(aws.client(Ec2Client::builder, region),
                 region, disk)));
+        BUCKETS.forEach((region, buckets) -> buckets.forEach(
+                (name, settings) -> createBucket(aws.client(S3Client::builder, region), region, name, settings)));
     }
 
     /** An EBS volume tagged with its name, and its snapshot as {@code disk} says; returns the volume ID. */
@@ -81,6 +101,22 @@ public final class DemoAccount {
             }
         }
         return volumeId;
+    }
+
+    /** A bucket in a region, with the settings given. */
+    public static void createBucket(S3Client s3, String region, String name, BucketSettings settings) {
+        s3.createBucket(r -> r.bucket(name).objectLockEnabledForBucket(settings.objectLock())
+                .createBucketConfiguration(region.equals("us-east-1") ? null
+                        : CreateBucketConfiguration.builder().locationConstraint(region).build()));
+        if (settings.versioning()) {
+            s3.putBucketVersioning(r -> r.bucket(name).versioningConfiguration(v -> v.status("Enabled")));
+        }
+        if (settings.lifecycle()) {
+            s3.putBucketLifecycleConfiguration(r -> r.bucket(name).lifecycleConfiguration(c -> c.rules(
+                    LifecycleRule.builder().id("archive").status(ExpirationStatus.ENABLED)
+                            .filter(f -> f.prefix(""))
+                            .transitions(t -> t.days(90).storageClass(TransitionStorageClass.GLACIER)).build())));
+        }
     }
 
     public static void createTable(DynamoDbClient dynamo, String name, boolean pitr) {

@@ -1,6 +1,7 @@
 package dev.vigil.aws.remediate;
 
 import dev.vigil.aws.AwsConnection;
+import dev.vigil.core.remedy.EnableBucketVersioning;
 import dev.vigil.core.remedy.EnableClusterDeletionProtection;
 import dev.vigil.core.remedy.MakeSnapshotPrivate;
 import dev.vigil.core.remedy.Remedy;
@@ -21,6 +22,8 @@ import software.amazon.awssdk.services.ec2.model.Snapshot;
 import software.amazon.awssdk.services.ec2.model.SnapshotAttributeName;
 import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 
 /**
  * The live side of remedies that set properties of one resource ({@code @PropertyFix}): how to read the current
@@ -47,7 +50,8 @@ final class PropertyActions {
     }
 
     private static final Map<Class<?>, Action<?>> ACTIONS = List.<Action<?>>of(new ClusterDeletionProtection(),
-                    new PrivateSnapshot(), new VolumeSnapshot())
+                    new PrivateSnapshot(), new VolumeSnapshot(),
+                    new BucketVersioning())
             .stream().collect(Collectors.toUnmodifiableMap(Action::type, a -> a));
 
     private PropertyActions() {
@@ -163,6 +167,42 @@ final class PropertyActions {
                     .tagSpecifications(t -> t.resourceType(ResourceType.SNAPSHOT)
                             .tags(Tag.builder().key(TAG_KEY).value(TAG_VALUE).build())));
             return "snapshot " + taken.snapshotId() + " started " + taken.startTime();
+        }
+    }
+
+    /**
+     * S3-012: PutBucketVersioning Status=Enabled keeps every object and takes effect at once; it can be suspended again
+     * (never fully undone, see the rule's article). The bucket's current state is read back as the result.
+     */
+    private static final class BucketVersioning implements Action<EnableBucketVersioning> {
+        @Override
+        public Class<EnableBucketVersioning> type() {
+            return EnableBucketVersioning.class;
+        }
+
+        @Override
+        public String iamAction() {
+            return "s3:PutBucketVersioning";
+        }
+
+        @Override
+        public State read(AwsConnection aws, String region, EnableBucketVersioning remedy) {
+            String status = status(aws.client(S3Client::builder, region), remedy.bucketName());
+            return new State("Status=" + status, status.equals("Enabled"));
+        }
+
+        @Override
+        public String apply(AwsConnection aws, String region, EnableBucketVersioning remedy) {
+            S3Client s3 = aws.client(S3Client::builder, region);
+            s3.putBucketVersioning(r -> r.bucket(remedy.bucketName())
+                    .versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
+            return "Status=" + status(s3, remedy.bucketName());
+        }
+
+        /** S3 leaves Status out for a bucket that was never versioned. */
+        private static String status(S3Client s3, String bucket) {
+            String status = s3.getBucketVersioning(r -> r.bucket(bucket)).statusAsString();
+            return status == null ? "Unversioned" : status;
         }
     }
 }

@@ -8,6 +8,11 @@ import dev.vigil.core.model.DynamoDbTable;
 import dev.vigil.core.model.EbsSnapshot;
 import dev.vigil.core.model.Origin;
 import dev.vigil.core.model.RdsInstance;
+import dev.vigil.core.model.S3Bucket;
+import dev.vigil.core.remedy.AddLifecycleConfiguration;
+import dev.vigil.core.remedy.EnableBucketVersioning;
+import dev.vigil.core.remedy.EnableMfaDelete;
+import dev.vigil.core.remedy.EnableObjectLock;
 import dev.vigil.core.remedy.BackupPlanDefaults;
 import dev.vigil.core.remedy.CopySnapshotEncrypted;
 import dev.vigil.core.remedy.EnablePointInTimeRecovery;
@@ -42,6 +47,51 @@ class EmitterTest {
             check(BACKUP, "eu-west-1", "a", new ProtectWithBackupPlan(DB_A, "a")),
             new Check(PITR, Status.FAILURE, "T", "T", new Origin.Template("t.yaml", 1, "t.yaml"), "fails",
                     new EnablePointInTimeRecovery("T"), Map.of(), null));
+
+    private static RuleMeta s3(String id, Class<? extends Remedy> remedy) {
+        return new RuleMeta(id, "t", Risk.LOW, List.of(Category.SECURITY), List.of(), "S3", S3Bucket.class, Set.of(),
+                remedy);
+    }
+
+    /** One bucket failing all four S3 rules. */
+    private static final List<Check> BUCKET = List.of(
+            check(s3("S3-012", EnableBucketVersioning.class), "eu-west-1", "orders-archive",
+                    new EnableBucketVersioning("orders-archive")),
+            check(s3("S3-013", EnableMfaDelete.class), "eu-west-1", "orders-archive",
+                    new EnableMfaDelete("orders-archive")),
+            check(s3("S3-020", AddLifecycleConfiguration.class), "eu-west-1", "orders-archive",
+                    new AddLifecycleConfiguration("orders-archive")),
+            check(s3("S3-023", EnableObjectLock.class), "eu-west-1", "orders-archive",
+                    new EnableObjectLock("orders-archive")));
+
+    @Test
+    void aResourceWithSeveralFixesIsWrittenOnceWithAllOfThem() {
+        String yaml = Emitter.CLOUDFORMATION.render(BUCKET, "p");
+        assertThat(yaml.split("  OrdersArchiveBucket:\n", -1)).hasSize(2);
+        assertThat(yaml.split("VersioningConfiguration:", -1)).hasSize(2);
+        assertThat(yaml).contains("# S3-013 orders-archive: fails (eu-west-1)\n"
+                        + "# Not in CloudFormation: CloudFormation cannot set MFA delete",
+                "  # S3-012 orders-archive: fails\n  # S3-020 orders-archive: fails\n  # S3-023 orders-archive: fails\n",
+                "  # Merge VersioningConfiguration and LifecycleConfiguration and ObjectLockEnabled and "
+                        + "ObjectLockConfiguration into this bucket's existing definition.\n",
+                "      BucketName: orders-archive\n      VersioningConfiguration:\n        Status: Enabled\n",
+                "      ObjectLockEnabled: true\n", "          - Id: vigil-example\n");
+
+        String tf = Emitter.TERRAFORM.render(BUCKET, "p");
+        assertThat(tf.split("resource \"aws_s3_bucket_versioning\" \"orders-archive\"", -1)).hasSize(2);
+        assertThat(tf).contains("# S3-012 orders-archive: fails\n# S3-013 orders-archive: fails\n"
+                        + "# A new resource beside this bucket.\n",
+                "  bucket   = \"orders-archive\"\n",
+                "  versioning_configuration {\n    status     = \"Enabled\"\n    mfa_delete = \"Enabled\"\n  }",
+                "resource \"aws_s3_bucket_lifecycle_configuration\" \"orders-archive\"",
+                "    days_after_initiation = 7", "  object_lock_enabled = \"Enabled\"");
+        assertThat(tf.split("versioning_configuration \\{", -1)).hasSize(2);
+
+        String sh = Emitter.CLI.render(BUCKET, "p");
+        assertThat(sh).contains("aws s3api put-bucket-versioning --region eu-west-1 --bucket orders-archive \\\n"
+                        + "  --versioning-configuration Status=Enabled,MFADelete=Enabled --mfa \"$ROOT_MFA\"",
+                "aws s3api put-object-lock-configuration --region eu-west-1 --bucket orders-archive");
+    }
 
     @Test
     void cliScriptLooksBeforeItCreatesAndAssignsBothInstancesInOneSelection() {
