@@ -122,13 +122,12 @@ public final class LiveScanner {
         Set<Class<? extends Resource>> collected = new LinkedHashSet<>();
         for (RuleDefinition rule : rules) {
             Class<? extends Resource> kind = rule.meta().resource();
-            collect(new RegionContext(region.connection(), region.account(), region.region(), names.get(kind)), kind,
-                    reads, collected, inventory);
+            collect(region, kind, names.get(kind), reads, collected, inventory);
         }
         for (RuleDefinition rule : rules) {
             RuleMeta meta = rule.meta();
             if (!inventory.all(meta.resource()).isEmpty()) {
-                meta.reads().forEach(kind -> collect(region, kind, reads, collected, inventory));
+                meta.reads().forEach(kind -> collect(region, kind, null, reads, collected, inventory));
             }
         }
         return inventory;
@@ -141,8 +140,11 @@ public final class LiveScanner {
         return kinds;
     }
 
-    /** One kind; any fault, expected or not, is a fault of that kind in this region and never escapes. */
-    private static void collect(RegionContext region, Class<? extends Resource> kind,
+    /**
+     * One kind, only the named resources when there are names (a re-check); any fault, expected or not, is a fault of
+     * that kind in this region and never escapes.
+     */
+    private static void collect(RegionContext region, Class<? extends Resource> kind, List<String> names,
                                 Map<Class<? extends Resource>, Reads> reads, Set<Class<? extends Resource>> collected,
                                 Inventory into) {
         if (!collected.add(kind)) {
@@ -150,7 +152,11 @@ public final class LiveScanner {
         }
         Collector collector = CollectorCatalog.forKind(kind);
         try {
-            collector.collect(region, reads.getOrDefault(kind, Reads.ALL), into);
+            if (names == null) {
+                collector.collect(region, reads.getOrDefault(kind, Reads.ALL), into);
+            } else {
+                collector.collect(region, Set.copyOf(names), into);
+            }
         } catch (CollectionException e) {
             into.fault(new Fault(region.origin(), Set.of(kind), e.operation(), e.getMessage()));
         } catch (RuntimeException e) {

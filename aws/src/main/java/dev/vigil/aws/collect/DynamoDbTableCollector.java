@@ -6,6 +6,7 @@ import dev.vigil.core.model.Inventory;
 import dev.vigil.core.model.Resource;
 import dev.vigil.core.model.Value;
 import java.util.List;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ContinuousBackupsDescription;
 import software.amazon.awssdk.services.dynamodb.model.ListTablesResponse;
@@ -37,8 +38,18 @@ public final class DynamoDbTableCollector implements Collector {
     @Override
     public void collect(RegionContext region, Inventory into) {
         DynamoDbClient client = region.connection().client(DynamoDbClient::builder, region.region());
-        List<String> names = region.names()
-                .orElseGet(() -> LIST_TABLES.all(client.listTablesPaginator(r -> r.limit(100))));
+        describe(client, region, LIST_TABLES.all(client.listTablesPaginator(r -> r.limit(100))), into);
+    }
+
+    /** Only the named tables (names or ARNs), without ListTables; a table that is gone is absent. */
+    @Override
+    public void collect(RegionContext region, Set<String> names, Inventory into) {
+        DynamoDbClient client = region.connection().client(DynamoDbClient::builder, region.region());
+        describe(client, region, names.stream().map(n -> n.substring(n.lastIndexOf('/') + 1)).distinct().toList(),
+                into);
+    }
+
+    private static void describe(DynamoDbClient client, RegionContext region, List<String> names, Inventory into) {
         InFlight.map(names, IN_FLIGHT, name -> describe(client, region, name)).forEach(into::add);
     }
 

@@ -5,9 +5,12 @@ import dev.vigil.core.model.RdsInstance;
 import dev.vigil.core.model.Resource;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBInstance;
+import software.amazon.awssdk.services.rds.model.DescribeDbInstancesRequest;
 import software.amazon.awssdk.services.rds.model.DescribeDbInstancesResponse;
 import software.amazon.awssdk.services.rds.model.Tag;
 
@@ -35,11 +38,20 @@ public final class RdsInstanceCollector implements Collector {
 
     @Override
     public void collect(RegionContext region, Inventory into) {
+        add(region, r -> { }, into);
+    }
+
+    /** The named instances (identifiers or ARNs, as the filter takes both), with one filtered listing. */
+    @Override
+    public void collect(RegionContext region, Set<String> names, Inventory into) {
+        add(region, r -> r.filters(f -> f.name("db-instance-id").values(names)), into);
+    }
+
+    private static void add(RegionContext region, Consumer<DescribeDbInstancesRequest.Builder> filter,
+                            Inventory into) {
         RdsClient client = region.connection().client(RdsClient::builder, region.region());
-        List<DBInstance> instances = PAGES.all(client.describeDBInstancesPaginator(r -> {
-            r.maxRecords(100);
-            region.names().ifPresent(names -> r.filters(f -> f.name("db-instance-id").values(names)));
-        }));
+        List<DBInstance> instances = PAGES.all(client.describeDBInstancesPaginator(
+                r -> filter.accept(r.maxRecords(100))));
         long incomplete = 0;
         for (DBInstance db : instances) {
             if (db.dbInstanceIdentifier() == null || db.dbInstanceArn() == null) {
