@@ -42,6 +42,8 @@ class CatalogTest {
             assertThat(m.id()).as("ID starts with the service").startsWith(m.service());
             assertThat(m.controls()).as(m.id() + " controls name standards it lists")
                     .allMatch(c -> c.contains(":") && m.compliances().contains(c.substring(0, c.indexOf(':'))));
+            assertThat(java.util.Arrays.stream(m.resource().getRecordComponents()).map(c -> c.getName()))
+                    .as(m.id() + " fields are fields of " + m.resource().getSimpleName()).containsAll(m.fields());
         }
     }
 

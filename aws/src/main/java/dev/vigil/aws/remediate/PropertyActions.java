@@ -1,7 +1,10 @@
 package dev.vigil.aws.remediate;
 
 import dev.vigil.aws.AwsConnection;
+import dev.vigil.aws.collect.RdsManualSnapshotCollector;
 import dev.vigil.core.remedy.EnableClusterDeletionProtection;
+import dev.vigil.core.remedy.MakeDbClusterSnapshotPrivate;
+import dev.vigil.core.remedy.MakeDbSnapshotPrivate;
 import dev.vigil.core.remedy.MakeSnapshotPrivate;
 import dev.vigil.core.remedy.Remedy;
 import dev.vigil.core.remedy.SnapshotVolume;
@@ -21,6 +24,8 @@ import software.amazon.awssdk.services.ec2.model.Snapshot;
 import software.amazon.awssdk.services.ec2.model.SnapshotAttributeName;
 import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.rds.model.DBClusterSnapshotAttributesResult;
+import software.amazon.awssdk.services.rds.model.DBSnapshotAttributesResult;
 
 /**
  * The live side of remedies that set properties of one resource ({@code @PropertyFix}): how to read the current
@@ -47,7 +52,8 @@ final class PropertyActions {
     }
 
     private static final Map<Class<?>, Action<?>> ACTIONS = List.<Action<?>>of(new ClusterDeletionProtection(),
-                    new PrivateSnapshot(), new VolumeSnapshot())
+                    new PrivateSnapshot(), new VolumeSnapshot(),
+                    new PrivateDbClusterSnapshot(), new PrivateDbSnapshot())
             .stream().collect(Collectors.toUnmodifiableMap(Action::type, a -> a));
 
     private PropertyActions() {
@@ -163,6 +169,78 @@ final class PropertyActions {
                     .tagSpecifications(t -> t.resourceType(ResourceType.SNAPSHOT)
                             .tags(Tag.builder().key(TAG_KEY).value(TAG_VALUE).build())));
             return "snapshot " + taken.snapshotId() + " started " + taken.startTime();
+        }
+    }
+
+    /** A snapshot's visibility, as planning and the audit log show it. */
+    private static String visibility(boolean open) {
+        return "public=" + open;
+    }
+
+    /**
+     * RDS-023: removing {@code all} from a manual DB snapshot's {@code restore} attribute takes effect at once, keeps
+     * the accounts it was shared with by ID, and is undone by adding {@code all} back.
+     */
+    private static final class PrivateDbSnapshot implements Action<MakeDbSnapshotPrivate> {
+        @Override
+        public Class<MakeDbSnapshotPrivate> type() {
+            return MakeDbSnapshotPrivate.class;
+        }
+
+        @Override
+        public String iamAction() {
+            return "rds:ModifyDBSnapshotAttribute";
+        }
+
+        @Override
+        public State read(AwsConnection aws, String region, MakeDbSnapshotPrivate remedy) {
+            boolean open = open(rds(aws, region).describeDBSnapshotAttributes(
+                    r -> r.dbSnapshotIdentifier(remedy.snapshotId())).dbSnapshotAttributesResult());
+            return new State(visibility(open), !open);
+        }
+
+        @Override
+        public String apply(AwsConnection aws, String region, MakeDbSnapshotPrivate remedy) {
+            return visibility(open(rds(aws, region).modifyDBSnapshotAttribute(r -> r
+                    .dbSnapshotIdentifier(remedy.snapshotId()).attributeName(RdsManualSnapshotCollector.RESTORE)
+                    .valuesToRemove(RdsManualSnapshotCollector.EVERYBODY)).dbSnapshotAttributesResult()));
+        }
+
+        private static boolean open(DBSnapshotAttributesResult result) {
+            return result.dbSnapshotAttributes().stream()
+                    .anyMatch(a -> RdsManualSnapshotCollector.everybody(a.attributeName(), a.attributeValues()));
+        }
+    }
+
+    /** RDS-023 for a manual DB cluster snapshot, as {@link PrivateDbSnapshot}. */
+    private static final class PrivateDbClusterSnapshot implements Action<MakeDbClusterSnapshotPrivate> {
+        @Override
+        public Class<MakeDbClusterSnapshotPrivate> type() {
+            return MakeDbClusterSnapshotPrivate.class;
+        }
+
+        @Override
+        public String iamAction() {
+            return "rds:ModifyDBClusterSnapshotAttribute";
+        }
+
+        @Override
+        public State read(AwsConnection aws, String region, MakeDbClusterSnapshotPrivate remedy) {
+            boolean open = open(rds(aws, region).describeDBClusterSnapshotAttributes(
+                    r -> r.dbClusterSnapshotIdentifier(remedy.snapshotId())).dbClusterSnapshotAttributesResult());
+            return new State(visibility(open), !open);
+        }
+
+        @Override
+        public String apply(AwsConnection aws, String region, MakeDbClusterSnapshotPrivate remedy) {
+            return visibility(open(rds(aws, region).modifyDBClusterSnapshotAttribute(r -> r
+                    .dbClusterSnapshotIdentifier(remedy.snapshotId()).attributeName(RdsManualSnapshotCollector.RESTORE)
+                    .valuesToRemove(RdsManualSnapshotCollector.EVERYBODY)).dbClusterSnapshotAttributesResult()));
+        }
+
+        private static boolean open(DBClusterSnapshotAttributesResult result) {
+            return result.dbClusterSnapshotAttributes().stream()
+                    .anyMatch(a -> RdsManualSnapshotCollector.everybody(a.attributeName(), a.attributeValues()));
         }
     }
 }

@@ -6,5 +6,6 @@ package dev.vigil.core.remedy;
  */
 public sealed interface Remedy permits EnablePointInTimeRecovery, ProtectWithBackupPlan,
         EnableClusterDeletionProtection,
-        CopySnapshotEncrypted, DeleteSnapshot, MakeSnapshotPrivate, SnapshotVolume {
+        CopySnapshotEncrypted, DeleteSnapshot, MakeSnapshotPrivate, SnapshotVolume,
+        CopyDbSnapshotEncrypted, EncryptDbClusterSnapshot, MakeDbClusterSnapshotPrivate, MakeDbSnapshotPrivate {
 }

@@ -14,7 +14,8 @@ public final class KindMappings {
     private static final List<KindMapping> ALL = List.of(
             EbsSnapshotMapping.MAPPING,
             EbsVolumeMapping.MAPPING,
-            RdsClusterMapping.MAPPING);
+            RdsClusterMapping.MAPPING,
+            RdsManualSnapshotMapping.MAPPING);
 
     private static final Map<String, KindMapping> BY_CLOUDFORMATION_TYPE = index(KindMapping::cloudFormationTypes);
     private static final Map<String, KindMapping> BY_TERRAFORM_TYPE = index(KindMapping::terraformTypes);
