@@ -179,7 +179,9 @@ final class BenchCommand implements Callable<Integer> {
             Origin.Live origin = new Origin.Live("123456789012", region);
             if (i % 10 == 0) {
                 String arn = "arn:aws:rds:" + region + ":123456789012:db:db-" + i;
-                inventory.add(new RdsInstance(origin, arn, "db-" + i, arn, "postgres", null, null, Map.of("team", "t" + i % 7)));
+                inventory.add(new RdsInstance(origin, arn, "db-" + i, arn, "postgres", null, null,
+                        Map.of("team", "t" + i % 7), Value.known(i % 30 == 0 ? 0L : 7L), Value.known(i % 20 == 0),
+                        Value.known(i % 20 == 0)));
             } else {
                 inventory.add(new DynamoDbTable(origin, "arn:aws:dynamodb:" + region + ":123456789012:table/t-" + i,
                         "t-" + i, Value.known(i % 3 == 0 ? DynamoDbTable.PitrStatus.DISABLED : DynamoDbTable.PitrStatus.ENABLED),

@@ -68,7 +68,7 @@ class EmittedCloudFormationTest {
         String arn = "arn:aws:rds:eu-west-1:" + ACCOUNT + ":db:orders-db";
         Inventory live = new Inventory();
         live.add(new RdsInstance(new Origin.Live(ACCOUNT, "eu-west-1"), arn, "orders-db", arn, "postgres", null,
-                null, Map.of()));
+                null, Map.of(), Value.known(1L), Value.known(false), Value.known(false)));
         String yaml = Emitter.CLOUDFORMATION.render(failing(BACKUP, live), "vigil-rds-daily")
                 // the instance as its own template declares it, beside the emitted plan and selection
                 + "  OrdersDb:\n    Type: AWS::RDS::DBInstance\n    Properties:\n"

@@ -63,7 +63,7 @@ class EmittedTerraformTest {
         String arn = "arn:aws:rds:eu-west-1:" + ACCOUNT + ":db:orders-db";
         Inventory live = new Inventory();
         live.add(new RdsInstance(new Origin.Live(ACCOUNT, "eu-west-1"), arn, "orders-db", arn, "postgres", null,
-                null, Map.of()));
+                null, Map.of(), Value.known(1L), Value.known(false), Value.known(false)));
         String tf = Emitter.TERRAFORM.render(failing(BACKUP, live), "vigil-rds-daily")
                 // the instance as its own configuration declares it, beside the emitted plan and selection
                 + "\nresource \"aws_db_instance\" \"orders\" {\n  identifier = \"orders-db\"\n"

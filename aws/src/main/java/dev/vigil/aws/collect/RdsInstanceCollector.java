@@ -10,7 +10,10 @@ import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 import software.amazon.awssdk.services.rds.model.Tag;
 
-/** DB instances from DescribeDBInstances (paginated); tags come in the same response. */
+/**
+ * DB instances from DescribeDBInstances (paginated); tags and the backup and protection settings rules read come in the
+ * same response, so every instance rule costs this one listing.
+ */
 public final class RdsInstanceCollector implements Collector {
 
     @Override
@@ -34,7 +37,11 @@ public final class RdsInstanceCollector implements Collector {
                     .collect(Collectors.toMap(Tag::key, Tag::value, (a, b) -> b));
             into.add(new RdsInstance(region.origin(), db.dbInstanceArn(), db.dbInstanceIdentifier(),
                     db.dbInstanceArn(), db.engine(), db.dbClusterIdentifier(),
-                    db.readReplicaSourceDBInstanceIdentifier(), tags));
+                    db.readReplicaSourceDBInstanceIdentifier(), tags,
+                    Reported.value(db.backupRetentionPeriod() == null ? null : db.backupRetentionPeriod().longValue(),
+                            "BackupRetentionPeriod"),
+                    Reported.value(db.copyTagsToSnapshot(), "CopyTagsToSnapshot"),
+                    Reported.value(db.deletionProtection(), "DeletionProtection")));
         }
     }
 }

@@ -14,7 +14,6 @@ import dev.vigil.hcl.BoolValue;
 import dev.vigil.hcl.ListValue;
 import dev.vigil.hcl.NullValue;
 import dev.vigil.hcl.NumberValue;
-import dev.vigil.hcl.ObjectValue;
 import dev.vigil.hcl.Reference;
 import dev.vigil.hcl.SetValue;
 import dev.vigil.hcl.StringValue;
@@ -25,6 +24,7 @@ import dev.vigil.hcl.terraform.SkipDirective;
 import dev.vigil.iac.Partitions;
 import dev.vigil.iac.MappedResources;
 import dev.vigil.iac.mapping.KindMappings;
+import dev.vigil.iac.mapping.RdsInstanceMapping;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -177,8 +177,9 @@ final class TerraformMapper {
         String cluster = member ? presence(body.attribute("cluster_identifier").orElse(null))
                 .orElse(instance.address()) : null;
         String source = body.attribute("replicate_source_db").map(this::replicaSource).orElse(null);
-        add(instance, new RdsInstance(origins.apply(instance), instance.address(), name, rdsArnPrefix + name,
-                engine, cluster, source, tags(body.attribute("tags").orElse(null))));
+        // an instance's settings are its own: its declaration needs no other resource to read them
+        add(instance, RdsInstanceMapping.instance(new TerraformDeclaration(instance, origins, Map.of(), region,
+                accountId), name, rdsArnPrefix + name, engine, cluster, source));
     }
 
     /** The identifier in lower case (as RDS stores it), the blocking expression, or else the address. */
@@ -199,18 +200,6 @@ final class TerraformMapper {
             }
         }
         return presence(value).orElse(null);
-    }
-
-    private static Map<String, String> tags(dev.vigil.hcl.Value tags) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (tags instanceof ObjectValue object) {
-            object.attributes().forEach((key, value) -> {
-                if (value instanceof StringValue s) {
-                    out.put(key, s.value());
-                }
-            });
-        }
-        return out;
     }
 
     private void selection(ResourceInstance instance) {
