@@ -7,5 +7,6 @@ package dev.vigil.core.remedy;
 public sealed interface Remedy permits EnablePointInTimeRecovery, ProtectWithBackupPlan,
         EnableClusterDeletionProtection,
         CopySnapshotEncrypted, DeleteSnapshot, MakeSnapshotPrivate, SnapshotVolume,
-        CopyDbSnapshotEncrypted, EncryptDbClusterSnapshot, MakeDbClusterSnapshotPrivate, MakeDbSnapshotPrivate {
+        CopyDbSnapshotEncrypted, EnableAutomatedBackups, EnableCopyTagsToSnapshot, EnableInstanceDeletionProtection,
+        EncryptDbClusterSnapshot, MakeDbClusterSnapshotPrivate, MakeDbSnapshotPrivate, RaiseBackupRetention {
 }
