@@ -143,15 +143,17 @@ public final class LiveFixer {
         }
         String before;
         State state = State.TO_DO;
+        String blocked = null;
         try {
             PropertyActions.State read = action.get().read(aws, region, remedy);
             before = read.before();
-            state = read.inPlace() ? State.IN_PLACE : State.TO_DO;
+            state = read.blocked() != null ? State.BLOCKED : read.inPlace() ? State.IN_PLACE : State.TO_DO;
+            blocked = read.blocked();
         } catch (RuntimeException e) {
             before = "unknown (" + Faults.describe(e) + ")";
         }
         return new Change(account, region, Kind.SET_PROPERTY, action.get().iamAction(), resource, List.of(resource),
-                reasons, before, state, null, remedy);
+                reasons, before, state, blocked, remedy);
     }
 
     private String applyProperty(String region, Remedy remedy) {
