@@ -147,7 +147,10 @@ final class BenchCommand implements Callable<Integer> {
         minimum.put("dynamodb:ListTables", cells * Math.max(1, (tables + 99) / 100));
         minimum.put("dynamodb:DescribeContinuousBackups", cells * tables);
         minimum.put("rds:DescribeDBInstances", cells);
-        minimum.put("rds:DescribeDBSnapshots", dbRegions);
+        // the manual snapshots of every region (RDS-023, RDS-040), and AWS Backup's where there are instances
+        // (Backup-001); none is seeded, so no restore attribute is read
+        minimum.put("rds:DescribeDBSnapshots", cells + dbRegions);
+        minimum.put("rds:DescribeDBClusterSnapshots", cells);
         minimum.put("backup:ListBackupPlans", dbRegions);
         minimum.put("ec2:DescribeRegions", (long) accounts);
         // no EBS volumes or snapshots are seeded: one page of each, and no public-snapshot listing
