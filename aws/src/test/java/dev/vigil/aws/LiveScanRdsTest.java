@@ -18,14 +18,12 @@ import dev.vigil.aws.remediate.FixSettings;
 import dev.vigil.aws.remediate.LiveFixer;
 import dev.vigil.core.check.Check;
 import dev.vigil.core.check.Status;
-import dev.vigil.core.engine.ScanResult;
 import dev.vigil.core.model.Inventory;
 import dev.vigil.core.model.RdsManualSnapshot;
 import dev.vigil.core.model.Value;
 import dev.vigil.core.remedy.BackupPlanDefaults;
 import dev.vigil.core.remedy.RaiseBackupRetention;
 import dev.vigil.core.rule.Catalog;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -81,27 +79,9 @@ class LiveScanRdsTest {
         proxy.close();
     }
 
-    private record Scan(ScanResult result, CallStats stats) {
-        /** (rule, resource name, status) of every check. */
-        List<org.assertj.core.groups.Tuple> verdicts() {
-            return result.checkList().stream().map(c -> tuple(c.rule().id(), c.resourceName(), c.status())).toList();
-        }
-
-        Check check(String rule, String name) {
-            return result.checkList().stream().filter(c -> c.rule().id().equals(rule) && c.resourceName().equals(name))
-                    .findFirst().orElseThrow(() -> new AssertionError(rule + " " + name + " in " + result.checkList()));
-        }
-    }
-
-    private static Scan scan(URI endpoint, List<String> regions, List<String> rules) {
-        try (AwsConnection aws = new AwsConnection(Emulator.options(endpoint, regions))) {
-            return new Scan(new LiveScanner(aws).scan(Catalog.load().select(rules), (r, d, t, n) -> { }), aws.stats());
-        }
-    }
-
     @Test
     void everyRuleJudgesTheSeededResourcesWithOneListingPerKindAndRegion() {
-        Scan scan = scan(proxy.endpoint(), List.of(EAST, WEST), RULES);
+        RuleScan scan = RuleScan.of(proxy.endpoint(), List.of(EAST, WEST), RULES);
         assertThat(scan.verdicts()).containsExactlyInAnyOrder(
                 tuple("RDS-002", "billing-db", Status.SUCCESS),
                 tuple("RDS-002", "reporting-db", Status.FAILURE),
@@ -147,13 +127,13 @@ class LiveScanRdsTest {
 
     @Test
     void onlyTheCallsTheSelectedRulesNeedAreMade() {
-        Scan encryption = scan(proxy.endpoint(), List.of(EAST), List.of("RDS-040"));
+        RuleScan encryption = RuleScan.of(proxy.endpoint(), List.of(EAST), List.of("RDS-040"));
         assertThat(encryption.stats().calls("rds:DescribeDBSnapshots")).isEqualTo(1);
         assertThat(encryption.stats().calls("rds:DescribeDBClusterSnapshots")).isEqualTo(1);
         assertThat(encryption.stats().calls("rds:DescribeDBSnapshotAttributes")).isZero();
         assertThat(encryption.stats().calls("rds:DescribeDBClusterSnapshotAttributes")).isZero();
         assertThat(encryption.stats().calls("rds:DescribeDBInstances")).isZero();
-        Scan protection = scan(proxy.endpoint(), List.of(EAST), List.of("RDS-031"));
+        RuleScan protection = RuleScan.of(proxy.endpoint(), List.of(EAST), List.of("RDS-031"));
         assertThat(protection.stats().calls("rds:DescribeDBInstances")).isEqualTo(1);
         assertThat(protection.stats().calls("rds:DescribeDBSnapshots")).isZero();
     }
@@ -163,7 +143,7 @@ class LiveScanRdsTest {
         try (EmulatorProxy denied = new EmulatorProxy(moto.endpoint())
                 .when(r -> r.operation().equals("DescribeDBSnapshotAttributes"), r -> new Response(403, "text/xml",
                         recorded("Rds-AccessDenied.xml", Map.of("action", "rds:DescribeDBSnapshotAttributes"))))) {
-            Scan scan = scan(denied.endpoint(), List.of(EAST), List.of("RDS-023", "RDS-040"));
+            RuleScan scan = RuleScan.of(denied.endpoint(), List.of(EAST), List.of("RDS-023", "RDS-040"));
             assertThat(scan.verdicts()).contains(
                     tuple("RDS-023", "billing-before-upgrade", Status.SUCCESS),
                     tuple("RDS-023", "reporting-export", Status.ERROR),
@@ -181,7 +161,7 @@ class LiveScanRdsTest {
         try (EmulatorProxy broken = new EmulatorProxy(moto.endpoint())
                 .when(r -> r.operation().equals("DescribeDBClusterSnapshots"), r -> new Response(200, "text/xml",
                         recorded("DescribeDBClusterSnapshots-no-list.xml", Map.of())))) {
-            Scan scan = scan(broken.endpoint(), List.of(EAST), List.of("RDS-040"));
+            RuleScan scan = RuleScan.of(broken.endpoint(), List.of(EAST), List.of("RDS-040"));
             assertThat(scan.verdicts()).containsExactlyInAnyOrder(
                     tuple("RDS-040", "billing-before-upgrade", Status.SUCCESS),
                     tuple("RDS-040", "reporting-export", Status.ERROR),
@@ -198,7 +178,7 @@ class LiveScanRdsTest {
         try (EmulatorProxy broken = new EmulatorProxy(moto.endpoint())
                 .when(r -> r.operation().equals("DescribeDBInstances"), r -> new Response(200, "text/xml",
                         recorded("DescribeDBInstances-no-retention.xml", Map.of("region", EAST))))) {
-            Scan scan = scan(broken.endpoint(), List.of(EAST), List.of("RDS-002", "RDS-031"));
+            RuleScan scan = RuleScan.of(broken.endpoint(), List.of(EAST), List.of("RDS-002", "RDS-031"));
             assertThat(scan.verdicts()).containsExactlyInAnyOrder(tuple("RDS-002", "ledger-db", Status.ERROR),
                     tuple("RDS-031", "ledger-db", Status.SUCCESS));
             assertThat(scan.check("RDS-002", "ledger-db").message())
