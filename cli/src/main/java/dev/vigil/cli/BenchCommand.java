@@ -182,7 +182,10 @@ final class BenchCommand implements Callable<Integer> {
         minimum.put("dynamodb:ListTables", cells * Math.max(1, (tables + 99) / 100));
         minimum.put("dynamodb:DescribeContinuousBackups", cells * tables);
         minimum.put("rds:DescribeDBInstances", cells);
-        minimum.put("rds:DescribeDBSnapshots", dbRegions);
+        // the manual snapshots of every region (RDS-023, RDS-040), and AWS Backup's where there are instances
+        // (Backup-001); none is seeded, so no restore attribute is read
+        minimum.put("rds:DescribeDBSnapshots", cells + dbRegions);
+        minimum.put("rds:DescribeDBClusterSnapshots", cells);
         minimum.put("backup:ListBackupPlans", dbRegions);
         minimum.put("ec2:DescribeRegions", (long) accounts);
         // no EBS volumes or snapshots are seeded: one page of each, and no public-snapshot listing
@@ -232,7 +235,9 @@ final class BenchCommand implements Callable<Integer> {
             Origin.Live origin = new Origin.Live("123456789012", region);
             if (i % 10 == 0) {
                 String arn = "arn:aws:rds:" + region + ":123456789012:db:db-" + i;
-                inventory.add(new RdsInstance(origin, arn, "db-" + i, arn, "postgres", null, null, Map.of("team", "t" + i % 7)));
+                inventory.add(new RdsInstance(origin, arn, "db-" + i, arn, "postgres", null, null,
+                        Map.of("team", "t" + i % 7), Value.known(i % 30 == 0 ? 0L : 7L), Value.known(i % 20 == 0),
+                        Value.known(i % 20 == 0)));
             } else {
                 inventory.add(new DynamoDbTable(origin, "arn:aws:dynamodb:" + region + ":123456789012:table/t-" + i,
                         "t-" + i, Value.known(i % 3 == 0 ? DynamoDbTable.PitrStatus.DISABLED : DynamoDbTable.PitrStatus.ENABLED),

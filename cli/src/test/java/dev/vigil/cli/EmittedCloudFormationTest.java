@@ -68,7 +68,7 @@ class EmittedCloudFormationTest {
         String arn = "arn:aws:rds:eu-west-1:" + ACCOUNT + ":db:orders-db";
         Inventory live = new Inventory();
         live.add(new RdsInstance(new Origin.Live(ACCOUNT, "eu-west-1"), arn, "orders-db", arn, "postgres", null,
-                null, Map.of()));
+                null, Map.of(), Value.known(1L), Value.known(false), Value.known(false)));
         String yaml = Emitter.CLOUDFORMATION.render(failing(BACKUP, live), "vigil-rds-daily")
                 // the instance as its own template declares it, beside the emitted plan and selection
                 + "  OrdersDb:\n    Type: AWS::RDS::DBInstance\n    Properties:\n"
@@ -77,5 +77,19 @@ class EmittedCloudFormationTest {
         assertThat(result.checkList()).extracting(Check::resource, Check::status)
                 .containsExactly(tuple("OrdersDb", Status.SUCCESS));
         assertThat(result.checkList().getFirst().message()).contains("vigil-rds-daily");
+    }
+
+    @Test
+    void anEmittedRetentionPassesRds003() {
+        RuleDefinition retention = Catalog.load().find("RDS-003");
+        String arn = "arn:aws:rds:eu-west-1:" + ACCOUNT + ":db:orders-db";
+        Inventory live = new Inventory();
+        live.add(new RdsInstance(new Origin.Live(ACCOUNT, "eu-west-1"), arn, "orders-db", arn, "postgres", null,
+                null, Map.of(), Value.known(1L), Value.known(false), Value.known(false)));
+        String yaml = Emitter.CLOUDFORMATION.render(failing(retention, live), "vigil-rds-daily");
+        assertThat(yaml).contains("BackupRetentionPeriod: '7'");
+        ScanResult result = scanEmitted("retention.yaml", yaml, "eu-west-1", retention);
+        assertThat(result.checkList()).extracting(Check::resourceName, Check::status)
+                .containsExactly(tuple("orders-db", Status.SUCCESS));
     }
 }

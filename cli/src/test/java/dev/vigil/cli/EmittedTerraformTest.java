@@ -14,6 +14,7 @@ import dev.vigil.core.model.EbsSnapshot;
 import dev.vigil.core.model.Inventory;
 import dev.vigil.core.model.Origin;
 import dev.vigil.core.model.RdsInstance;
+import dev.vigil.core.model.RdsManualSnapshot;
 import dev.vigil.core.model.Value;
 import dev.vigil.core.rule.Catalog;
 import dev.vigil.core.rule.RuleDefinition;
@@ -63,7 +64,7 @@ class EmittedTerraformTest {
         String arn = "arn:aws:rds:eu-west-1:" + ACCOUNT + ":db:orders-db";
         Inventory live = new Inventory();
         live.add(new RdsInstance(new Origin.Live(ACCOUNT, "eu-west-1"), arn, "orders-db", arn, "postgres", null,
-                null, Map.of()));
+                null, Map.of(), Value.known(1L), Value.known(false), Value.known(false)));
         String tf = Emitter.TERRAFORM.render(failing(BACKUP, live), "vigil-rds-daily")
                 // the instance as its own configuration declares it, beside the emitted plan and selection
                 + "\nresource \"aws_db_instance\" \"orders\" {\n  identifier = \"orders-db\"\n"
@@ -87,5 +88,29 @@ class EmittedTerraformTest {
         ScanResult result = scanEmitted(dir, tf, "eu-west-1", encrypted);
         assertThat(result.checkList()).extracting(Check::resource, Check::status)
                 .containsExactly(tuple("aws_ebs_snapshot_copy.snap-0a1b2c", Status.SUCCESS));
+    }
+
+    @Test
+    void emittedInstanceProtectionAndAnEmittedEncryptedDbSnapshotCopyPassRds031AndRds040(@TempDir Path dir)
+            throws IOException {
+        RuleDefinition protection = Catalog.load().find("RDS-031");
+        String arn = "arn:aws:rds:eu-west-1:" + ACCOUNT + ":db:orders-db";
+        Inventory live = new Inventory();
+        live.add(new RdsInstance(new Origin.Live(ACCOUNT, "eu-west-1"), arn, "orders-db", arn, "postgres", null,
+                null, Map.of(), Value.known(7L), Value.known(true), Value.known(false)));
+        ScanResult instance = scanEmitted(dir, Emitter.TERRAFORM.render(failing(protection, live), "vigil-rds-daily"),
+                "eu-west-1", protection);
+        assertThat(instance.checkList()).extracting(Check::resourceName, Check::status)
+                .containsExactly(tuple("orders-db", Status.SUCCESS));
+
+        RuleDefinition encrypted = Catalog.load().find("RDS-040");
+        Inventory snapshots = new Inventory();
+        snapshots.add(new RdsManualSnapshot(new Origin.Live(ACCOUNT, "eu-west-1"), "arn:aws:rds:eu-west-1:" + ACCOUNT
+                + ":snapshot:orders-export", "orders-export", false, "postgres", Value.known(false),
+                Value.known(false), Map.of()));
+        ScanResult copy = scanEmitted(dir, Emitter.TERRAFORM.render(failing(encrypted, snapshots), "vigil-rds-daily"),
+                "eu-west-1", encrypted);
+        assertThat(copy.checkList()).extracting(Check::resourceName, Check::status)
+                .containsExactly(tuple("orders-export-encrypted", Status.SUCCESS));
     }
 }

@@ -5,6 +5,7 @@ import dev.vigil.core.model.EbsSnapshot;
 import dev.vigil.core.model.EbsVolume;
 import dev.vigil.core.model.RdsCluster;
 import dev.vigil.core.model.RdsInstance;
+import dev.vigil.core.model.RdsManualSnapshot;
 import dev.vigil.core.model.Resource;
 import dev.vigil.core.model.S3Bucket;
 import java.util.Map;
@@ -24,9 +25,17 @@ record ResourceType(String asff, String cloudFormation) {
             RdsCluster.class, new ResourceType("AwsRdsDbCluster", "AWS::RDS::DBCluster"),
             EbsVolume.class, new ResourceType("AwsEc2Volume", "AWS::EC2::Volume"),
             EbsSnapshot.class, new ResourceType("Other", "AWS::EC2::Snapshot"),   // ASFF has no snapshot type
+            RdsManualSnapshot.class, new ResourceType("AwsRdsDbSnapshot", "AWS::RDS::DBSnapshot"),
             S3Bucket.class, new ResourceType("AwsS3Bucket", "AWS::S3::Bucket"));
+    /** The other type of {@link RdsManualSnapshot}, told apart by the resource's ARN or Terraform type. */
+    private static final ResourceType DB_CLUSTER_SNAPSHOT = new ResourceType("AwsRdsDbClusterSnapshot",
+            "AWS::RDS::DBClusterSnapshot");
 
-    static ResourceType of(Class<? extends Resource> kind) {
+    static ResourceType of(Class<? extends Resource> kind, String resource) {
+        if (kind == RdsManualSnapshot.class
+                && (resource.contains(":cluster-snapshot:") || resource.startsWith("aws_db_cluster_snapshot."))) {
+            return DB_CLUSTER_SNAPSHOT;
+        }
         return KINDS.getOrDefault(kind, OTHER);
     }
 

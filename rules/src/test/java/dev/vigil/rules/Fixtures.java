@@ -38,18 +38,22 @@ public final class Fixtures {
     }
 
     public static RdsInstance db(String region, String name, Map<String, String> tags) {
-        return new RdsInstance(live(region), dbArn(region, name), name, dbArn(region, name), "postgres", null, null,
-                tags);
+        return instance(region, name, "postgres", null, null, tags);
     }
 
     public static RdsInstance replica(String region, String name, String source) {
-        return new RdsInstance(live(region), dbArn(region, name), name, dbArn(region, name), "postgres", null, source,
-                Map.of());
+        return instance(region, name, "postgres", null, source, Map.of());
     }
 
     public static RdsInstance auroraMember(String region, String name) {
-        return new RdsInstance(live(region), dbArn(region, name), name, dbArn(region, name), "aurora-postgresql",
-                "cluster-1", null, Map.of());
+        return instance(region, name, "aurora-postgresql", "cluster-1", null, Map.of());
+    }
+
+    /** A DB instance as the RDS API creates one by default: backups kept 1 day, tags not copied, unprotected. */
+    private static RdsInstance instance(String region, String name, String engine, String cluster, String source,
+                                        Map<String, String> tags) {
+        return new RdsInstance(live(region), dbArn(region, name), name, dbArn(region, name), engine, cluster, source,
+                tags, Value.known(1L), Value.known(false), Value.known(false));
     }
 
     public static RdsSnapshot backupSnapshot(String region, String instance) {

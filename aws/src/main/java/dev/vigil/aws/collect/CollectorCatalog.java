@@ -13,6 +13,7 @@ public final class CollectorCatalog {
                     new DynamoDbTableCollector(), new RdsInstanceCollector(), new RdsBackupSnapshotCollector(),
                     new BackupSelectionCollector(), new BackupRegionSettingsCollector(), new RdsClusterCollector(),
                     new EbsSnapshotCollector(), new EbsVolumeCollector(),
+                    new RdsManualSnapshotCollector(),
                     new S3BucketCollector())
             .collect(java.util.stream.Collectors.toUnmodifiableMap(Collector::kind, Function.identity()));
 

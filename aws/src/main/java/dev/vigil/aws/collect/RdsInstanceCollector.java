@@ -15,9 +15,10 @@ import software.amazon.awssdk.services.rds.model.DescribeDbInstancesResponse;
 import software.amazon.awssdk.services.rds.model.Tag;
 
 /**
- * DB instances from DescribeDBInstances (paginated); tags come in the same response. An entry without the
- * identifier or ARN AWS always sends cannot be judged: the others are kept and the region's listing is a fault.
- * A re-check asks for the named instances only.
+ * DB instances from DescribeDBInstances (paginated); tags and the backup and protection settings rules read come in the
+ * same response, so every instance rule costs this one listing. An entry without the identifier or ARN AWS always
+ * sends cannot be judged: the others are kept and the region's listing is a fault. A re-check asks for the named
+ * instances only.
  */
 public final class RdsInstanceCollector implements Collector {
 
@@ -63,7 +64,11 @@ public final class RdsInstanceCollector implements Collector {
                     .collect(Collectors.toMap(Tag::key, Tag::value, (a, b) -> b));
             into.add(new RdsInstance(region.origin(), db.dbInstanceArn(), db.dbInstanceIdentifier(),
                     db.dbInstanceArn(), db.engine(), db.dbClusterIdentifier(),
-                    db.readReplicaSourceDBInstanceIdentifier(), tags));
+                    db.readReplicaSourceDBInstanceIdentifier(), tags,
+                    Reported.value(db.backupRetentionPeriod() == null ? null : db.backupRetentionPeriod().longValue(),
+                            "BackupRetentionPeriod"),
+                    Reported.value(db.copyTagsToSnapshot(), "CopyTagsToSnapshot"),
+                    Reported.value(db.deletionProtection(), "DeletionProtection")));
         }
         if (incomplete > 0) {
             throw new CollectionException(OPERATION, "AWS answered " + incomplete + " DB instance(s) without the "

@@ -29,10 +29,29 @@ public final class DemoAccount {
             "us-east-1", Map.of("orders", true, "sessions", false, "audit-log", true),
             "eu-west-1", Map.of("customers", false, "invoices", true));
 
-    /** Region → DB instance identifiers; none is protected by AWS Backup. */
-    public static final Map<String, List<String>> DATABASES = Map.of(
-            "us-east-1", List.of("billing-db"),
-            "eu-west-1", List.of("reporting-db"));
+    /** A PostgreSQL DB instance of the demo, with the settings the RDS instance rules judge. */
+    public record Database(String name, boolean encrypted, int backupRetentionDays, boolean copyTagsToSnapshot,
+                           boolean deletionProtection) {}
+
+    /**
+     * Region → DB instances; none is protected by AWS Backup. billing-db passes RDS-002, RDS-003, RDS-026 and
+     * RDS-031, reporting-db (automated backups off) fails them all.
+     */
+    public static final Map<String, List<Database>> DATABASES = Map.of(
+            "us-east-1", List.of(new Database("billing-db", true, 7, true, true)),
+            "eu-west-1", List.of(new Database("reporting-db", false, 0, false, false)));
+
+    /** A manual snapshot of a demo DB instance or DB cluster, and whether every AWS account may restore it. */
+    public record DbSnapshot(String name, String source, boolean cluster, boolean everybody) {}
+
+    /**
+     * Region → manual RDS snapshots (RDS-023, RDS-040): an encrypted private one of billing-db, an unencrypted public
+     * one of reporting-db, and an unencrypted private one of the analytics-aurora cluster.
+     */
+    public static final Map<String, List<DbSnapshot>> DB_SNAPSHOTS = Map.of(
+            "us-east-1", List.of(new DbSnapshot("billing-db-before-upgrade", "billing-db", false, false),
+                    new DbSnapshot("analytics-aurora-monthly", "analytics-aurora", true, false)),
+            "eu-west-1", List.of(new DbSnapshot("reporting-db-export", "reporting-db", false, true)));
 
     /** Region → DB cluster identifier → deletion protection on. */
     public static final Map<String, Map<String, Boolean>> CLUSTERS = Map.of(
@@ -76,9 +95,11 @@ public final class DemoAccount {
         TABLES.forEach((region, tables) -> tables.forEach(
                 (name, pitr) -> createTable(aws.client(DynamoDbClient::builder, region), name, pitr)));
         DATABASES.forEach((region, dbs) -> dbs.forEach(
-                db -> createDatabase(aws.client(RdsClient::builder, region), db, "postgres", Map.of("team", "data"))));
+                db -> createDatabase(aws.client(RdsClient::builder, region), db)));
         CLUSTERS.forEach((region, clusters) -> clusters.forEach(
                 (id, protect) -> createCluster(aws.client(RdsClient::builder, region), id, "aurora-postgresql", protect)));
+        DB_SNAPSHOTS.forEach((region, snapshots) -> snapshots.forEach(
+                snapshot -> createSnapshot(aws.client(RdsClient::builder, region), snapshot)));
         DISKS.forEach((region, disks) -> disks.forEach(disk -> createDisk(aws.client(Ec2Client::builder, region),
                 region, disk)));
         BUCKETS.forEach((region, buckets) -> buckets.forEach(
@@ -134,6 +155,33 @@ public final class DemoAccount {
     public static void createCluster(RdsClient rds, String id, String engine, boolean deletionProtection) {
         rds.createDBCluster(r -> r.dbClusterIdentifier(id).engine(engine).masterUsername("admin")
                 .masterUserPassword("demo-password-1").deletionProtection(deletionProtection));
+    }
+
+    /** A PostgreSQL DB instance tagged team=data, with the settings {@code db} gives. */
+    public static void createDatabase(RdsClient rds, Database db) {
+        rds.createDBInstance(r -> r.dbInstanceIdentifier(db.name()).engine("postgres").dbInstanceClass("db.t3.micro")
+                .allocatedStorage(20).masterUsername("admin").masterUserPassword("demo-password-1")
+                .storageEncrypted(db.encrypted()).backupRetentionPeriod(db.backupRetentionDays())
+                .copyTagsToSnapshot(db.copyTagsToSnapshot()).deletionProtection(db.deletionProtection())
+                .tags(Tag.builder().key("team").value("data").build()));
+    }
+
+    /** A manual DB snapshot or DB cluster snapshot, shared with every AWS account when {@code snapshot} says so. */
+    public static void createSnapshot(RdsClient rds, DbSnapshot snapshot) {
+        if (snapshot.cluster()) {
+            rds.createDBClusterSnapshot(r -> r.dbClusterIdentifier(snapshot.source())
+                    .dbClusterSnapshotIdentifier(snapshot.name()));
+            if (snapshot.everybody()) {
+                rds.modifyDBClusterSnapshotAttribute(r -> r.dbClusterSnapshotIdentifier(snapshot.name())
+                        .attributeName("restore").valuesToAdd("all"));
+            }
+        } else {
+            rds.createDBSnapshot(r -> r.dbInstanceIdentifier(snapshot.source()).dbSnapshotIdentifier(snapshot.name()));
+            if (snapshot.everybody()) {
+                rds.modifyDBSnapshotAttribute(r -> r.dbSnapshotIdentifier(snapshot.name()).attributeName("restore")
+                        .valuesToAdd("all"));
+            }
+        }
     }
 
     public static void createDatabase(RdsClient rds, String id, String engine, Map<String, String> tags) {

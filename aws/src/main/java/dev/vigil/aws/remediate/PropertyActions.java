@@ -1,9 +1,15 @@
 package dev.vigil.aws.remediate;
 
 import dev.vigil.aws.AwsConnection;
+import dev.vigil.aws.collect.RdsManualSnapshotCollector;
 import dev.vigil.core.remedy.EnableBucketVersioning;
 import dev.vigil.core.remedy.EnableClusterDeletionProtection;
+import dev.vigil.core.remedy.EnableCopyTagsToSnapshot;
+import dev.vigil.core.remedy.EnableInstanceDeletionProtection;
+import dev.vigil.core.remedy.MakeDbClusterSnapshotPrivate;
+import dev.vigil.core.remedy.MakeDbSnapshotPrivate;
 import dev.vigil.core.remedy.MakeSnapshotPrivate;
+import dev.vigil.core.remedy.RaiseBackupRetention;
 import dev.vigil.core.remedy.Remedy;
 import dev.vigil.core.remedy.SnapshotVolume;
 import java.time.Duration;
@@ -22,6 +28,9 @@ import software.amazon.awssdk.services.ec2.model.Snapshot;
 import software.amazon.awssdk.services.ec2.model.SnapshotAttributeName;
 import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.rds.model.DBClusterSnapshotAttributesResult;
+import software.amazon.awssdk.services.rds.model.DBInstance;
+import software.amazon.awssdk.services.rds.model.DBSnapshotAttributesResult;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 
@@ -32,8 +41,15 @@ import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
  */
 final class PropertyActions {
 
-    /** What planning read: the value as text, e.g. {@code DeletionProtection=false}, and whether the fix is in place. */
-    record State(String before, boolean inPlace) {
+    /**
+     * What planning read: the value as text, e.g. {@code DeletionProtection=false}, whether the fix is in place, and
+     * why it cannot be made as things are now (null when it can).
+     */
+    record State(String before, boolean inPlace, String blocked) {
+
+        State(String before, boolean inPlace) {
+            this(before, inPlace, null);
+        }
     }
 
     /** Reads and sets what one remedy type is about, in one region. */
@@ -51,6 +67,8 @@ final class PropertyActions {
 
     private static final Map<Class<?>, Action<?>> ACTIONS = List.<Action<?>>of(new ClusterDeletionProtection(),
                     new PrivateSnapshot(), new VolumeSnapshot(),
+                    new BackupRetention(), new CopyTagsToSnapshot(), new InstanceDeletionProtection(),
+                    new PrivateDbClusterSnapshot(), new PrivateDbSnapshot(),
                     new BucketVersioning())
             .stream().collect(Collectors.toUnmodifiableMap(Action::type, a -> a));
 
@@ -167,6 +185,170 @@ final class PropertyActions {
                     .tagSpecifications(t -> t.resourceType(ResourceType.SNAPSHOT)
                             .tags(Tag.builder().key(TAG_KEY).value(TAG_VALUE).build())));
             return "snapshot " + taken.snapshotId() + " started " + taken.startTime();
+        }
+    }
+
+    private static DBInstance instance(AwsConnection aws, String region, String id) {
+        return rds(aws, region).describeDBInstances(r -> r.dbInstanceIdentifier(id)).dbInstances().getFirst();
+    }
+
+    /** RDS-031: ModifyDBInstance DeletionProtection=true takes effect at once, without a restart. */
+    private static final class InstanceDeletionProtection implements Action<EnableInstanceDeletionProtection> {
+        @Override
+        public Class<EnableInstanceDeletionProtection> type() {
+            return EnableInstanceDeletionProtection.class;
+        }
+
+        @Override
+        public String iamAction() {
+            return "rds:ModifyDBInstance";
+        }
+
+        @Override
+        public State read(AwsConnection aws, String region, EnableInstanceDeletionProtection remedy) {
+            boolean on = Boolean.TRUE.equals(instance(aws, region, remedy.instanceId()).deletionProtection());
+            return new State("DeletionProtection=" + on, on);
+        }
+
+        @Override
+        public String apply(AwsConnection aws, String region, EnableInstanceDeletionProtection remedy) {
+            return "DeletionProtection=" + rds(aws, region).modifyDBInstance(r -> r
+                    .dbInstanceIdentifier(remedy.instanceId()).deletionProtection(true)).dbInstance()
+                    .deletionProtection();
+        }
+    }
+
+    /** RDS-026: ModifyDBInstance CopyTagsToSnapshot=true takes effect at once, for snapshots taken from then on. */
+    private static final class CopyTagsToSnapshot implements Action<EnableCopyTagsToSnapshot> {
+        @Override
+        public Class<EnableCopyTagsToSnapshot> type() {
+            return EnableCopyTagsToSnapshot.class;
+        }
+
+        @Override
+        public String iamAction() {
+            return "rds:ModifyDBInstance";
+        }
+
+        @Override
+        public State read(AwsConnection aws, String region, EnableCopyTagsToSnapshot remedy) {
+            boolean on = Boolean.TRUE.equals(instance(aws, region, remedy.instanceId()).copyTagsToSnapshot());
+            return new State("CopyTagsToSnapshot=" + on, on);
+        }
+
+        @Override
+        public String apply(AwsConnection aws, String region, EnableCopyTagsToSnapshot remedy) {
+            return "CopyTagsToSnapshot=" + rds(aws, region).modifyDBInstance(r -> r
+                    .dbInstanceIdentifier(remedy.instanceId()).copyTagsToSnapshot(true)).dbInstance()
+                    .copyTagsToSnapshot();
+        }
+    }
+
+    /**
+     * RDS-003: from one retention of automated backups to a longer one RDS applies the change as soon as it can,
+     * without an outage, so the call does not ask for the instance's pending changes to be applied at once. An instance
+     * whose backups are off when the plan is made is blocked: turning them on causes an outage (RDS-002, plan-only).
+     */
+    private static final class BackupRetention implements Action<RaiseBackupRetention> {
+        @Override
+        public Class<RaiseBackupRetention> type() {
+            return RaiseBackupRetention.class;
+        }
+
+        @Override
+        public String iamAction() {
+            return "rds:ModifyDBInstance";
+        }
+
+        @Override
+        public State read(AwsConnection aws, String region, RaiseBackupRetention remedy) {
+            int days = instance(aws, region, remedy.instanceId()).backupRetentionPeriod();
+            String before = "BackupRetentionPeriod=" + days;
+            return days == 0 ? new State(before, false, "automated backups are off, and turning them on causes an "
+                    + "outage; that is RDS-002's fix, which Vigil leaves to you (see 'vigil explain RDS-002')")
+                    : new State(before, days >= Integer.parseInt(remedy.days()));
+        }
+
+        @Override
+        public String apply(AwsConnection aws, String region, RaiseBackupRetention remedy) {
+            DBInstance after = rds(aws, region).modifyDBInstance(r -> r.dbInstanceIdentifier(remedy.instanceId())
+                    .backupRetentionPeriod(Integer.parseInt(remedy.days()))).dbInstance();
+            Integer pending = after.pendingModifiedValues() == null ? null
+                    : after.pendingModifiedValues().backupRetentionPeriod();
+            return pending != null ? "BackupRetentionPeriod=" + pending + " (pending)"
+                    : "BackupRetentionPeriod=" + after.backupRetentionPeriod();
+        }
+    }
+
+    /** A snapshot's visibility, as planning and the audit log show it. */
+    private static String visibility(boolean open) {
+        return "public=" + open;
+    }
+
+    /**
+     * RDS-023: removing {@code all} from a manual DB snapshot's {@code restore} attribute takes effect at once, keeps
+     * the accounts it was shared with by ID, and is undone by adding {@code all} back.
+     */
+    private static final class PrivateDbSnapshot implements Action<MakeDbSnapshotPrivate> {
+        @Override
+        public Class<MakeDbSnapshotPrivate> type() {
+            return MakeDbSnapshotPrivate.class;
+        }
+
+        @Override
+        public String iamAction() {
+            return "rds:ModifyDBSnapshotAttribute";
+        }
+
+        @Override
+        public State read(AwsConnection aws, String region, MakeDbSnapshotPrivate remedy) {
+            boolean open = open(rds(aws, region).describeDBSnapshotAttributes(
+                    r -> r.dbSnapshotIdentifier(remedy.snapshotId())).dbSnapshotAttributesResult());
+            return new State(visibility(open), !open);
+        }
+
+        @Override
+        public String apply(AwsConnection aws, String region, MakeDbSnapshotPrivate remedy) {
+            return visibility(open(rds(aws, region).modifyDBSnapshotAttribute(r -> r
+                    .dbSnapshotIdentifier(remedy.snapshotId()).attributeName(RdsManualSnapshotCollector.RESTORE)
+                    .valuesToRemove(RdsManualSnapshotCollector.EVERYBODY)).dbSnapshotAttributesResult()));
+        }
+
+        private static boolean open(DBSnapshotAttributesResult result) {
+            return result.dbSnapshotAttributes().stream()
+                    .anyMatch(a -> RdsManualSnapshotCollector.everybody(a.attributeName(), a.attributeValues()));
+        }
+    }
+
+    /** RDS-023 for a manual DB cluster snapshot, as {@link PrivateDbSnapshot}. */
+    private static final class PrivateDbClusterSnapshot implements Action<MakeDbClusterSnapshotPrivate> {
+        @Override
+        public Class<MakeDbClusterSnapshotPrivate> type() {
+            return MakeDbClusterSnapshotPrivate.class;
+        }
+
+        @Override
+        public String iamAction() {
+            return "rds:ModifyDBClusterSnapshotAttribute";
+        }
+
+        @Override
+        public State read(AwsConnection aws, String region, MakeDbClusterSnapshotPrivate remedy) {
+            boolean open = open(rds(aws, region).describeDBClusterSnapshotAttributes(
+                    r -> r.dbClusterSnapshotIdentifier(remedy.snapshotId())).dbClusterSnapshotAttributesResult());
+            return new State(visibility(open), !open);
+        }
+
+        @Override
+        public String apply(AwsConnection aws, String region, MakeDbClusterSnapshotPrivate remedy) {
+            return visibility(open(rds(aws, region).modifyDBClusterSnapshotAttribute(r -> r
+                    .dbClusterSnapshotIdentifier(remedy.snapshotId()).attributeName(RdsManualSnapshotCollector.RESTORE)
+                    .valuesToRemove(RdsManualSnapshotCollector.EVERYBODY)).dbClusterSnapshotAttributesResult()));
+        }
+
+        private static boolean open(DBClusterSnapshotAttributesResult result) {
+            return result.dbClusterSnapshotAttributes().stream()
+                    .anyMatch(a -> RdsManualSnapshotCollector.everybody(a.attributeName(), a.attributeValues()));
         }
     }
 

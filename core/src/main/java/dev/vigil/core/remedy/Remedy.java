@@ -7,5 +7,7 @@ package dev.vigil.core.remedy;
 public sealed interface Remedy permits EnablePointInTimeRecovery, ProtectWithBackupPlan,
         EnableClusterDeletionProtection,
         CopySnapshotEncrypted, DeleteSnapshot, MakeSnapshotPrivate, SnapshotVolume,
+        CopyDbSnapshotEncrypted, EnableAutomatedBackups, EnableCopyTagsToSnapshot, EnableInstanceDeletionProtection,
+        EncryptDbClusterSnapshot, MakeDbClusterSnapshotPrivate, MakeDbSnapshotPrivate, RaiseBackupRetention,
         AddLifecycleConfiguration, EnableBucketVersioning, EnableMfaDelete, EnableObjectLock {
 }

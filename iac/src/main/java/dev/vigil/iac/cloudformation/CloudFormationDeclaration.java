@@ -86,6 +86,37 @@ final class CloudFormationDeclaration implements Declaration {
     }
 
     @Override
+    public Value<java.util.List<String>> strings(Field field) {
+        Node node = at(field);
+        if (node == null) {
+            return Value.known(java.util.List.of());
+        }
+        if (node instanceof Unresolved u) {
+            return Value.unknown(u.expression());
+        }
+        if (!(node instanceof ListNode list)) {
+            return Value.failed(field.cloudFormation() + " is " + mapping.template().asWritten(node) + ", not a list");
+        }
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (Node item : list.items()) {
+            switch (item) {
+                case Unresolved u -> {
+                    return Value.unknown(u.expression());
+                }
+                case Scalar s when s.text() != null && s.symbolic() -> {
+                    return Value.unknown(s.text());
+                }
+                case Scalar s when s.text() != null -> out.add(s.text());
+                default -> {
+                    return Value.failed(field.cloudFormation() + " holds " + mapping.template().asWritten(item)
+                            + ", not text");
+                }
+            }
+        }
+        return Value.known(out);
+    }
+
+    @Override
     public Map<String, String> tags(Field field) {
         Map<String, String> out = new LinkedHashMap<>();
         if (at(field) instanceof ListNode list) {
@@ -119,6 +150,11 @@ final class CloudFormationDeclaration implements Declaration {
                     resource));
         }
         return Optional.empty();
+    }
+
+    /** The evaluated {@code Properties}, for per-kind code that reads what no {@code Field} describes. */
+    Node properties() {
+        return properties;
     }
 
     @Override

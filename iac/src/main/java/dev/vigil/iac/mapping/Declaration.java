@@ -38,6 +38,12 @@ public interface Declaration {
     /** Decided text, or null when absent or undecided; for names and engines, which are never guessed. */
     String decided(Field field);
 
+    /**
+     * A list of text, e.g. the accounts a snapshot is shared with: empty when absent; unknown, naming the expression,
+     * when the list or one of its elements cannot be known before deployment.
+     */
+    Value<java.util.List<String>> strings(Field field);
+
     /** Tags whose key and value are both decided. */
     Map<String, String> tags(Field field);
 

@@ -15,6 +15,7 @@ public final class KindMappings {
             EbsSnapshotMapping.MAPPING,
             EbsVolumeMapping.MAPPING,
             RdsClusterMapping.MAPPING,
+            RdsManualSnapshotMapping.MAPPING,
             S3BucketMapping.MAPPING);
 
     private static final Map<String, KindMapping> BY_CLOUDFORMATION_TYPE = index(KindMapping::cloudFormationTypes);

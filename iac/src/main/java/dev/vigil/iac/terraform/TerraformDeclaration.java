@@ -3,10 +3,12 @@ package dev.vigil.iac.terraform;
 import dev.vigil.core.model.Origin;
 import dev.vigil.core.model.Value;
 import dev.vigil.hcl.BoolValue;
+import dev.vigil.hcl.ListValue;
 import dev.vigil.hcl.NullValue;
 import dev.vigil.hcl.NumberValue;
 import dev.vigil.hcl.ObjectValue;
 import dev.vigil.hcl.Reference;
+import dev.vigil.hcl.SetValue;
 import dev.vigil.hcl.StringValue;
 import dev.vigil.hcl.Unknown;
 import dev.vigil.hcl.terraform.EvaluatedBlock;
@@ -117,6 +119,33 @@ final class TerraformDeclaration implements Declaration {
     @Override
     public String decided(Field field) {
         return instance.expanded() && at(field) instanceof StringValue s ? s.value() : null;
+    }
+
+    @Override
+    public Value<List<String>> strings(Field field) {
+        return read(field, Value.known(List.of()), v -> {
+            List<dev.vigil.hcl.Value> elements = switch (v) {
+                case ListValue l -> l.elements();
+                case SetValue s -> s.elements();
+                default -> null;
+            };
+            if (elements == null) {
+                return invalid(field, v, "a list of strings");
+            }
+            List<String> out = new java.util.ArrayList<>();
+            for (dev.vigil.hcl.Value element : elements) {
+                switch (element) {
+                    case StringValue s -> out.add(s.value());
+                    case Unknown u -> {
+                        return Value.unknown(u.expression());
+                    }
+                    default -> {
+                        return invalid(field, v, "a list of strings");
+                    }
+                }
+            }
+            return Value.known(out);
+        });
     }
 
     @Override

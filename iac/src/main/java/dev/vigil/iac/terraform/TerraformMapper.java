@@ -26,6 +26,7 @@ import dev.vigil.hcl.terraform.SkipDirective;
 import dev.vigil.iac.Partitions;
 import dev.vigil.iac.MappedResources;
 import dev.vigil.iac.mapping.KindMappings;
+import dev.vigil.iac.mapping.RdsInstanceMapping;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -101,7 +102,7 @@ final class TerraformMapper {
         for (ResourceInstance instance : instances) {
             switch (instance.type()) {
                 case "aws_dynamodb_table" -> table(instance);
-                case DB_INSTANCE, CLUSTER_INSTANCE -> dbInstance(instance);
+                case DB_INSTANCE, CLUSTER_INSTANCE -> dbInstance(instance, configuration);
                 case "aws_backup_selection" -> selection(instance);
                 case "aws_backup_region_settings" -> regionSettings(instance);
                 default -> KindMappings.terraform(instance.type()).ifPresent(kind -> kind.map()
@@ -201,7 +202,7 @@ final class TerraformMapper {
         add(instance, new BackupRegionSettings(origins.apply(instance), instance.address(), instance.address(), rds));
     }
 
-    private void dbInstance(ResourceInstance instance) {
+    private void dbInstance(ResourceInstance instance, TerraformDeclaration.Configuration configuration) {
         if (!instance.expanded()) {
             expansionFault(instance, RdsInstance.class);
             return;
@@ -213,8 +214,8 @@ final class TerraformMapper {
         String cluster = member ? presence(body.attribute("cluster_identifier").orElse(null))
                 .orElse(instance.address()) : null;
         String source = body.attribute("replicate_source_db").map(this::replicaSource).orElse(null);
-        add(instance, new RdsInstance(origins.apply(instance), instance.address(), name, rdsArnPrefix + name,
-                engine, cluster, source, tags(body.attribute("tags").orElse(null))));
+        add(instance, RdsInstanceMapping.instance(new TerraformDeclaration(instance, configuration), name,
+                rdsArnPrefix + name, engine, cluster, source));
     }
 
     /** The identifier in lower case (as RDS stores it), the blocking expression, or else the address. */
@@ -235,18 +236,6 @@ final class TerraformMapper {
             }
         }
         return presence(value).orElse(null);
-    }
-
-    private static Map<String, String> tags(dev.vigil.hcl.Value tags) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (tags instanceof ObjectValue object) {
-            object.attributes().forEach((key, value) -> {
-                if (value instanceof StringValue s) {
-                    out.put(key, s.value());
-                }
-            });
-        }
-        return out;
     }
 
     private void selection(ResourceInstance instance) {

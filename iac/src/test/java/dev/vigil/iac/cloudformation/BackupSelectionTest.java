@@ -33,7 +33,7 @@ class BackupSelectionTest {
     void dbInstancesWithSyntheticArns() {
         assertThat(resource(scan, RdsInstance.class, "Db")).isEqualTo(new RdsInstance(
                 new Origin.Template(FILE, 14, FILE), "Db", "orders-db", DB_ARN, "postgres", null, null,
-                Map.of("backup", "daily")));
+                Map.of("backup", "daily"), Value.known(1L), Value.known(false), Value.known(false)));
         RdsInstance replica = resource(scan, RdsInstance.class, "Replica");
         assertThat(replica.arn()).isEqualTo("arn:aws:rds:${AWS::Region}:${AWS::AccountId}:db:Replica");
         assertThat(replica.replicaSource()).isEqualTo("orders-db");
