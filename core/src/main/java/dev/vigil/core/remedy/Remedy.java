@@ -5,5 +5,13 @@ package dev.vigil.core.remedy;
  * an AWS CLI command, CloudFormation or Terraform; rules only describe it.
  */
 public sealed interface Remedy permits EnablePointInTimeRecovery, ProtectWithBackupPlan,
-        EnableClusterDeletionProtection {
+        EnableClusterDeletionProtection,
+        // the cluster family: Aurora, DocumentDB, Neptune, Redshift, ElastiCache
+        EnableClusterBacktrack,
+        EnableClusterCopyTagsToSnapshot,
+        SetCacheClusterSnapshotRetention,
+        SetDocumentDbBackupRetention,
+        SetNeptuneBackupRetention,
+        SetRedshiftSnapshotRetention,
+        SetReplicationGroupSnapshotRetention {
 }

@@ -35,6 +35,15 @@ public interface Declaration {
     /** Decided text, or null when absent or undecided; for names and engines, which are never guessed. */
     String decided(Field field);
 
+    /**
+     * The name AWS gives the resource: the decided identifier in lower case (as RDS, Redshift and ElastiCache store
+     * identifiers), else the logical ID or address.
+     */
+    default String lowerCaseName(Field identifier) {
+        String decided = decided(identifier);
+        return decided == null || decided.isBlank() ? id() : decided.toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** Tags whose key and value are both decided. */
     Map<String, String> tags(Field field);
 

@@ -34,13 +34,13 @@ final class CloudFormationTemplate implements Emitter.Form {
             for (PropertyChange p : changes.getOrDefault(region, List.of())) {
                 String type = p.fix().cloudFormationType();
                 yaml.append("  # ").append(p.reason()).append("\n")
-                        .append("  # Merge ").append(PropertyChange.what(p.fix().cloudFormation())).append(" into this ")
+                        .append("  # Merge ").append(PropertyChange.what(p.cloudFormation())).append(" into this ")
                         .append(p.fix().noun()).append("'s existing definition.\n")
                         .append("  ").append(logicalId(p.name(), type.substring(type.lastIndexOf(':') + 1))).append(":\n")
                         .append("    Type: ").append(type).append('\n')
                         .append("    Properties:\n")
                         .append("      ").append(p.fix().cloudFormationName()).append(": ").append(p.name()).append('\n');
-                p.fix().cloudFormation().lines().forEach(l -> yaml.append("      ").append(l).append('\n'));
+                p.cloudFormation().lines().forEach(l -> yaml.append("      ").append(l).append('\n'));
             }
             Emitter.BackupFix b = backups.get(region);
             if (b != null) {

@@ -6,6 +6,7 @@ import dev.vigil.core.remedy.RemedyCodec;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,14 +31,29 @@ record PropertyChange(String account, String region, PropertyFix fix, Map<String
 
     /** The AWS CLI command, each substituted value quoted for the shell. */
     String cli() {
-        Matcher m = PLACEHOLDER.matcher(fix.cli());
+        return substitute(fix.cli(), PropertyChange::shellWord);
+    }
+
+    /** The CloudFormation properties to merge, each substituted value a YAML scalar. */
+    String cloudFormation() {
+        return substitute(fix.cloudFormation(), PropertyChange::yamlScalar);
+    }
+
+    /** The Terraform arguments to merge, each substituted value an HCL literal. */
+    String terraform() {
+        return substitute(fix.terraform(), PropertyChange::hclLiteral);
+    }
+
+    /** Replaces each {@code {field}} (or {@code {region}}) of {@code text} by the value, as {@code quote} writes it. */
+    private String substitute(String text, UnaryOperator<String> quote) {
+        Matcher m = PLACEHOLDER.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String value = m.group(1).equals("region") ? region : fields.get(m.group(1));
             if (value == null) {
-                throw new IllegalStateException(fix.cli() + " names {" + m.group(1) + "}, which the remedy lacks");
+                throw new IllegalStateException(text + " names {" + m.group(1) + "}, which the remedy lacks");
             }
-            m.appendReplacement(out, Matcher.quoteReplacement(shellWord(value)));
+            m.appendReplacement(out, Matcher.quoteReplacement(quote.apply(value)));
         }
         return m.appendTail(out).toString();
     }
@@ -50,6 +66,17 @@ record PropertyChange(String account, String region, PropertyFix fix, Map<String
                         : l.split("[:=]", 2)[0].strip())
                 .toList();
         return String.join(" and ", names);
+    }
+
+    /** A whole number as it is, anything else as a single-quoted YAML string. */
+    static String yamlScalar(String value) {
+        return value.matches("\\d+") ? value : "'" + value.replace("'", "''") + "'";
+    }
+
+    /** A whole number as it is, anything else as a quoted HCL string (with template sequences escaped). */
+    static String hclLiteral(String value) {
+        return value.matches("\\d+") ? value : "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"")
+                .replace("${", "$${").replace("%{", "%%{") + "\"";
     }
 
     /** Single-quotes a shell word unless it is plainly safe. */

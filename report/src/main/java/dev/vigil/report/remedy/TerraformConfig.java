@@ -26,13 +26,13 @@ final class TerraformConfig implements Emitter.Form {
         for (PropertyChange p : remedies.properties()) {
             String nameArgument = p.fix().terraformName();
             int width = Math.max("provider".length(), nameArgument.length());
-            tf.append("\n# ").append(p.reason()).append("\n# Merge ").append(PropertyChange.what(p.fix().terraform()))
+            tf.append("\n# ").append(p.reason()).append("\n# Merge ").append(PropertyChange.what(p.terraform()))
                     .append(" into this ").append(p.fix().noun()).append("'s existing resource.\n")
                     .append("resource \"").append(p.fix().terraformType()).append("\" \"").append(name(p.name()))
                     .append("\" {\n")
                     .append("  ").append(pad("provider", width)).append(" = aws.").append(alias(p.region())).append('\n')
                     .append("  ").append(pad(nameArgument, width)).append(" = \"").append(p.name()).append("\"\n");
-            p.fix().terraform().lines().forEach(l -> tf.append("  ").append(l).append('\n'));
+            p.terraform().lines().forEach(l -> tf.append("  ").append(l).append('\n'));
             tf.append("}\n");
         }
         for (Emitter.BackupFix b : remedies.backups()) {

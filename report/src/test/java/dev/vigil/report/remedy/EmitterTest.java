@@ -6,11 +6,13 @@ import dev.vigil.core.check.Check;
 import dev.vigil.core.check.Status;
 import dev.vigil.core.model.DynamoDbTable;
 import dev.vigil.core.model.Origin;
+import dev.vigil.core.model.RdsCluster;
 import dev.vigil.core.model.RdsInstance;
 import dev.vigil.core.remedy.BackupPlanDefaults;
 import dev.vigil.core.remedy.EnablePointInTimeRecovery;
 import dev.vigil.core.remedy.ProtectWithBackupPlan;
 import dev.vigil.core.remedy.Remedy;
+import dev.vigil.core.remedy.SetNeptuneBackupRetention;
 import dev.vigil.core.rule.Category;
 import dev.vigil.core.rule.Risk;
 import dev.vigil.core.rule.RuleMeta;
@@ -76,6 +78,28 @@ class EmitterTest {
                 "point_in_time_recovery {\n    enabled = true\n  }",
                 "resource \"aws_backup_selection\" \"vigil_rds_eu_west_1\"",
                 "plan_id      = aws_backup_plan.vigil_rds_eu_west_1.id", "delete_after = 35");
+    }
+
+    @Test
+    void remedyFieldsAreSubstitutedIntoEveryForm() {
+        RuleMeta neptune = new RuleMeta("Neptune-003", "t", Risk.MEDIUM, List.of(Category.RELIABILITY), List.of(),
+                "Neptune", RdsCluster.class, Set.of(), SetNeptuneBackupRetention.class);
+        List<Check> failing = List.of(check(neptune, "eu-west-1", "graph", new SetNeptuneBackupRetention("graph", "14")));
+        assertThat(Emitter.CLI.render(failing, "p")).contains("aws neptune modify-db-cluster --region eu-west-1 "
+                + "--db-cluster-identifier graph --backup-retention-period 14");
+        assertThat(Emitter.CLOUDFORMATION.render(failing, "p")).contains("# Merge BackupRetentionPeriod into this "
+                + "Neptune cluster's existing definition.", "    Type: AWS::Neptune::DBCluster",
+                "      DBClusterIdentifier: graph\n      BackupRetentionPeriod: 14\n");
+        assertThat(Emitter.TERRAFORM.render(failing, "p")).contains("resource \"aws_neptune_cluster\" \"graph\"",
+                "  backup_retention_period = 14\n");
+    }
+
+    @Test
+    void substitutedTextIsQuotedForEachLanguage() {
+        assertThat(PropertyChange.yamlScalar("7")).isEqualTo("7");
+        assertThat(PropertyChange.yamlScalar("it's: 7")).isEqualTo("'it''s: 7'");
+        assertThat(PropertyChange.hclLiteral("7")).isEqualTo("7");
+        assertThat(PropertyChange.hclLiteral("a\"b${x}\\")).isEqualTo("\"a\\\"b$${x}\\\\\"");
     }
 
     @Test
