@@ -11,7 +11,11 @@ public final class CollectorCatalog {
 
     private static final Map<Class<? extends Resource>, Collector> BY_KIND = java.util.stream.Stream.of(
                     new DynamoDbTableCollector(), new RdsInstanceCollector(), new RdsBackupSnapshotCollector(),
-                    new BackupSelectionCollector(), new RdsClusterCollector())
+                    new BackupSelectionCollector(),
+                    // the cluster family
+                    new ElastiCacheClusterCollector(),
+                    new RdsClusterCollector(),
+                    new RedshiftClusterCollector())
             .collect(java.util.stream.Collectors.toUnmodifiableMap(Collector::kind, Function.identity()));
 
     private CollectorCatalog() {

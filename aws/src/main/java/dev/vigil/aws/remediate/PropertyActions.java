@@ -1,18 +1,31 @@
 package dev.vigil.aws.remediate;
 
 import dev.vigil.aws.AwsConnection;
+import dev.vigil.core.remedy.EnableClusterCopyTagsToSnapshot;
 import dev.vigil.core.remedy.EnableClusterDeletionProtection;
 import dev.vigil.core.remedy.Remedy;
+import dev.vigil.core.remedy.SetCacheClusterSnapshotRetention;
+import dev.vigil.core.remedy.SetDocumentDbBackupRetention;
+import dev.vigil.core.remedy.SetNeptuneBackupRetention;
+import dev.vigil.core.remedy.SetRedshiftSnapshotRetention;
+import dev.vigil.core.remedy.SetReplicationGroupSnapshotRetention;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import software.amazon.awssdk.services.elasticache.ElastiCacheClient;
 import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.rds.model.DBCluster;
+import software.amazon.awssdk.services.rds.model.ModifyDbClusterRequest;
+import software.amazon.awssdk.services.redshift.RedshiftClient;
 
 /**
  * The live side of remedies that set properties of one resource ({@code @PropertyFix}): how to read the current
  * value (to confirm the plan) and how to set it. One entry per remedy type; a remedy without an entry has no live
- * fix, only the emitted forms. Only non-destructive, reversible changes belong here.
+ * fix, only the emitted forms. Only non-destructive, reversible changes belong here. None of them asks AWS to apply
+ * immediately: that would also apply whatever else is waiting for the resource's maintenance window.
  */
 final class PropertyActions {
 
@@ -33,7 +46,41 @@ final class PropertyActions {
         String apply(AwsConnection aws, String region, R remedy);
     }
 
-    private static final Map<Class<?>, Action<?>> ACTIONS = List.<Action<?>>of(new ClusterDeletionProtection())
+    private static final Map<Class<?>, Action<?>> ACTIONS = List.<Action<?>>of(
+                    new ClusterFlag<>(EnableClusterDeletionProtection.class, "DeletionProtection",
+                            EnableClusterDeletionProtection::clusterId, DBCluster::deletionProtection,
+                            ModifyDbClusterRequest.Builder::deletionProtection),
+                    // the cluster family
+                    new ClusterFlag<>(EnableClusterCopyTagsToSnapshot.class, "CopyTagsToSnapshot",
+                            EnableClusterCopyTagsToSnapshot::clusterId, DBCluster::copyTagsToSnapshot,
+                            ModifyDbClusterRequest.Builder::copyTagsToSnapshot),
+                    new Retention<>(SetCacheClusterSnapshotRetention.class, "elasticache:ModifyCacheCluster",
+                            "SnapshotRetentionLimit", SetCacheClusterSnapshotRetention::days,
+                            (aws, region, r) -> elastiCache(aws, region).describeCacheClusters(q -> q
+                                    .cacheClusterId(r.cacheClusterId())).cacheClusters().getFirst().snapshotRetentionLimit(),
+                            (aws, region, r, days) -> elastiCache(aws, region).modifyCacheCluster(q -> q
+                                    .cacheClusterId(r.cacheClusterId()).snapshotRetentionLimit(days))
+                                    .cacheCluster().snapshotRetentionLimit()),
+                    clusterRetention(SetDocumentDbBackupRetention.class, SetDocumentDbBackupRetention::clusterId,
+                            SetDocumentDbBackupRetention::days),
+                    clusterRetention(SetNeptuneBackupRetention.class, SetNeptuneBackupRetention::clusterId,
+                            SetNeptuneBackupRetention::days),
+                    new Retention<>(SetRedshiftSnapshotRetention.class, "redshift:ModifyCluster",
+                            "AutomatedSnapshotRetentionPeriod", SetRedshiftSnapshotRetention::days,
+                            (aws, region, r) -> redshift(aws, region).describeClusters(q -> q
+                                    .clusterIdentifier(r.clusterId())).clusters().getFirst()
+                                    .automatedSnapshotRetentionPeriod(),
+                            (aws, region, r, days) -> redshift(aws, region).modifyCluster(q -> q
+                                    .clusterIdentifier(r.clusterId()).automatedSnapshotRetentionPeriod(days))
+                                    .cluster().automatedSnapshotRetentionPeriod()),
+                    new Retention<>(SetReplicationGroupSnapshotRetention.class, "elasticache:ModifyReplicationGroup",
+                            "SnapshotRetentionLimit", SetReplicationGroupSnapshotRetention::days,
+                            (aws, region, r) -> elastiCache(aws, region).describeReplicationGroups(q -> q
+                                    .replicationGroupId(r.replicationGroupId())).replicationGroups().getFirst()
+                                    .snapshotRetentionLimit(),
+                            (aws, region, r, days) -> elastiCache(aws, region).modifyReplicationGroup(q -> q
+                                    .replicationGroupId(r.replicationGroupId()).snapshotRetentionLimit(days))
+                                    .replicationGroup().snapshotRetentionLimit()))
             .stream().collect(Collectors.toUnmodifiableMap(Action::type, a -> a));
 
     private PropertyActions() {
@@ -49,12 +96,26 @@ final class PropertyActions {
         return aws.client(RdsClient::builder, region);
     }
 
-    /** RDS-035: ModifyDBCluster DeletionProtection=true takes effect at once, without a restart. */
-    private static final class ClusterDeletionProtection implements Action<EnableClusterDeletionProtection> {
-        @Override
-        public Class<EnableClusterDeletionProtection> type() {
-            return EnableClusterDeletionProtection.class;
-        }
+    private static RedshiftClient redshift(AwsConnection aws, String region) {
+        return aws.client(RedshiftClient::builder, region);
+    }
+
+    private static ElastiCacheClient elastiCache(AwsConnection aws, String region) {
+        return aws.client(ElastiCacheClient::builder, region);
+    }
+
+    private static DBCluster cluster(AwsConnection aws, String region, String id) {
+        return rds(aws, region).describeDBClusters(r -> r.dbClusterIdentifier(id)).dbClusters().getFirst();
+    }
+
+    /**
+     * A flag of a DB cluster turned on with ModifyDBCluster: RDS-035's deletion protection, RDS-042's copy tags to
+     * snapshots. Both take effect at once, without a restart, and can be turned off again.
+     */
+    private record ClusterFlag<R extends Remedy>(Class<R> type, String field, Function<R, String> clusterId,
+                                                 Function<DBCluster, Boolean> get,
+                                                 BiConsumer<ModifyDbClusterRequest.Builder, Boolean> set)
+            implements Action<R> {
 
         @Override
         public String iamAction() {
@@ -62,16 +123,58 @@ final class PropertyActions {
         }
 
         @Override
-        public State read(AwsConnection aws, String region, EnableClusterDeletionProtection remedy) {
-            boolean on = Boolean.TRUE.equals(rds(aws, region).describeDBClusters(r -> r.dbClusterIdentifier(
-                    remedy.clusterId())).dbClusters().getFirst().deletionProtection());
-            return new State("DeletionProtection=" + on, on);
+        public State read(AwsConnection aws, String region, R remedy) {
+            boolean on = Boolean.TRUE.equals(get.apply(cluster(aws, region, clusterId.apply(remedy))));
+            return new State(field + "=" + on, on);
         }
 
         @Override
-        public String apply(AwsConnection aws, String region, EnableClusterDeletionProtection remedy) {
-            return "DeletionProtection=" + rds(aws, region).modifyDBCluster(r -> r
-                    .dbClusterIdentifier(remedy.clusterId()).deletionProtection(true)).dbCluster().deletionProtection();
+        public String apply(AwsConnection aws, String region, R remedy) {
+            return field + "=" + get.apply(rds(aws, region).modifyDBCluster(r -> {
+                r.dbClusterIdentifier(clusterId.apply(remedy));
+                set.accept(r, true);
+            }).dbCluster());
         }
+    }
+
+    /** Reads the retention a remedy is about, in days (null when AWS does not say). */
+    @FunctionalInterface
+    interface RetentionReader<R> {
+        Integer read(AwsConnection aws, String region, R remedy);
+    }
+
+    /** Sets the retention a remedy is about; returns it as AWS reports it afterwards. */
+    @FunctionalInterface
+    interface RetentionWriter<R> {
+        Integer write(AwsConnection aws, String region, R remedy, int days);
+    }
+
+    /**
+     * A "keep backups N days" remedy: in place when the retention is already N or more (a longer one is never
+     * lowered), applied by setting exactly N. Raising a retention period restarts nothing and can be undone.
+     */
+    private record Retention<R extends Remedy>(Class<R> type, String iamAction, String field, Function<R, String> days,
+                                               RetentionReader<R> reader, RetentionWriter<R> writer)
+            implements Action<R> {
+
+        @Override
+        public State read(AwsConnection aws, String region, R remedy) {
+            Integer now = reader.read(aws, region, remedy);
+            return new State(field + "=" + now, now != null && now >= Integer.parseInt(days.apply(remedy)));
+        }
+
+        @Override
+        public String apply(AwsConnection aws, String region, R remedy) {
+            return field + "=" + writer.write(aws, region, remedy, Integer.parseInt(days.apply(remedy)));
+        }
+    }
+
+    /** DocumentDB and Neptune clusters: their backup retention is read and set through the RDS API. */
+    private static <R extends Remedy> Retention<R> clusterRetention(Class<R> type, Function<R, String> clusterId,
+                                                                  Function<R, String> days) {
+        return new Retention<>(type, "rds:ModifyDBCluster", "BackupRetentionPeriod", days,
+                (aws, region, r) -> cluster(aws, region, clusterId.apply(r)).backupRetentionPeriod(),
+                (aws, region, r, n) -> rds(aws, region).modifyDBCluster(q -> q.dbClusterIdentifier(clusterId.apply(r))
+                        .backupRetentionPeriod(n)).dbCluster().backupRetentionPeriod());
     }
 }
