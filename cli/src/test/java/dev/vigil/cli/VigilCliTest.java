@@ -132,6 +132,33 @@ class VigilCliTest {
     }
 
     @Test
+    void aRulesConfigDisablesRulesOverridesRiskAndExceptsResources(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("rules.yaml");
+        Files.writeString(config, """
+                rules:
+                  DynamoDB-003: { enabled: false }
+                  RDS-035:
+                    riskLevel: EXTREME
+                    exceptions: { resources: ["analytics-*"] }
+                """);
+        Path report = dir.resolve("report.json");
+        Run r = run("scan", "--endpoint-url", moto.endpoint().toString(), "--region", "us-east-1",
+                "--rule", "DynamoDB-003", "--rule", "RDS-035", "--rules-config", config.toString(),
+                "--format", "json", "--output", report.toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(Vigil.OK);   // the only failure is excepted
+        JsonNode checks = new ObjectMapper().readTree(Files.readString(report)).get("checks");
+        assertThat(checks.findValuesAsText("ruleId")).containsOnly("RDS-035");
+        assertThat(checks.findValuesAsText("risk")).containsOnly("EXTREME");
+        JsonNode excepted = checks.get(0).get("resourceName").asText().equals("analytics-aurora") ? checks.get(0) : checks.get(1);
+        assertThat(excepted.get("suppressed").asText()).isEqualTo("rule exception: resource analytics-*");
+
+        Files.writeString(config, "rules:\n  RDS-035: { riskLevel: SEVERE }\n");
+        Run bad = run("scan", "--rules-config", config.toString(), "--endpoint-url", moto.endpoint().toString());
+        assertThat(bad.exit()).isEqualTo(Vigil.ERRORS);
+        assertThat(bad.err().strip()).startsWith("vigil: " + config + ":2").contains("riskLevel");
+    }
+
+    @Test
     void readmeShowsTheGeneratedPolicy() throws Exception {
         Path readme = Path.of(System.getProperty("vigil.root", "..")).resolve("README.md");
         Run permissions = run("permissions");

@@ -67,6 +67,23 @@ public final class ConfigLoader {
         return parse(file.toString(), text);
     }
 
+    /**
+     * The {@code rules:} section of a file that holds only that section — the same shape as an account's {@code rules:}
+     * in the service's config — for one-off scans ({@code --rules-config FILE}).
+     */
+    public Map<String, RuleConfig> loadRules(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(file + ": no such file");
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot be read: " + e.getMessage());
+        }
+        YamlNode root = YamlNode.parse(file.toString(), text, env);
+        return root == null ? Map.of() : rules(root.mapping(Set.of("rules")).get("rules"));
+    }
+
     public ServiceConfig parse(String file, String text) {
         YamlNode root = YamlNode.parse(file, text, env);
         ServiceConfig defaults = ServiceConfig.empty();
