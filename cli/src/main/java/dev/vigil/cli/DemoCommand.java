@@ -45,7 +45,8 @@ final class DemoCommand implements Callable<Integer> {
             }
             System.err.println("Seeded a sample account at " + moto.endpoint()
                     + ": DynamoDB tables with and without point-in-time recovery in us-east-1 and eu-west-1,"
-                    + " RDS instances without AWS Backup, Aurora clusters with and without deletion protection."
+                    + " RDS instances without AWS Backup, Aurora, Neptune, Redshift and ElastiCache clusters that pass and"
+                    + " fail the cluster rules."
                     + " Scanning every region ...");
             ScanCommand.scan(options, new Accounts(false, List.of(), Accounts.DEFAULT_ROLE, null, 1), Catalog.load().all(),
                     output, null);

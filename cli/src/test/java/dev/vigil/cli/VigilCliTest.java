@@ -102,6 +102,10 @@ class VigilCliTest {
         Run rules = run("rules");
         assertThat(rules.exit()).isZero();
         assertThat(rules.out()).contains("DynamoDB-003", "HIGH", "Backup-001", "LOW", "NIST4");
+        String header = rules.out().lines().findFirst().orElseThrow();
+        assertThat(rules.out().lines().skip(1)).as("columns stay aligned whatever the ID's length")
+                .allMatch(line -> line.indexOf(' ', header.indexOf("RISK")) > header.indexOf("RISK")
+                        && line.charAt(header.indexOf("RISK") - 1) == ' ' && line.charAt(header.indexOf("RISK")) != ' ');
         Run explain = run("explain", "dynamodb-003");
         assertThat(explain.exit()).isZero();
         assertThat(explain.out()).startsWith("# DynamoDB-003 — DynamoDB Continuous Backups")
