@@ -1,10 +1,13 @@
 package dev.vigil.rules;
 
+import dev.vigil.core.model.Inventory;
+import dev.vigil.core.model.RdsCluster;
 import dev.vigil.core.model.Resource;
 import dev.vigil.core.model.Value;
 import dev.vigil.core.remedy.Remedy;
 import dev.vigil.core.rule.Findings;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -41,6 +44,21 @@ public final class Retention {
         } else {
             findings.fail(resource, what + " is " + days(kept) + ", less than " + days(minimum),
                     fix.apply(Long.toString(minimum)), properties);
+        }
+    }
+
+    /**
+     * {@link #judge} for every DB cluster of the RDS API with {@code engine} (DocumentDB, Neptune), on its backup
+     * retention period, against the rule's {@link #SETTING}.
+     */
+    public static void judgeDbClusters(Inventory inventory, Findings findings, String engine,
+                                       BiFunction<String, String, Remedy> fix) {
+        long minimum = findings.integer(SETTING);
+        for (RdsCluster cluster : inventory.all(RdsCluster.class)) {
+            if (engine.equals(cluster.engine())) {
+                judge(findings, cluster, cluster.backupRetentionDays(), minimum, "Backup retention period",
+                        days -> fix.apply(cluster.name(), days));
+            }
         }
     }
 

@@ -23,16 +23,8 @@ import dev.vigil.rules.Retention;
                 type = Setting.Type.INTEGER, value = "7", min = 1, max = 35))
 public final class DocumentDbBackupRetention implements Rule {
 
-    static final String ENGINE = "docdb";
-
     @Override
     public void evaluate(Inventory inventory, Findings findings) {
-        long minimum = findings.integer(Retention.SETTING);
-        for (RdsCluster cluster : inventory.all(RdsCluster.class)) {
-            if (ENGINE.equals(cluster.engine())) {
-                Retention.judge(findings, cluster, cluster.backupRetentionDays(), minimum, "Backup retention period",
-                        days -> new SetDocumentDbBackupRetention(cluster.name(), days));
-            }
-        }
+        Retention.judgeDbClusters(inventory, findings, "docdb", SetDocumentDbBackupRetention::new);
     }
 }

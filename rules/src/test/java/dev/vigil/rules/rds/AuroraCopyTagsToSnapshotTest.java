@@ -1,13 +1,13 @@
 package dev.vigil.rules.rds;
 
-import static dev.vigil.rules.Fixtures.ACCOUNT;
-import static dev.vigil.rules.Fixtures.live;
+import static dev.vigil.rules.Fixtures.clusterArn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.core.check.Status;
 import dev.vigil.core.model.RdsCluster;
 import dev.vigil.core.model.Value;
 import dev.vigil.core.remedy.EnableClusterCopyTagsToSnapshot;
+import dev.vigil.rules.Fixtures;
 import dev.vigil.rules.RuleTester;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,12 +15,11 @@ import org.junit.jupiter.api.Test;
 class AuroraCopyTagsToSnapshotTest {
 
     private static String arn(String name) {
-        return "arn:aws:rds:us-east-1:" + ACCOUNT + ":cluster:" + name;
+        return clusterArn("us-east-1", name);
     }
 
     private static RdsCluster cluster(String name, String engine, Value<Boolean> copyTags) {
-        return new RdsCluster(live("us-east-1"), arn(name), name, arn(name), engine, Value.known(true), copyTags,
-                Value.known(0L), Value.known(7L), Map.of());
+        return Fixtures.cluster("us-east-1", name, engine, Value.known(true), copyTags, Value.known(0L), Value.known(7L));
     }
 
     @Test
