@@ -5,24 +5,26 @@ VIGIL_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export VIGIL_ROOT
 
 # Prints the major version of the java binary given, or nothing. The JDK's release file says it without
-# starting a JVM (each start costs about 0.1 s, and every ./vigil command probes the JDKs).
+# starting a JVM (each start costs about 0.1 s, and every ./vigil command probes the JDKs); it is read with
+# bash alone, as forks are most of what this script costs a command.
 java_major() {
-  local release major=""
-  release="$(dirname "$(dirname "$1")")/release"
+  local release="${1%/bin/java}/release" line
   if [ -r "$release" ]; then
-    major="$(sed -n 's/^JAVA_VERSION="\(1\.\)\{0,1\}\([0-9]*\).*/\2/p' "$release" | head -n1)"
+    while IFS= read -r line; do
+      if [[ $line =~ ^JAVA_VERSION=\"(1\.)?([0-9]+) ]]; then
+        echo "${BASH_REMATCH[2]}"
+        return
+      fi
+    done < "$release"
   fi
-  if [ -n "$major" ]; then
-    echo "$major"
-  else
-    "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n1
-  fi
+  "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n1
 }
 
 # JAVA_HOME if it is new enough, else the newest JDK >= 21 under /usr/lib/jvm, else java on PATH.
 find_jdk() {
-  local candidate major best="" best_major=0
-  for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/* "$(dirname "$(dirname "$(readlink -f "$(command -v java 2>/dev/null || echo /nonexistent)")")")"; do
+  local candidate major best="" best_major=0 on_path
+  on_path="$(readlink -f "$(command -v java 2>/dev/null || echo /nonexistent)")"
+  for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/* "${on_path%/bin/java}"; do
     [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] && [ -x "$candidate/bin/javac" ] || continue
     major="$(java_major "$candidate/bin/java")"
     [ -n "$major" ] || continue

@@ -10,14 +10,17 @@ import java.util.List;
 final class CloudFormationSource implements TemplateSource {
 
     private final CloudFormationLoader loader;
+    private final Path root;
 
-    CloudFormationSource(CloudFormationOptions options) {
+    /** @param root nothing outside it is read; null: each path's repository */
+    CloudFormationSource(CloudFormationOptions options, Path root) {
         this.loader = new CloudFormationLoader(options);
+        this.root = root;
     }
 
     @Override
     public Loaded load(List<Path> paths) {
-        CloudFormationScan scan = loader.load(paths);
+        CloudFormationScan scan = loader.load(paths, root);
         return new Loaded(scan.inventory(), scan.templates(), scan.suppressions()::reason);
     }
 }

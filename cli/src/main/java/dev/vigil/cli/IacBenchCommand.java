@@ -93,7 +93,7 @@ final class IacBenchCommand implements Callable<Integer> {
         long cpu0 = cpuNanos();
         long[] nanos = new long[2];
         List<TemplateSource> sources = List.of(
-                timed(new CloudFormationSource(CloudFormationOptions.defaults()), nanos, 0),
+                timed(new CloudFormationSource(CloudFormationOptions.defaults(), null), nanos, 0),
                 timed(new TerraformSource(TerraformOptions.defaults(), null, null), nanos, 1));
         long t0 = System.nanoTime();
         TemplateSource.Loaded loaded = IacCommand.load(sources, List.of(dir));

@@ -64,6 +64,12 @@ final class IacCommand implements Callable<Integer> {
                     + "terraform.tfvars and *.auto.tfvars.")
     List<Path> varFiles = new ArrayList<>();
 
+    @Option(names = "--root", paramLabel = "DIR",
+            description = "Nothing outside DIR is read: local Terraform modules and linked files must be inside it "
+                    + "(default: the repository holding each PATH, i.e. the nearest directory with a .git entry, "
+                    + "else PATH itself).")
+    Path root;
+
     @Mixin
     OutputOptions output;
 
@@ -77,6 +83,9 @@ final class IacCommand implements Callable<Integer> {
             if (!Files.exists(path)) {   // said once here, not by every source
                 throw new Vigil.UserException("no such file or directory: " + path);
             }
+        }
+        if (root != null) {
+            checkRoot();
         }
         TemplateSource.Loaded loaded = load(sources(), ShownPaths.shown(paths));
         if (loaded.templates().isEmpty() && loaded.inventory().faults().isEmpty()) {
@@ -105,13 +114,26 @@ final class IacCommand implements Callable<Integer> {
         return loaded.suppression().applyTo(Engine.evaluate(accountId, rules, loaded.inventory()));
     }
 
+    /** Every PATH must be inside --root, which must be a directory. */
+    private void checkRoot() throws IOException {
+        if (!Files.isDirectory(root)) {
+            throw new Vigil.UserException("--root " + root + " is not a directory");
+        }
+        Path top = root.toRealPath();
+        for (Path path : paths) {
+            if (!path.toRealPath().startsWith(top)) {
+                throw new Vigil.UserException(path + " is not inside --root " + root);
+            }
+        }
+    }
+
     private List<TemplateSource> sources() {
-        return List.of(new CloudFormationSource(cloudFormationOptions()),
+        return List.of(new CloudFormationSource(cloudFormationOptions(), root),
                 new TerraformSource(terraformOptions(), region, accountId));
     }
 
     private TerraformOptions terraformOptions() {
-        TerraformOptions options = TerraformOptions.defaults();
+        TerraformOptions options = TerraformOptions.defaults().withScanRoot(root);
         for (Path file : varFiles) {
             if (!Files.isRegularFile(file)) {
                 throw new Vigil.UserException("cannot read --var-file " + file + ": no such file");

@@ -9,7 +9,10 @@ import dev.vigil.report.ReportOptions;
 import dev.vigil.report.Summary;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -45,8 +48,11 @@ final class OutputOptions {
         if (output == null) {
             format.report(options).write(counted, System.out);
             System.out.flush();
+            if (System.out.checkError()) {   // a PrintStream keeps its write errors to itself
+                throw new Vigil.UserException("cannot write the report to standard output (is it closed?)");
+            }
         } else {
-            try (OutputStream out = Files.newOutputStream(output)) {
+            try (OutputStream out = open(output)) {
                 format.report(options).write(counted, out);
             }
         }
@@ -55,6 +61,21 @@ final class OutputOptions {
             return Vigil.ERRORS;
         }
         return summary.failuresAtLeast(failOn) > 0 ? Vigil.FAILURES : Vigil.OK;
+    }
+
+    /** The report file, created or replaced; when it cannot be, why, in one line. */
+    private static OutputStream open(Path file) {
+        try {
+            return Files.newOutputStream(file);
+        } catch (IOException e) {
+            String why = switch (e) {
+                case NoSuchFileException n -> "no such directory: " + file.toAbsolutePath().getParent();
+                case AccessDeniedException a -> "permission denied";
+                case FileSystemException f when f.getReason() != null -> f.getReason();
+                default -> String.valueOf(e.getMessage());
+            };
+            throw new Vigil.UserException("cannot write the report to " + file + ": " + why);
+        }
     }
 
     static final class RiskConverter implements picocli.CommandLine.ITypeConverter<Risk> {

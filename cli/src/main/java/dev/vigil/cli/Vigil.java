@@ -74,7 +74,28 @@ public final class Vigil {
             err.println("vigil: " + message(e));
             return ERRORS;
         });
-        return cli.execute(args);
+        return execute(cli, args, err);
+    }
+
+    /**
+     * Runs a command line whose exceptions the handlers above turn into one line; an {@link Error} (out of memory,
+     * a stack overflow, ...) passes by them and is turned into one line here, with exit code 2, never a stack trace.
+     */
+    static int execute(CommandLine cli, String[] args, PrintWriter err) {
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("vigil: out of memory (" + e.getMessage() + "); give the JVM more (e.g. JAVA_TOOL_OPTIONS="
+                    + "-Xmx4g) or scan fewer files at once");
+        } catch (StackOverflowError e) {
+            err.println("vigil: input nested too deeply to process (stack overflow); please report this at the "
+                    + "Vigil issue tracker with the input that caused it");
+        } catch (Error e) {
+            err.println("vigil: unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage()
+                    + " (please report this at the Vigil issue tracker)");
+        }
+        err.flush();
+        return ERRORS;
     }
 
     private static String message(Exception e) {

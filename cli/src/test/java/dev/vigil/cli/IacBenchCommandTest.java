@@ -29,7 +29,8 @@ class IacBenchCommandTest {
             assertThat(all.stream().filter(p -> p.toString().contains("template-")).mapToLong(p -> p.toFile().length())
                     .max().orElseThrow()).isLessThan(12 * 1024);
         }
-        TemplateSource.Loaded loaded = new CloudFormationSource(CloudFormationOptions.defaults()).load(List.of(dir));
+        TemplateSource.Loaded loaded = new CloudFormationSource(CloudFormationOptions.defaults(), null)
+                .load(List.of(dir));
         assertThat(loaded.templates()).hasSize(written.templates());
         assertThat(loaded.inventory().faults()).hasSize(written.broken())
                 .allMatch(f -> f.operation().equals("cloudformation:parse"));

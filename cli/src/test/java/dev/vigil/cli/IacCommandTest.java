@@ -230,7 +230,7 @@ class IacCommandTest {
                             ? Optional.of("cache") : Optional.empty());
         };
         TemplateSource.Loaded loaded = IacCommand.load(List.of(new CloudFormationSource(
-                CloudFormationOptions.defaults()), other), List.of(Path.of(DIR, "mixed.yaml")));
+                CloudFormationOptions.defaults(), null), other), List.of(Path.of(DIR, "mixed.yaml")));
         assertThat(loaded.templates()).containsExactly(DIR + "/mixed.yaml", "main.tf");
         ScanResult result = IacCommand.evaluate(loaded, null, Catalog.load().select(List.of("DynamoDB-003")));
         assertThat(result.checkList()).extracting(Check::resource)
@@ -239,5 +239,130 @@ class IacCommandTest {
                 .findFirst().orElseThrow();
         assertThat(cache.status()).isEqualTo(Status.FAILURE);
         assertThat(cache.suppression()).isEqualTo("cache");
+    }
+
+    @Test
+    void aReportThatCannotBeWrittenSaysWhy(@TempDir Path tmp) {
+        Run r = run("iac", DIR + "/clean.json", "-o", "/proc/nope/x.json");
+        assertThat(r.exit()).isEqualTo(Vigil.ERRORS);
+        assertThat(r.err()).isEqualTo("vigil: cannot write the report to /proc/nope/x.json: no such directory: "
+                + "/proc/nope\n");
+    }
+
+    @Test
+    void errorsOfTheJvmAreOneLineAndExitTwo() {
+        for (Error error : List.of(new OutOfMemoryError("Java heap space"), new StackOverflowError(),
+                new NoClassDefFoundError("x/Y"))) {
+            java.io.StringWriter err = new java.io.StringWriter();
+            @picocli.CommandLine.Command(name = "boom")
+            class Boom implements java.util.concurrent.Callable<Integer> {
+                @Override
+                public Integer call() {
+                    throw error;
+                }
+            }
+            int exit = Vigil.execute(new picocli.CommandLine(new Boom()), new String[0],
+                    new java.io.PrintWriter(err, true));
+            assertThat(exit).isEqualTo(Vigil.ERRORS);
+            assertThat(err.toString()).startsWith("vigil: ").doesNotContain("\tat ").hasLineCount(1);
+        }
+    }
+
+    @Test
+    void aBrokenVariablesFileMakesEveryCheckOfItsModuleAnError(@TempDir Path tmp) throws Exception {
+        Files.writeString(tmp.resolve("main.tf"), """
+                resource "aws_dynamodb_table" "t" {
+                  point_in_time_recovery { enabled = true }
+                }
+                """);
+        Files.writeString(tmp.resolve("terraform.tfvars"), "x = \n");
+        Path report = tmp.resolve("r.json");
+
+        Run r = run("iac", tmp.toString(), "--format", "json", "-o", report.toString());
+
+        assertThat(r.exit()).as(r.err()).isEqualTo(Vigil.ERRORS);
+        JsonNode root = json(report);
+        assertThat(root.get("checks").findValuesAsText("status")).containsOnly("ERROR").isNotEmpty();
+        assertThat(root.get("checks").findValuesAsText("message")).allSatisfy(m -> assertThat(m)
+                .startsWith(tmp.resolve("terraform.tfvars") + ":1:5: does not parse: "));
+    }
+
+    @Test
+    void aSelectionIsNamedOnlyForTheInstancesItCouldConcern(@TempDir Path tmp) throws Exception {
+        Files.writeString(tmp.resolve("main.tf"), """
+                variable "extra" {}
+                resource "aws_db_instance" "db" {
+                  count      = 2
+                  identifier = "db-${count.index}"
+                }
+                resource "aws_db_instance" "other" {
+                  identifier = "other"
+                }
+                resource "aws_efs_file_system" "files" {}
+                resource "aws_backup_selection" "splat" {
+                  name      = "splat"
+                  resources = aws_db_instance.db[*].arn
+                }
+                resource "aws_backup_selection" "files" {
+                  name      = "files"
+                  resources = [aws_efs_file_system.files.arn]
+                }
+                """);
+        Path report = tmp.resolve("r.json");
+
+        run("iac", tmp.toString(), "--rule", "Backup-001", "--format", "json", "-o", report.toString());
+
+        JsonNode root = json(report);
+        assertThat(check(root, "aws_db_instance.db[0]").get("status").asText()).isEqualTo("SUCCESS");
+        assertThat(check(root, "aws_db_instance.db[1]").get("status").asText()).isEqualTo("SUCCESS");
+        assertThat(check(root, "aws_db_instance.other").get("status").asText())
+                .as("no selection could cover it: a failure, not UNKNOWN").isEqualTo("FAILURE");
+    }
+
+    @Test
+    void aSamSimpleTableFailsWithTheFix(@TempDir Path tmp) throws Exception {
+        Files.writeString(tmp.resolve("sam.yaml"), """
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Sessions:
+                    Type: AWS::Serverless::SimpleTable
+                """);
+        Path report = tmp.resolve("r.json");
+
+        Run r = run("iac", tmp.toString(), "--rule", "DynamoDB-003", "--format", "json", "-o", report.toString());
+
+        assertThat(r.exit()).isEqualTo(Vigil.FAILURES);
+        assertThat(check(json(report), "Sessions").get("message").asText()).isEqualTo("Point-in-time recovery is "
+                + "not enabled: an AWS::Serverless::SimpleTable cannot enable it; declare the table as "
+                + "AWS::DynamoDB::Table with PointInTimeRecoverySpecification");
+    }
+
+    @Test
+    void modulesOutsideTheScannedPathAreReadInsideTheRepositoryOrTheGivenRoot(@TempDir Path tmp) throws Exception {
+        Path repo = Files.createDirectories(tmp.resolve("repo"));
+        Path module = Files.createDirectories(repo.resolve("modules/table"));
+        Files.writeString(module.resolve("main.tf"), "resource \"aws_dynamodb_table\" \"t\" {}\n");
+        Path prod = Files.createDirectories(repo.resolve("envs/prod"));
+        Files.writeString(prod.resolve("main.tf"), "module \"t\" {\n  source = \"../../modules/table\"\n}\n");
+        Path report = tmp.resolve("r.json");
+
+        Run alone = run("iac", prod.toString(), "--format", "json", "-o", report.toString());
+        assertThat(alone.exit()).isEqualTo(Vigil.ERRORS);
+        assertThat(json(report).get("errors").findValuesAsText("operation"))
+                .containsExactly("terraform:module_outside_scanned_tree");
+
+        Run rooted = run("iac", prod.toString(), "--root", repo.toString(), "--format", "json", "-o",
+                report.toString());
+        assertThat(rooted.exit()).as(rooted.err()).isEqualTo(Vigil.FAILURES);
+        assertThat(check(json(report), "module.t.aws_dynamodb_table.t").get("file").asText())
+                .isEqualTo(module.resolve("main.tf").toString());
+
+        Files.createDirectories(repo.resolve(".git"));
+        assertThat(run("iac", prod.toString(), "-o", report.toString()).exit())
+                .as("the repository's top is the default").isEqualTo(Vigil.FAILURES);
+
+        Run outside = run("iac", prod.toString(), "--root", module.toString());
+        assertThat(outside.exit()).isEqualTo(Vigil.ERRORS);
+        assertThat(outside.err()).isEqualTo("vigil: " + prod + " is not inside --root " + module + "\n");
     }
 }

@@ -217,6 +217,7 @@ final class Evaluator {
 
     static Value getAttr(Value source, String name) {
         return switch (source) {
+            case Unknown u when u.references().size() == 1 -> u.attribute(name);
             case Unknown u -> u;
             case ObjectValue o -> o.get(name).orElseThrow(() -> new EvalError("unsupported attribute '" + name + "'"));
             case NullValue n -> throw new EvalError("cannot access attribute '" + name + "' of a null value");

@@ -31,6 +31,18 @@ public record Unknown(Range blocker, String reason, List<Reference> references) 
         return blocker.pos();
     }
 
+    /**
+     * An attribute of this unknown object, such as {@code d.arn} where {@code d} is an instance of
+     * {@code aws_db_instance.m}: as unknown, with its one reference narrowed to the attribute.
+     */
+    Unknown attribute(String name) {
+        Reference ref = references.getFirst();
+        List<String> path = new ArrayList<>(ref.attributePath());
+        path.add(name);
+        return new Unknown(blocker, reason, List.of(new Reference(ref.kind(), ref.module(), ref.type(), ref.name(),
+                ref.key(), path)));
+    }
+
     /** The first unknown keeps naming the blocker; references of all of them are kept. */
     static Unknown combine(List<Unknown> unknowns) {
         if (unknowns.size() == 1) {

@@ -1,7 +1,5 @@
 package dev.vigil.report;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.vigil.core.check.Check;
 import dev.vigil.core.check.Status;
@@ -19,11 +17,10 @@ import java.util.Map;
 /** The stable JSON contract (see README): written as a stream, one check at a time. */
 final class JsonReport implements Report {
 
-    private static final JsonFactory FACTORY = new JsonFactory();
 
     @Override
     public void write(ScanResult result, OutputStream out) throws IOException {
-        try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+        try (JsonGenerator g = JsonOutput.generator(out)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
             g.writeStringField("account", result.account());

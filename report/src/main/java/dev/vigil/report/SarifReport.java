@@ -1,7 +1,5 @@
 package dev.vigil.report;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.vigil.core.check.Check;
 import dev.vigil.core.check.Status;
@@ -32,7 +30,6 @@ import java.util.Properties;
 final class SarifReport implements Report {
 
     static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
-    private static final JsonFactory FACTORY = new JsonFactory();
     private static final Map<Risk, String> SECURITY_SEVERITY = Map.of(Risk.LOW, "2.0", Risk.MEDIUM, "5.0",
             Risk.HIGH, "7.5", Risk.VERY_HIGH, "8.5", Risk.EXTREME, "9.5");
 
@@ -49,7 +46,7 @@ final class SarifReport implements Report {
         // the rules precede the results: only when the caller did not name them are the checks read ahead
         ReportedRules rules = new ReportedRules(rulesRun, rulesRun.isEmpty() ? result.checkList() : List.of());
         List<String> ruleIds = rules.all().stream().map(RuleMeta::id).toList();
-        try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+        try (JsonGenerator g = JsonOutput.generator(out)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
             g.writeStringField("$schema", SCHEMA);

@@ -1,6 +1,7 @@
 package dev.vigil.report;
 
 import dev.vigil.core.check.Check;
+import dev.vigil.core.check.Printable;
 import dev.vigil.core.check.Status;
 import dev.vigil.core.engine.ScanResult;
 import dev.vigil.core.model.Fault;
@@ -64,12 +65,13 @@ final class TableReport implements Report {
         shown.sort(java.util.Comparator.comparing((Check c) -> c.status() == Status.SUCCESS)
                 .thenComparing(c -> c.rule().id()).thenComparing(TableReport::where).thenComparing(Check::resourceName));
         int whereWidth = shown.stream().mapToInt(c -> where(c).length()).max().orElse(0);
-        int nameWidth = Math.min(48, shown.stream().mapToInt(c -> c.resourceName().length()).max().orElse(0));
+        int nameWidth = Math.min(48, shown.stream().mapToInt(c -> Printable.of(c.resourceName()).length()).max()
+                .orElse(0));
         for (Check c : shown) {
             String label = c.suppression() != null ? "SKIP" : LABELS.get(c.status());
-            String reason = c.suppression() != null ? " [suppressed: " + c.suppression() + "]" : "";
+            String reason = c.suppression() != null ? " [suppressed: " + Printable.of(c.suppression()) + "]" : "";
             w.printf("  %s  %-12s  %-" + whereWidth + "s  %-" + nameWidth + "s  %s%s%n", paint(c.status(), label),
-                    c.rule().id(), where(c), c.resourceName(), c.message(), reason);
+                    c.rule().id(), where(c), Printable.of(c.resourceName()), Printable.of(c.message()), reason);
         }
         if (passed > 0) {
             w.printf("  %s%n", paint(Status.SUCCESS, passed + " passed"));
@@ -83,17 +85,17 @@ final class TableReport implements Report {
 
     /** Region for live checks, file:line for template checks. */
     private static String where(Check c) {
-        return switch (c.origin()) {
+        return Printable.of(switch (c.origin()) {
             case Origin.Live l -> l.region();
             case Origin.Template t -> t.file() + ":" + t.line();
-        };
+        });
     }
 
     private static void writeNotes(PrintWriter w, List<Note> notes) {
         if (!notes.isEmpty()) {
             w.println();
             notes.stream().sorted(java.util.Comparator.comparing(Note::ruleId).thenComparing(Note::scope))
-                    .forEach(n -> w.printf("%s: %s%n", n.ruleId(), n.text()));
+                    .forEach(n -> w.printf("%s: %s%n", n.ruleId(), Printable.of(n.text())));
         }
     }
 
@@ -102,7 +104,8 @@ final class TableReport implements Report {
             w.printf("%nErrors (these parts were not evaluated):%n");
             for (Fault f : faults) {
                 String where = f.origin() instanceof Origin.Live l ? l.region() : f.origin().scope();
-                w.printf("  %s  %s  %s%n", where, f.operation(), f.message());
+                w.printf("  %s  %s  %s%n", Printable.of(where), Printable.of(f.operation()),
+                        Printable.of(f.message()));
             }
         }
     }

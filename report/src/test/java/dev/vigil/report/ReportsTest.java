@@ -100,4 +100,37 @@ class ReportsTest {
         assertThat(s.failuresAtLeast(Risk.HIGH)).isEqualTo(1);
         assertThat(s.failuresAtLeast(Risk.VERY_HIGH)).isZero();
     }
+
+    @Test
+    void noFormatClosesTheStreamItIsGiven() throws Exception {
+        for (Format format : Format.values()) {
+            boolean[] closed = {false};
+            ByteArrayOutputStream out = new ByteArrayOutputStream() {
+                @Override
+                public void close() {
+                    closed[0] = true;
+                }
+            };
+            format.report(new ReportOptions(false, false)).write(sample(), out);
+            assertThat(closed[0]).as(format + " closed standard output").isFalse();
+            assertThat(out.size()).as(format + " wrote its report before returning").isPositive();
+        }
+    }
+
+    @Test
+    void theTableEscapesControlCharactersFromFileNamesAndTemplates() throws Exception {
+        Origin.Template hostile = new Origin.Template("evil\u001b]0;owned\u0007\u001b[2J.yaml", 3, "evil.yaml");
+        ScanResult result = ScanResult.of(null, List.of(new Check(HIGH, Status.FAILURE, "T", "T\u202eexe.yaml",
+                hostile, "not\nenabled", null, Map.of(), null)), List.of(), List.of(new Fault(hostile,
+                Set.of(DynamoDbTable.class), "cloudformation:parse", "bad\rline\u009b")));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        Format.TABLE.report(new ReportOptions(false, false)).write(result, out);
+
+        String table = out.toString(StandardCharsets.UTF_8);
+        assertThat(table).doesNotContain("\u001b", "\u0007", "\u202e", "\u009b", "\r")
+                .contains("evil\\u001b]0;owned\\u0007\\u001b[2J.yaml:3", "T\\u202eexe.yaml", "not\\nenabled",
+                        "bad\\rline\\u009b");
+        assertThat(table.lines()).noneMatch(line -> line.equals("enabled"));
+    }
 }

@@ -4,8 +4,10 @@ import dev.vigil.hcl.Attribute;
 import dev.vigil.hcl.Body;
 import dev.vigil.hcl.EvalContext;
 import dev.vigil.hcl.ListValue;
+import dev.vigil.hcl.NullValue;
 import dev.vigil.hcl.NumberValue;
 import dev.vigil.hcl.ObjectValue;
+import dev.vigil.hcl.Range;
 import dev.vigil.hcl.SetValue;
 import dev.vigil.hcl.StringValue;
 import dev.vigil.hcl.Unknown;
@@ -28,35 +30,45 @@ final class Expansion {
     record Instance(Value key, EvalContext context, Unknown blocker) {
     }
 
-    static List<Instance> expand(Body body, EvalContext context) {
+    /**
+     * @param diagnostics where a {@code count} or {@code for_each} that Terraform would refuse is reported; the block
+     *                    then stands for its instances once, as when the value is unknown
+     */
+    static List<Instance> expand(Body body, EvalContext context, List<TerraformDiagnostic> diagnostics) {
         Optional<Attribute> count = body.attribute("count");
         if (count.isPresent()) {
-            return byCount(count.get(), context);
+            return byCount(count.get(), context, diagnostics);
         }
         Optional<Attribute> forEach = body.attribute("for_each");
         if (forEach.isPresent()) {
-            return byForEach(forEach.get(), context);
+            return byForEach(forEach.get(), context, diagnostics);
         }
         return List.of(new Instance(null, context, null));
     }
 
-    private static List<Instance> byCount(Attribute count, EvalContext context) {
+    private static List<Instance> byCount(Attribute count, EvalContext context, List<TerraformDiagnostic> diagnostics) {
         Value v = context.evaluate(count.expr());
         if (v instanceof Unknown u) {
             return blocked(u, "count", context);
         }
-        int size;
+        BigDecimal n;
         try {
-            BigDecimal n = v instanceof StringValue s ? new BigDecimal(s.value().strip())
+            n = v instanceof StringValue s ? new BigDecimal(s.value().strip())
                     : v instanceof NumberValue number ? number.value() : null;
-            size = n == null ? -1 : n.intValueExact();
-        } catch (NumberFormatException | ArithmeticException e) {
-            size = -1;
+        } catch (NumberFormatException e) {
+            n = null;
         }
-        if (size < 0 || size > ScanRun.MAX_INSTANCES) {
-            String why = "count must be a whole number from 0 to " + ScanRun.MAX_INSTANCES + ", got " + v;
-            return blocked(new Unknown(count.expr().range(), why), "count", context);
+        String invalid = v instanceof NullValue ? "count must not be null"
+                : n == null ? "count must be a whole number, got " + v
+                : n.signum() < 0 ? "count must not be negative, got " + n
+                : n.stripTrailingZeros().scale() > 0 ? "count must be a whole number, got " + n : null;
+        if (invalid != null) {
+            return invalid(count, invalid, "count", context, diagnostics);
         }
+        if (n.compareTo(BigDecimal.valueOf(ScanRun.MAX_INSTANCES)) > 0) {
+            return overCap(count, "count = " + n, "count", context);
+        }
+        int size = n.intValueExact();
         List<Instance> out = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
             Value index = NumberValue.of(i);
@@ -65,36 +77,60 @@ final class Expansion {
         return out;
     }
 
-    private static List<Instance> byForEach(Attribute forEach, EvalContext context) {
+    private static List<Instance> byForEach(Attribute forEach, EvalContext context,
+                                            List<TerraformDiagnostic> diagnostics) {
         Value v = context.evaluate(forEach.expr());
         if (v instanceof Unknown u) {
             return blocked(u, "each", context);
         }
-        List<Map.Entry<Value, Value>> entries = v.nodes() > EvalContext.MAX_VALUE_NODES ? null : switch (v) {
+        if (v.nodes() > EvalContext.MAX_VALUE_NODES) {
+            return overCap(forEach, "for_each of more than " + EvalContext.MAX_VALUE_NODES + " values", "each",
+                    context);
+        }
+        List<Map.Entry<Value, Value>> entries = switch (v) {
             case ObjectValue o -> o.attributes().entrySet().stream()
                     .map(e -> Map.entry((Value) new StringValue(e.getKey()), e.getValue())).toList();
             case SetValue s -> s.elements().stream().map(e -> Map.entry(e, e)).toList();
-            case ListValue l -> new SetValue(l.elements()).elements().stream().map(e -> Map.entry(e, e)).toList();
             default -> null;
         };
-        if (entries == null || entries.size() > ScanRun.MAX_INSTANCES) {
-            String why = "for_each must be a map or a set of strings with at most " + ScanRun.MAX_INSTANCES
-                    + " elements, got " + (entries == null ? v.typeName() : entries.size() + " elements");
-            return blocked(new Unknown(forEach.expr().range(), why), "each", context);
+        if (entries == null) {
+            return invalid(forEach, "for_each must be a map or a set of strings, got " + v.typeName()
+                    + (v instanceof ListValue ? "; toset() makes one a set" : ""), "each", context, diagnostics);
         }
-        List<Instance> out = new ArrayList<>(entries.size());
         for (Map.Entry<Value, Value> e : entries) {
             if (e.getKey() instanceof Unknown u) {
                 return blocked(u, "each", context);
             }
             if (!(e.getKey() instanceof StringValue)) {
-                String why = "for_each set elements must be strings, got " + e.getKey();
-                return blocked(new Unknown(forEach.expr().range(), why), "each", context);
+                return invalid(forEach, "for_each set elements must be strings, got " + e.getKey().typeName() + " "
+                        + e.getKey(), "each", context, diagnostics);
             }
+        }
+        if (entries.size() > ScanRun.MAX_INSTANCES) {
+            return overCap(forEach, "for_each of " + entries.size() + " elements", "each", context);
+        }
+        List<Instance> out = new ArrayList<>(entries.size());
+        for (Map.Entry<Value, Value> e : entries) {
             ObjectValue each = new ObjectValue(Map.of("key", e.getKey(), "value", e.getValue()));
             out.add(new Instance(e.getKey(), context.withVariable("each", each), null));
         }
         return out;
+    }
+
+    /** A value Terraform refuses: reported, and the block stands for its instances once. */
+    private static List<Instance> invalid(Attribute argument, String why, String variable, EvalContext context,
+                                          List<TerraformDiagnostic> diagnostics) {
+        diagnostics.add(new TerraformDiagnostic(TerraformDiagnostic.Kind.INVALID_EXPANSION, why, argument.pos()));
+        return blocked(new Unknown(argument.expr().range(), why), variable, context);
+    }
+
+    /**
+     * More instances than a static scan expands: Terraform would create them, so this is unknown, not an error,
+     * and the blocker says the limit.
+     */
+    private static List<Instance> overCap(Attribute argument, String what, String variable, EvalContext context) {
+        String why = what + " is more than the " + ScanRun.MAX_INSTANCES + " instances a static scan expands";
+        return blocked(new Unknown(new Range(argument.expr().range().pos(), why), why), variable, context);
     }
 
     /** A single stand-in instance whose {@code count.index} or {@code each.key}/{@code each.value} are the blocker. */

@@ -19,10 +19,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -49,6 +51,11 @@ final class ModuleEvaluator {
     private final Map<String, String> cycles = new HashMap<>();
     private final List<ResourceInstance> resources = new ArrayList<>();
     private final List<ResourceInstance> nestedResources = new ArrayList<>();
+    private final Map<String, Block> resourceBlocks = new HashMap<>();
+    private final Set<String> expanding = new HashSet<>();
+    /** Instance keys once locals and module calls are all evaluated, when they can no longer change. */
+    private final Map<String, Optional<TerraformResolver.Keys>> settledKeys = new HashMap<>();
+    private boolean settled;
     private EvalContext base;
 
     /**
@@ -68,7 +75,13 @@ final class ModuleEvaluator {
 
     /** Evaluates the module and returns its outputs. */
     ObjectValue evaluate() {
-        base = EvalContext.empty().withBudget(run.budget).withResolver(new TerraformResolver(address, moduleValues))
+        for (ModuleSource.FileBlock fb : source.blocks("resource")) {
+            if (fb.block().labels().size() == 2) {
+                resourceBlocks.putIfAbsent(String.join(".", fb.block().labels()), fb.block());
+            }
+        }
+        base = EvalContext.empty().withBudget(run.budget)
+                .withResolver(new TerraformResolver(address, moduleValues, this::instanceKeys))
                 .withVariable("var", new ObjectValue(variables()))
                 .withVariable("path", new ObjectValue(Map.of("module", new StringValue(modulePath()),
                         "root", new StringValue("."), "cwd", new StringValue("."))))
@@ -83,6 +96,7 @@ final class ModuleEvaluator {
         }
         locals.keySet().forEach(name -> visit("local." + name));
         moduleCalls.keySet().forEach(name -> visit("module." + name));
+        settled = true;
         EvalContext context = current();
         for (ModuleSource.FileBlock fb : source.blocks("resource")) {
             resource(fb, context);
@@ -261,7 +275,7 @@ final class ModuleEvaluator {
             return null;
         }
         ModuleSource child = run.module(real);
-        List<Expansion.Instance> instances = Expansion.expand(call.body(), current());
+        List<Expansion.Instance> instances = Expansion.expand(call.body(), current(), run.diagnostics);
         List<Value> byIndex = new ArrayList<>();
         Map<String, Value> byKey = new LinkedHashMap<>();
         for (Expansion.Instance instance : instances) {
@@ -309,6 +323,43 @@ final class ModuleEvaluator {
 
     // ---- resources ----
 
+    /**
+     * The instance keys of resource {@code TYPE.NAME} of this module when it has a known {@code count} or
+     * {@code for_each}, evaluated with what is known now; null when it has neither, is not declared, or its
+     * expansion is unknown (or refers to itself).
+     */
+    private TerraformResolver.Keys instanceKeys(String typeName) {
+        Optional<TerraformResolver.Keys> known = settledKeys.get(typeName);
+        if (known != null) {
+            return known.orElse(null);
+        }
+        TerraformResolver.Keys keys = expand(typeName);
+        if (settled && !expanding.contains(typeName)) {
+            settledKeys.put(typeName, Optional.ofNullable(keys));
+        }
+        return keys;
+    }
+
+    private TerraformResolver.Keys expand(String typeName) {
+        Block block = resourceBlocks.get(typeName);
+        if (block == null || !expanding.add(typeName)) {
+            return null;
+        }
+        try {
+            boolean counted = block.body().attribute("count").isPresent();
+            if (!counted && block.body().attribute("for_each").isEmpty()) {
+                return null;
+            }
+            List<Expansion.Instance> instances = Expansion.expand(block.body(), current(), new ArrayList<>());
+            if (instances.stream().anyMatch(i -> i.blocker() != null)) {
+                return null;
+            }
+            return new TerraformResolver.Keys(counted, instances.stream().map(Expansion.Instance::key).toList());
+        } finally {
+            expanding.remove(typeName);
+        }
+    }
+
     private void resource(ModuleSource.FileBlock fb, EvalContext context) {
         Block block = fb.block();
         if (block.labels().size() != 2) {
@@ -317,7 +368,7 @@ final class ModuleEvaluator {
         String type = block.labels().get(0);
         String name = block.labels().get(1);
         List<SkipDirective> skips = source.skipsFor(fb.file(), block.pos().line());
-        for (Expansion.Instance instance : Expansion.expand(block.body(), context)) {
+        for (Expansion.Instance instance : Expansion.expand(block.body(), context, run.diagnostics)) {
             String instanceAddress = (address.isEmpty() ? "" : address + ".") + type + "." + name
                     + (instance.key() == null ? "" : Reference.formatKey(instance.key()));
             EvaluatedBlock body = BodyEvaluator.evaluate(block, instance.context(), BodyEvaluator.META_ARGUMENTS);

@@ -6,8 +6,8 @@ import dev.vigil.hcl.HclFile;
 import dev.vigil.hcl.HclParseException;
 import dev.vigil.hcl.HclParser;
 import dev.vigil.hcl.SourcePos;
+import dev.vigil.hcl.SourceText;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,8 +21,6 @@ import java.util.stream.Stream;
  * by line for skip directives.
  */
 final class ModuleSource {
-    static final long MAX_FILE_BYTES = 8L * 1024 * 1024;
-
     /** A top-level block with the file it came from. */
     record FileBlock(HclFile file, Block block) {
     }
@@ -63,27 +61,58 @@ final class ModuleSource {
                 continue;
             }
             try {
-                Path real = path.toRealPath();
-                if (!real.startsWith(root) || !Files.isRegularFile(real)) {
-                    diagnostics.add(new TerraformDiagnostic(TerraformDiagnostic.Kind.UNREADABLE_FILE,
-                            "not a regular file inside the scanned tree; skipped", new SourcePos(name, 1, 1)));
-                    continue;
-                }
-                if (Files.size(real) > MAX_FILE_BYTES) {
-                    diagnostics.add(new TerraformDiagnostic(TerraformDiagnostic.Kind.UNREADABLE_FILE,
-                            "larger than " + MAX_FILE_BYTES + " bytes; skipped", new SourcePos(name, 1, 1)));
-                    continue;
-                }
-                String text = Files.readString(real, StandardCharsets.UTF_8);
+                String text = SourceText.read(path, root, TerraformLoader.MAX_FILE_BYTES);
                 files.add(fileName.endsWith(".json") ? TerraformJson.parse(name, text) : HclParser.parse(name, text));
             } catch (HclParseException e) {
                 diagnostics.add(new TerraformDiagnostic(TerraformDiagnostic.Kind.PARSE_ERROR, e.reason(), e.pos()));
+            } catch (SourceText.Refused e) {
+                diagnostics.add(new TerraformDiagnostic(TerraformDiagnostic.Kind.UNREADABLE_FILE, e.getMessage(),
+                        new SourcePos(name, 1, 1)));
             } catch (IOException | RuntimeException e) {
                 diagnostics.add(new TerraformDiagnostic(TerraformDiagnostic.Kind.UNREADABLE_FILE,
                         "cannot read: " + e.getMessage(), new SourcePos(name, 1, 1)));
             }
         }
+        duplicates(files, diagnostics);
         return new ModuleSource(dir, files);
+    }
+
+    /**
+     * What Terraform allows once per module but is declared twice: a resource or data source address, a variable,
+     * module call, output or local value. Terraform refuses such a configuration.
+     */
+    private static void duplicates(List<HclFile> files, List<TerraformDiagnostic> diagnostics) {
+        Map<String, SourcePos> seen = new HashMap<>();
+        for (HclFile f : files) {
+            for (Block b : f.body().blocks()) {
+                List<String> labels = b.labels();
+                switch (b.type()) {
+                    case "resource", "data" -> {
+                        if (labels.size() == 2) {
+                            declare(b.type() + " \"" + labels.get(0) + "\" \"" + labels.get(1) + "\"", b.pos(), seen,
+                                    diagnostics);
+                        }
+                    }
+                    case "variable", "module", "output" -> {
+                        if (labels.size() == 1) {
+                            declare(b.type() + " \"" + labels.getFirst() + "\"", b.pos(), seen, diagnostics);
+                        }
+                    }
+                    case "locals" -> b.body().attributes().values().forEach(a ->
+                            declare("local value " + a.name(), a.pos(), seen, diagnostics));
+                    default -> { }
+                }
+            }
+        }
+    }
+
+    private static void declare(String what, SourcePos at, Map<String, SourcePos> seen,
+                                List<TerraformDiagnostic> diagnostics) {
+        SourcePos first = seen.putIfAbsent(what, at);
+        if (first != null) {
+            diagnostics.add(new TerraformDiagnostic(TerraformDiagnostic.Kind.DUPLICATE_DECLARATION, what
+                    + " is declared twice (first at " + first.file() + ":" + first.line() + ")", at));
+        }
     }
 
     private static boolean isConfigFile(String fileName) {

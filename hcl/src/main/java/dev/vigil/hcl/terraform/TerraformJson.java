@@ -40,6 +40,25 @@ final class TerraformJson {
         return new TerraformJson(file).file(JsonNode.parse(file, source));
     }
 
+    /** A {@code .tfvars.json} file: one object whose members are variable values, taken literally. */
+    static HclFile variables(String file, String source) {
+        TerraformJson reader = new TerraformJson(file);
+        Map<String, Attribute> values = new LinkedHashMap<>();
+        for (JsonNode.Member m : object(JsonNode.parse(file, source)).members()) {
+            put(values, new Attribute(m.key(), reader.literal(m.value()), m.keyPos()));
+        }
+        return new HclFile(file, new Body(values, List.of()), List.of());
+    }
+
+    /** Adds an attribute; a name given twice is an error, as in native syntax. */
+    private static void put(Map<String, Attribute> attributes, Attribute attribute) {
+        Attribute previous = attributes.putIfAbsent(attribute.name(), attribute);
+        if (previous != null) {
+            throw new HclParseException(attribute.pos(), "attribute '" + attribute.name()
+                    + "' redefined (first defined at line " + previous.pos().line() + ")");
+        }
+    }
+
     private HclFile file(JsonNode root) {
         List<Block> blocks = new ArrayList<>();
         for (JsonNode.Member top : object(root).members()) {
@@ -130,7 +149,7 @@ final class TerraformJson {
                         : expression(m.value());
                 default -> expression(m.value());
             };
-            attributes.put(m.key(), new Attribute(m.key(), value, m.keyPos()));
+            put(attributes, new Attribute(m.key(), value, m.keyPos()));
         }
         return new Body(attributes, blocks);
     }

@@ -14,6 +14,9 @@ import java.util.Map;
  * modules or touches the network.
  */
 public final class TerraformLoader {
+    /** The largest configuration or variables file read. */
+    public static final long MAX_FILE_BYTES = 8L * 1024 * 1024;
+
     private TerraformLoader() {
     }
 

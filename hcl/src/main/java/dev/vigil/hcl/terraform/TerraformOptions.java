@@ -9,9 +9,10 @@ import java.util.Map;
 
 /**
  * Inputs beyond the directory: explicit {@code -var-file}s (applied in order, after
- * {@code terraform.tfvars} and {@code *.auto.tfvars}), {@code -var NAME=VALUE} overrides (applied
- * last), and the scanned tree: the directory that local module sources must stay inside and that
- * file names are relative to (null: the root module's directory).
+ * {@code terraform.tfvars}, {@code terraform.tfvars.json} and {@code *.auto.tfvars[.json]}),
+ * {@code -var NAME=VALUE} overrides (applied last), and the scanned tree: the directory that local
+ * module sources and every file read must stay inside, and that file names are relative to (null:
+ * the root module's directory; a scanner may choose a wider default, such as the repository's top).
  */
 public record TerraformOptions(List<Path> varFiles, Map<String, String> variables, Path scanRoot) {
     public TerraformOptions {

@@ -1,30 +1,43 @@
 package dev.vigil.hcl.terraform;
 
+import dev.vigil.hcl.ListValue;
+import dev.vigil.hcl.ObjectValue;
 import dev.vigil.hcl.Range;
 import dev.vigil.hcl.Reference;
 import dev.vigil.hcl.RootResolver;
+import dev.vigil.hcl.StringValue;
 import dev.vigil.hcl.TraversalStep;
 import dev.vigil.hcl.Unknown;
 import dev.vigil.hcl.Value;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Resolves names that are not plain variables: evaluated local modules yield their outputs;
  * resources, data sources and unscanned modules yield an {@link Unknown} carrying a {@link Reference}.
  */
 final class TerraformResolver implements RootResolver {
+    /** The instance keys of a resource declared with {@code count} ({@code counted}) or {@code for_each}. */
+    record Keys(boolean counted, List<Value> keys) {
+    }
+
     private final String moduleAddress;
     private final Map<String, Value> modules;
+    private final Function<String, Keys> instances;
 
     /**
      * @param moduleAddress the module instance the expressions belong to, {@code ""} for the root
      * @param modules       values of the module calls evaluated so far, by name; read at resolution time
+     * @param instances     by {@code TYPE.NAME}, the instance keys of a resource of this module when its
+     *                      {@code count} or {@code for_each} is known; null otherwise
      */
-    TerraformResolver(String moduleAddress, Map<String, Value> modules) {
+    TerraformResolver(String moduleAddress, Map<String, Value> modules, Function<String, Keys> instances) {
         this.moduleAddress = moduleAddress;
         this.modules = modules;
+        this.instances = instances;
     }
 
     @Override
@@ -61,6 +74,11 @@ final class TerraformResolver implements RootResolver {
             return new Unknown(range, "incomplete reference to " + (type.isEmpty() ? "a module" : type));
         }
         String name = steps.getFirst().attribute();
+        Keys keys = kind == Reference.Kind.RESOURCE && (steps.size() == 1 || steps.get(1).isAttribute())
+                ? instances.apply(type + "." + name) : null;
+        if (keys != null) {
+            return TraversalStep.apply(expanded(type, name, keys, range), steps.subList(1, steps.size()), range);
+        }
         int next = 1;
         Value key = null;
         if (steps.size() > 1 && !steps.get(1).isAttribute()) {
@@ -78,5 +96,26 @@ final class TerraformResolver implements RootResolver {
                 ? "depends on " + ref.address() + pathText + ", a module that was not evaluated"
                 : "depends on " + ref.address() + pathText + ", known only after apply";
         return new Unknown(range, why, List.of(ref));
+    }
+
+    /**
+     * A resource with {@code count} or {@code for_each} as Terraform sees it in an expression: a list or a map of
+     * its instances, each unknown until apply but naming itself, so that {@code aws_db_instance.db[*].arn} or
+     * {@code [for d in aws_db_instance.m : d.arn]} yields one reference per instance.
+     */
+    private Value expanded(String type, String name, Keys keys, Range range) {
+        List<Value> list = new ArrayList<>();
+        Map<String, Value> map = new LinkedHashMap<>();
+        for (Value key : keys.keys()) {
+            Reference ref = new Reference(Reference.Kind.RESOURCE, moduleAddress, type, name, key, List.of());
+            Unknown instance = new Unknown(range, "depends on " + ref.address() + ", known only after apply",
+                    List.of(ref));
+            if (keys.counted()) {
+                list.add(instance);
+            } else {
+                map.put(((StringValue) key).value(), instance);
+            }
+        }
+        return keys.counted() ? new ListValue(list) : new ObjectValue(map);
     }
 }

@@ -25,6 +25,10 @@ import java.util.TreeMap;
  * they are rather than guessed.
  */
 final class TypeConstraints {
+    /** The strings Terraform converts to a bool (case matters: {@code "TRUE"} is refused). */
+    private static final Map<String, Boolean> STRING_BOOLS =
+            Map.of("true", true, "1", true, "false", false, "0", false);
+
     private TypeConstraints() {
     }
 
@@ -72,8 +76,8 @@ final class TypeConstraints {
                 }
                 yield v;
             }
-            case "bool" -> v instanceof StringValue s && (s.value().equals("true") || s.value().equals("false"))
-                    ? BoolValue.of(s.value().equals("true")) : v;
+            case "bool" -> v instanceof StringValue s && STRING_BOOLS.containsKey(s.value())
+                    ? BoolValue.of(STRING_BOOLS.get(s.value())) : v;
             case "string" -> switch (v) {
                 case NumberValue n -> new StringValue(n.format());
                 case BoolValue b -> new StringValue(Boolean.toString(b.value()));

@@ -7,11 +7,12 @@ import dev.vigil.hcl.HclFile;
 import dev.vigil.hcl.HclParseException;
 import dev.vigil.hcl.HclParser;
 import dev.vigil.hcl.SourcePos;
+import dev.vigil.hcl.SourceText;
 import dev.vigil.hcl.StringValue;
 import dev.vigil.hcl.Value;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,38 +28,51 @@ final class VariableValues {
     private VariableValues() {
     }
 
+    /**
+     * As Terraform reads them: {@code terraform.tfvars}, {@code terraform.tfvars.json}, then {@code *.auto.tfvars}
+     * and {@code *.auto.tfvars.json} in lexical order of their names, then the given files in order (a name ending
+     * in {@code .json} read as JSON), then {@code -var} values. The root's own files are read inside the scanned
+     * tree; the given files are the user's.
+     */
     static Map<String, Value> forRoot(ScanRun run, ModuleSource root, TerraformOptions options) {
         List<Path> files = new ArrayList<>();
-        Path defaults = run.rootModule.resolve("terraform.tfvars");
-        if (Files.isRegularFile(defaults)) {
-            files.add(defaults);
+        for (String name : List.of("terraform.tfvars", "terraform.tfvars.json")) {
+            Path defaults = run.rootModule.resolve(name);
+            if (Files.exists(defaults, LinkOption.NOFOLLOW_LINKS)) {
+                files.add(defaults);
+            }
         }
         try (Stream<Path> listing = Files.list(run.rootModule)) {
-            listing.filter(p -> p.getFileName().toString().endsWith(".auto.tfvars")).sorted().forEach(files::add);
+            listing.filter(p -> isAutoFile(p.getFileName().toString())).sorted().forEach(files::add);
         } catch (IOException e) {
             run.diagnostics.add(new TerraformDiagnostic(TerraformDiagnostic.Kind.UNREADABLE_FILE,
                     "cannot list the root directory: " + e.getMessage(), new SourcePos(".", 1, 1)));
         }
-        files.addAll(options.varFiles());
         Map<String, Value> values = new LinkedHashMap<>();
         for (Path file : files) {
-            values.putAll(readVarFile(run, file));
+            values.putAll(readVarFile(run, file, run.root));
+        }
+        for (Path file : options.varFiles()) {
+            values.putAll(readVarFile(run, file, null));
         }
         Map<String, Expr> types = declaredTypes(root);
         options.variables().forEach((name, raw) -> values.put(name, fromCommandLine(run, name, raw, types.get(name))));
         return values;
     }
 
-    private static Map<String, Value> readVarFile(ScanRun run, Path file) {
+    private static boolean isAutoFile(String name) {
+        return name.endsWith(".auto.tfvars") || name.endsWith(".auto.tfvars.json");
+    }
+
+    /** @param tree the real directory the file must be read inside, or null for a file the user named */
+    private static Map<String, Value> readVarFile(ScanRun run, Path file, Path tree) {
         Path absolute = file.toAbsolutePath().normalize();
         String name = absolute.startsWith(run.root) ? run.root.relativize(absolute).toString().replace('\\', '/')
                 : file.toString();
         Map<String, Value> values = new LinkedHashMap<>();
         try {
-            if (Files.size(file) > ModuleSource.MAX_FILE_BYTES) {
-                throw new IOException("larger than " + ModuleSource.MAX_FILE_BYTES + " bytes");
-            }
-            HclFile parsed = HclParser.parse(name, Files.readString(file, StandardCharsets.UTF_8));
+            String text = SourceText.read(file, tree, TerraformLoader.MAX_FILE_BYTES);
+            HclFile parsed = name.endsWith(".json") ? TerraformJson.variables(name, text) : HclParser.parse(name, text);
             EvalContext context = EvalContext.empty().withBudget(run.budget);
             for (Attribute a : parsed.body().attributes().values()) {
                 values.put(a.name(), context.evaluate(a.expr()));

@@ -138,9 +138,11 @@ class TerraformLoaderTest {
                         tuple(new StringValue("by_email"), new StringValue("ALL")));
         assertThat(t.attribute("ports")).contains(new ListValue(List.of(NumberValue.of(80), NumberValue.of(443))));
         assertThat(typed.resource("aws_s3_bucket.bad_count").orElseThrow().expansionBlocker().reason())
-                .isEqualTo("count must be a whole number from 0 to 10000, got -1");
+                .isEqualTo("count must not be negative, got -1");
         assertThat(typed.resource("aws_s3_bucket.bad_each").orElseThrow().expansionBlocker().reason())
-                .isEqualTo("for_each set elements must be strings, got 1");
+                .isEqualTo("for_each must be a map or a set of strings, got list; toset() makes one a set");
+        assertThat(typed.diagnostics()).extracting(TerraformDiagnostic::kind).as("Terraform refuses both")
+                .containsOnly(TerraformDiagnostic.Kind.INVALID_EXPANSION).hasSize(2);
     }
 
     @Test

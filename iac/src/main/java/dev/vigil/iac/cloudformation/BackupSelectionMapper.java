@@ -1,6 +1,7 @@
 package dev.vigil.iac.cloudformation;
 
 import dev.vigil.core.model.BackupSelection;
+import dev.vigil.core.model.Resource;
 import dev.vigil.core.model.TagCondition;
 import dev.vigil.core.model.Value;
 import dev.vigil.core.model.Wildcard;
@@ -25,6 +26,11 @@ import java.util.Map;
 final class BackupSelectionMapper implements ResourceMapper {
 
     private static final String TAG_PREFIX = "aws:ResourceTag/";
+
+    @Override
+    public Class<? extends Resource> kind() {
+        return BackupSelection.class;
+    }
 
     @Override
     public void map(TemplateMapping mapping, String logicalId, int line, MapNode resource,

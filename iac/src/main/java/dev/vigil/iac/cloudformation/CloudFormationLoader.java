@@ -7,6 +7,7 @@ import dev.vigil.core.model.Inventory;
 import dev.vigil.core.model.Origin;
 import dev.vigil.core.model.RdsInstance;
 import dev.vigil.core.model.Resource;
+import dev.vigil.hcl.SourceText;
 import dev.vigil.iac.MappedResources;
 import dev.vigil.iac.SourceFiles;
 import dev.vigil.iac.Suppressions;
@@ -16,8 +17,6 @@ import dev.vigil.iac.cloudformation.Node.Field;
 import dev.vigil.iac.cloudformation.Node.MapNode;
 import dev.vigil.iac.cloudformation.Node.Scalar;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -38,9 +37,10 @@ import java.util.regex.Pattern;
  * }</pre>
  * Files are {@code .json}, {@code .yaml}, {@code .yml} and {@code .template}; a file is a template when its top
  * level is a mapping with {@code AWSTemplateFormatVersion} or {@code Resources} of {@code AWS::} types. Other
- * files, files over 8 MiB, and files that do not parse and do not look like templates are skipped silently;
- * a file that looks like a template (it mentions {@code AWSTemplateFormatVersion} or an {@code AWS::X::Y}
- * type) but does not parse becomes a {@link Fault} with its line and cause. Nothing else escapes: loading
+ * files, and files that do not parse and do not look like templates, are skipped silently; a file that looks
+ * like a template (it mentions {@code AWSTemplateFormatVersion} or an {@code AWS::X::Y} type) but does not parse,
+ * is over 8 MiB, or cannot be read (a link out of the boundary) becomes a {@link Fault} with its line and cause.
+ * Files are read through {@link SourceText}: inside the boundary, size checked first. Nothing else escapes: loading
  * never throws for any file content (a defect of the loader itself would become a {@code cloudformation:load}
  * fault). Resources are origin {@code Template(file, line of the logical ID, module = file)}. Thread-safe;
  * files are loaded in parallel and reported in path order.
@@ -50,14 +50,17 @@ public final class CloudFormationLoader {
     /** The file extensions searched for templates. */
     public static final Set<String> EXTENSIONS = Set.of("json", "yaml", "yml", "template");
     private static final long MAX_BYTES = 8L * 1024 * 1024;
+    /** How much of an over-size file is read to tell whether it is a template. */
+    private static final int HEAD_BYTES = 64 * 1024;
     private static final Pattern LOOKS_LIKE_TEMPLATE =
             Pattern.compile("AWSTemplateFormatVersion|AWS::[A-Za-z0-9]+::[A-Za-z0-9]+");
     private static final Set<Class<? extends Resource>> KINDS = kinds();
     private static final Map<String, ResourceMapper> MAPPERS = Map.of(
-            "AWS::DynamoDB::Table", new DynamoDbTableMapper(),
+            "AWS::DynamoDB::Table", new DynamoDbTableMapper(null),
             "AWS::DynamoDB::GlobalTable", new GlobalTableMapper(),
             TemplateEvaluator.DB_INSTANCE, new RdsInstanceMapper(),
-            "AWS::Backup::BackupSelection", new BackupSelectionMapper());
+            "AWS::Backup::BackupSelection", new BackupSelectionMapper(),
+            "AWS::Serverless::SimpleTable", new DynamoDbTableMapper(DynamoDbTableMapper.SIMPLE_TABLE_FIX));
 
     private final CloudFormationOptions options;
     private final YamlTemplateReader yaml = new YamlTemplateReader();
@@ -69,7 +72,15 @@ public final class CloudFormationLoader {
 
     /** Loads every template found under {@code paths} (files, or directories searched recursively). */
     public CloudFormationScan load(Collection<Path> paths) {
-        SourceFiles.Found found = SourceFiles.find(paths, EXTENSIONS);
+        return load(paths, null);
+    }
+
+    /**
+     * Loads every template found under {@code paths}, reading nothing outside {@code root} (null: each path's
+     * repository, see {@link SourceFiles#boundary}).
+     */
+    public CloudFormationScan load(Collection<Path> paths, Path root) {
+        SourceFiles.Found found = SourceFiles.find(paths, EXTENSIONS, root).onePerFile();
         List<FileResult> results = found.files().parallelStream().map(this::loadFile).toList();
         Inventory inventory = new Inventory();
         for (SourceFiles.Problem problem : found.errors()) {
@@ -97,20 +108,32 @@ public final class CloudFormationLoader {
         return new CloudFormationScan(inventory, templates, new Suppressions(suppressions));
     }
 
-    private FileResult loadFile(Path path) {
-        String file = path.toString();
+    private FileResult loadFile(SourceFiles.Source source) {
+        String file = source.path().toString();
         try {
-            if (Files.size(path) > MAX_BYTES) {
-                return FileResult.skipped(file);
-            }
-            return loadText(file, new String(Files.readAllBytes(path), StandardCharsets.UTF_8));
+            return loadText(file, SourceText.read(source.path(), source.tree(), MAX_BYTES));
+        } catch (SourceText.TooLarge e) {
+            return looksLikeTemplate(source) ? FileResult.fault(file, fault(file, 0, "cloudformation:read",
+                    e.getMessage())) : FileResult.skipped(file);
         } catch (IOException e) {
             return FileResult.fault(file, fault(file, 0, "cloudformation:read", "cannot be read: " + e.getMessage()));
+        } catch (RuntimeException | StackOverflowError e) {
+            // A defect of this loader, not of the file: one template must not end a scan of thousands.
+            return FileResult.fault(file, fault(file, 0, "cloudformation:load", "internal error: " + e));
+        }
+    }
+
+    /** Whether an over-size file starts like a template, so that skipping it would lose one. */
+    private static boolean looksLikeTemplate(SourceFiles.Source source) {
+        try {
+            return LOOKS_LIKE_TEMPLATE.matcher(SourceText.head(source.path(), source.tree(), HEAD_BYTES)).find();
+        } catch (IOException e) {
+            return true;
         }
     }
 
     private FileResult loadText(String file, String text) {
-        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;   // a mark SourceText did not drop
         if (!LOOKS_LIKE_TEMPLATE.matcher(body).find()) {
             return FileResult.skipped(file);
         }
@@ -150,7 +173,12 @@ public final class CloudFormationLoader {
             }
             ResourceMapper mapper = MAPPERS.get(type.text());
             Optional<KindMapping> kind = KindMappings.cloudFormation(type.text());
-            if (mapper != null) {
+            Node properties = resource.get("Properties");
+            if ((mapper != null || kind.isPresent()) && properties != null && !(properties instanceof MapNode)) {
+                // CloudFormation refuses the resource: an error, not a resource without properties
+                mapping.fault(field.line(), mapper != null ? mapper.kind() : kind.get().kind(), "Properties of "
+                        + field.key() + " is " + template.asWritten(properties) + ", not a mapping");
+            } else if (mapper != null) {
                 mapper.map(mapping, field.key(), field.line(), resource,
                         suppressions.read(mapping.evaluator(), field.line(), resource));
             } else if (kind.isPresent()) {

@@ -1,6 +1,7 @@
 package dev.vigil.iac.cloudformation;
 
 import dev.vigil.core.model.DynamoDbTable;
+import dev.vigil.core.model.Resource;
 import dev.vigil.core.model.Value;
 import dev.vigil.iac.cloudformation.Node.ListNode;
 import dev.vigil.iac.cloudformation.Node.MapNode;
@@ -13,6 +14,11 @@ import java.util.Map;
  * at the replica's line, PITR from the replica's {@code PointInTimeRecoverySpecification}.
  */
 final class GlobalTableMapper implements ResourceMapper {
+
+    @Override
+    public Class<? extends Resource> kind() {
+        return DynamoDbTable.class;
+    }
 
     @Override
     public void map(TemplateMapping mapping, String logicalId, int line, MapNode resource,

@@ -2,6 +2,7 @@ package dev.vigil.iac.cloudformation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.hcl.SourceText;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -16,13 +17,14 @@ import java.util.StringJoiner;
 public final class ParametersFile {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final long MAX_BYTES = 8L * 1024 * 1024;
 
     private ParametersFile() {
     }
 
     /** @throws IOException when the file cannot be read or is in neither style (the message says why) */
     public static Map<String, String> read(Path file) throws IOException {
-        JsonNode root = MAPPER.readTree(file.toFile());
+        JsonNode root = MAPPER.readTree(SourceText.read(file, null, MAX_BYTES));
         Map<String, String> values = new LinkedHashMap<>();
         if (root != null && root.isArray()) {
             for (JsonNode entry : root) {

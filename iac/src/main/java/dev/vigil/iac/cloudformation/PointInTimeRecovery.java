@@ -15,11 +15,16 @@ final class PointInTimeRecovery {
     private PointInTimeRecovery() {
     }
 
-    /** Absent specification or flag: DISABLED, as AWS defaults. */
+    /**
+     * Absent specification or flag: DISABLED, as AWS defaults. A value CloudFormation refuses (a specification
+     * that is not a mapping, a flag that is not a boolean) is a failed read, so the rule says ERROR with the
+     * problem, never a verdict.
+     */
     static Value<PitrStatus> status(TemplateMapping mapping, Node specification) {
         Node enabled = TemplateMapping.field(specification, "PointInTimeRecoveryEnabled");
         if (specification != null && !(specification instanceof MapNode) && !(specification instanceof Unresolved)) {
-            return Value.unknown(mapping.template().asWritten(specification));
+            return Value.failed("PointInTimeRecoverySpecification " + mapping.template().asWritten(specification)
+                    + " is not a mapping");
         }
         if (enabled == null) {
             return Value.known(PitrStatus.DISABLED);
@@ -28,10 +33,14 @@ final class PointInTimeRecovery {
             return Value.unknown(unresolved.expression());
         }
         Boolean on = TemplateEvaluator.bool(enabled);
-        if (on == null) {
+        if (on != null) {
+            return Value.known(on ? PitrStatus.ENABLED : PitrStatus.DISABLED);
+        }
+        if (enabled instanceof Scalar scalar && scalar.symbolic()) {
             return Value.unknown(mapping.template().asWritten(enabled));
         }
-        return Value.known(on ? PitrStatus.ENABLED : PitrStatus.DISABLED);
+        return Value.failed("PointInTimeRecoveryEnabled: " + mapping.template().asWritten(enabled)
+                + " is not a boolean; CloudFormation accepts true or false");
     }
 
     /** {@code RecoveryPeriodInDays} when decided, else null. */

@@ -1,6 +1,7 @@
 package dev.vigil.iac.cloudformation;
 
 import dev.vigil.core.model.RdsInstance;
+import dev.vigil.core.model.Resource;
 import dev.vigil.iac.cloudformation.Node.ListNode;
 import dev.vigil.iac.cloudformation.Node.Scalar;
 import dev.vigil.iac.cloudformation.Node.MapNode;
@@ -14,6 +15,11 @@ import java.util.Map;
  * selections in the same template resolve to. Tags whose key or value cannot be resolved are left out.
  */
 final class RdsInstanceMapper implements ResourceMapper {
+
+    @Override
+    public Class<? extends Resource> kind() {
+        return RdsInstance.class;
+    }
 
     @Override
     public void map(TemplateMapping mapping, String logicalId, int line, MapNode resource,

@@ -1,10 +1,14 @@
 package dev.vigil.iac.cloudformation;
 
+import dev.vigil.core.model.Resource;
 import dev.vigil.iac.cloudformation.Node.MapNode;
 import java.util.Map;
 
 /** Maps one CloudFormation resource type into model resources. */
 interface ResourceMapper {
+
+    /** The kind of model resource it yields. */
+    Class<? extends Resource> kind();
 
     /**
      * @param logicalId  the resource's logical ID

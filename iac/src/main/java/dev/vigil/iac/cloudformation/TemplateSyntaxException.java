@@ -1,5 +1,6 @@
 package dev.vigil.iac.cloudformation;
 
+import dev.vigil.core.check.Printable;
 import java.util.regex.Pattern;
 
 /** A template that cannot be read: {@code line} is 1-based, {@code problem} is one line, safe to print. */
@@ -31,25 +32,9 @@ final class TemplateSyntaxException extends Exception {
         return problem;
     }
 
-    /** One printable line: parser pointers removed, control characters and lone surrogates escaped. */
+    /** One printable line: parser pointers removed, what a terminal would not print as itself escaped. */
     private static String clean(String problem) {
-        String text = problem == null || problem.isBlank() ? "cannot be parsed"
-                : JSON_START_MARKER.matcher(problem.strip()).replaceFirst("");
-        StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> {
-            switch (c) {
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (Character.isISOControl(c) || Character.getType(c) == Character.SURROGATE) {
-                        out.append(String.format("\\u%04x", c));
-                    } else {
-                        out.appendCodePoint(c);
-                    }
-                }
-            }
-        });
-        return out.toString();
+        return Printable.of(problem == null || problem.isBlank() ? "cannot be parsed"
+                : JSON_START_MARKER.matcher(problem.strip()).replaceFirst(""));
     }
 }

@@ -34,6 +34,7 @@ final class YamlTemplateReader {
 
     private static final int MAX_NODES = 200_000;
     private static final int MAX_DEPTH = 200;
+    private static final int MAX_LINE = 128 * 1024;
 
     private static final Map<String, String> SHORT_FORMS = shortForms();
 
@@ -55,18 +56,31 @@ final class YamlTemplateReader {
         return Map.copyOf(forms);
     }
 
-    /** The single document of {@code text}; empty when the text holds no document or several. */
+    /**
+     * The single document of {@code text}; empty when the text holds no document, or several of which none is a
+     * template.
+     *
+     * @throws TemplateSyntaxException when it does not parse, when a line is so long that parsing it would cost
+     *                                 too much, or when it is a template with more than one document or a tag
+     *                                 CloudFormation does not know
+     */
     Optional<Node> read(String text) throws TemplateSyntaxException {
+        longLine(text);
         try {
             Iterator<org.snakeyaml.engine.v2.nodes.Node> documents = compose.composeAllFromString(text).iterator();
             if (!documents.hasNext()) {
                 return Optional.empty();
             }
-            org.snakeyaml.engine.v2.nodes.Node document = documents.next();
+            Conversion first = new Conversion(text);
+            Node root = first.convert(documents.next(), 0);
             if (documents.hasNext()) {
-                return Optional.empty();
+                return several(text, root, documents);
             }
-            return Optional.of(new Conversion(text).convert(document, 0));
+            if (first.unknownTag != null && Template.isTemplate(root)) {
+                throw new TemplateSyntaxException(first.unknownTag.span().line(), "unknown tag "
+                        + first.unknownTag.text() + " (not a short form of a CloudFormation intrinsic function)");
+            }
+            return Optional.of(root);
         } catch (MarkedYamlEngineException e) {
             Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
             throw new TemplateSyntaxException(mark.map(m -> m.getLine() + 1).orElse(1), e.getProblem());
@@ -77,12 +91,50 @@ final class YamlTemplateReader {
         }
     }
 
+    /** A file of several documents: an error if any is a template (CloudFormation reads one), else not a template. */
+    private static Optional<Node> several(String text, Node first, Iterator<org.snakeyaml.engine.v2.nodes.Node> rest)
+            throws TemplateSyntaxException {
+        boolean template = Template.isTemplate(first);
+        int count = 1;
+        int secondLine = 0;
+        while (rest.hasNext()) {
+            org.snakeyaml.engine.v2.nodes.Node next = rest.next();
+            count++;
+            Node converted = new Conversion(text).convert(next, 0);
+            secondLine = secondLine == 0 ? converted.span().line() : secondLine;
+            template |= Template.isTemplate(converted);
+        }
+        if (!template) {
+            return Optional.empty();
+        }
+        throw new TemplateSyntaxException(secondLine, "holds " + count + " YAML documents (the second starts here); "
+                + "a CloudFormation template is a file of one document");
+    }
+
+    /** SnakeYAML's scanner slows down with the square of a token's length: refuse very long lines first. */
+    private static void longLine(String text) throws TemplateSyntaxException {
+        int line = 1;
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == '\n') {
+                if (i - start > MAX_LINE) {
+                    throw new TemplateSyntaxException(line, "line longer than " + MAX_LINE / 1024
+                            + " KiB (a CloudFormation template is at most 1 MB); not parsed");
+                }
+                line++;
+                start = i + 1;
+            }
+        }
+    }
+
     /** One document's conversion; tracks the node budget and the collections being converted. */
     private static final class Conversion {
 
         private final int[] charOffsets;
         private final Set<org.snakeyaml.engine.v2.nodes.Node> open = Collections.newSetFromMap(new IdentityHashMap<>());
         private int nodes;
+        /** The first local tag that is not a CloudFormation short form, such as {@code !Foo}, as a scalar. */
+        private Scalar unknownTag;
 
         Conversion(String text) {
             this.charOffsets = charOffsets(text);
@@ -121,8 +173,12 @@ final class YamlTemplateReader {
                 default -> throw new TemplateSyntaxException(span.line(), "unsupported YAML node");
             };
             open.remove(node);
-            String longForm = SHORT_FORMS.get(node.getTag().getValue());
+            String tag = node.getTag().getValue();
+            String longForm = SHORT_FORMS.get(tag);
             if (longForm == null) {
+                if (unknownTag == null && tag.startsWith("!")) {
+                    unknownTag = new Scalar(tag, span);
+                }
                 return plain;
             }
             if (longForm.equals("Fn::GetAtt") && plain instanceof Scalar scalar && scalar.text() != null) {

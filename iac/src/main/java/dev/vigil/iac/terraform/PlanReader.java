@@ -1,5 +1,6 @@
 package dev.vigil.iac.terraform;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -59,14 +61,32 @@ final class PlanReader {
         this.lines = addressLines(text);
     }
 
+    /** A plan file that Terraform did not write as it is: not JSON, or not of the plan's shape. */
+    static final class InvalidPlan extends Exception {
+        InvalidPlan(String message) {
+            super(message, null, false, false);
+        }
+    }
+
     /** Whether a parsed JSON document is a plan: {@code format_version} and {@code planned_values}. */
     static boolean isPlan(JsonNode root) {
         return root.isObject() && root.has("format_version") && root.has("planned_values");
     }
 
+    /** Whether a JSON text may be a plan, before it is parsed: it names both keys that make one. */
+    static boolean looksLikePlan(String text) {
+        return text.contains("\"planned_values\"") && text.contains("\"format_version\"");
+    }
+
     /** The managed resource instances of a plan; empty when the JSON is not a plan. */
-    static List<ResourceInstance> read(String file, String text) throws JsonProcessingException {
-        JsonNode root = JSON.readTree(text);
+    static List<ResourceInstance> read(String file, String text) throws InvalidPlan {
+        JsonNode root;
+        try {
+            root = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();   // Jackson's limits (nesting, lengths) throw without one
+            throw new InvalidPlan(e.getOriginalMessage() + (at == null ? "" : " at line " + at.getLineNr()));
+        }
         if (root == null || !isPlan(root)) {
             return List.of();
         }
@@ -87,7 +107,18 @@ final class PlanReader {
                 configuration(call.getValue().path("module"), prefix + "module." + call.getKey() + "."));
     }
 
-    private void module(JsonNode module, String modulePath) {
+    private void module(JsonNode module, String modulePath) throws InvalidPlan {
+        for (String list : List.of("resources", "child_modules")) {
+            JsonNode items = module.path(list);
+            boolean objects = items.isArray();
+            for (JsonNode item : items) {
+                objects &= item.isObject();
+            }
+            if (!items.isMissingNode() && !items.isNull() && !objects) {
+                throw new InvalidPlan("\"" + list + "\" of module " + (modulePath.isEmpty() ? "root" : modulePath)
+                        + " in planned_values is not a list of objects");
+            }
+        }
         for (JsonNode resource : module.path("resources")) {
             if ("managed".equals(resource.path("mode").asText("managed"))) {
                 instances.add(instance(resource, modulePath));
@@ -98,15 +129,23 @@ final class PlanReader {
         }
     }
 
-    private ResourceInstance instance(JsonNode resource, String modulePath) {
+    private ResourceInstance instance(JsonNode resource, String modulePath) throws InvalidPlan {
         String address = resource.path("address").asText();
         String type = resource.path("type").asText();
         SourcePos pos = new SourcePos(file, line(address), 1);
+        if (!resource.path("address").isTextual() || !resource.path("type").isTextual()) {
+            throw new InvalidPlan("line " + pos.line() + ": a resource of planned_values has no address or type");
+        }
+        JsonNode planned = resource.path("values");
+        if (!planned.isObject() && !planned.isMissingNode() && !planned.isNull()) {
+            throw new InvalidPlan("line " + pos.line() + ": \"values\" of " + address + " is "
+                    + planned.getNodeType().name().toLowerCase(Locale.ROOT) + ", not an object");
+        }
         JsonNode unknown = afterUnknown.getOrDefault(address, JSON.missingNode());
         JsonNode configured = expressions.getOrDefault(INSTANCE_KEY.matcher(address).replaceAll(""),
                 JSON.missingNode());
         Map<String, Value> attributes = new LinkedHashMap<>(
-                value(resource.path("values"), unknown, address, pos) instanceof ObjectValue values
+                value(planned, unknown, address, pos) instanceof ObjectValue values
                         ? values.attributes() : Map.of());
         attributes.replaceAll((name, value) -> withReferences(value, configured.path(name), modulePath, pos));
         EvaluatedBlock body = new EvaluatedBlock(type, List.of(type, resource.path("name").asText()), pos,

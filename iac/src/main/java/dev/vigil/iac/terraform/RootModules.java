@@ -1,8 +1,8 @@
 package dev.vigil.iac.terraform;
 
+import dev.vigil.hcl.SourceText;
+import dev.vigil.hcl.terraform.TerraformLoader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,14 +25,17 @@ final class RootModules {
     private RootModules() {
     }
 
-    /** @param filesByDirectory configuration files by directory, as found */
-    static List<Path> roots(Map<Path, List<Path>> filesByDirectory) {
+    /**
+     * @param filesByDirectory configuration files by directory, as found
+     * @param trees            the real directory each directory's files must be read inside (absent: anywhere)
+     */
+    static List<Path> roots(Map<Path, List<Path>> filesByDirectory, Map<Path, Path> trees) {
         Set<Path> called = new HashSet<>();
         for (Map.Entry<Path, List<Path>> directory : filesByDirectory.entrySet()) {
-            Path self = normal(directory.getKey());
+            Path self = real(directory.getKey());
             for (Path file : directory.getValue()) {
-                for (String source : localSources(file)) {
-                    Path target = normal(directory.getKey().resolve(source));
+                for (String source : localSources(file, trees.get(directory.getKey()))) {
+                    Path target = real(directory.getKey().resolve(source));
                     if (!target.equals(self)) {
                         called.add(target);
                     }
@@ -41,17 +44,17 @@ final class RootModules {
         }
         List<Path> roots = new ArrayList<>();
         for (Path directory : filesByDirectory.keySet()) {
-            if (!called.contains(normal(directory))) {
+            if (!called.contains(real(directory))) {
                 roots.add(directory);
             }
         }
         return roots;
     }
 
-    private static Collection<String> localSources(Path file) {
+    private static Collection<String> localSources(Path file, Path tree) {
         List<String> sources = new ArrayList<>();
         try {
-            Matcher matcher = LOCAL_SOURCE.matcher(Files.readString(file, StandardCharsets.UTF_8));
+            Matcher matcher = LOCAL_SOURCE.matcher(SourceText.read(file, tree, TerraformLoader.MAX_FILE_BYTES));
             while (matcher.find()) {
                 sources.add(matcher.group(1));
             }
@@ -61,7 +64,12 @@ final class RootModules {
         return sources;
     }
 
-    private static Path normal(Path path) {
-        return path.toAbsolutePath().normalize();
+    /** The real path, so that a directory reached through a link is the directory itself. */
+    private static Path real(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (IOException e) {
+            return path.toAbsolutePath().normalize();
+        }
     }
 }

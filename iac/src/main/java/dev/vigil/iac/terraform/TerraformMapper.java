@@ -48,6 +48,8 @@ final class TerraformMapper {
     static final Set<Class<? extends Resource>> KINDS = kinds();
     private static final String DB_INSTANCE = "aws_db_instance";
     private static final String CLUSTER_INSTANCE = "aws_rds_cluster_instance";
+    /** The resource types whose {@code arn} is an RDS DB instance ARN. */
+    private static final Set<String> DB_INSTANCE_ARNS = Set.of(DB_INSTANCE, CLUSTER_INSTANCE);
     private static final Pattern TRAVERSAL = Pattern.compile("[A-Za-z0-9_.\\-\\[\\]\"]+");
     private static final List<String> CONDITION_OPERATORS =
             List.of("string_equals", "string_like", "string_not_equals", "string_not_like");
@@ -111,10 +113,15 @@ final class TerraformMapper {
                     Value.unknown(instance.expansionBlocker().expression()), null));
             return;
         }
-        Optional<EvaluatedBlock> pitr = body.block("point_in_time_recovery");
-        Value<PitrStatus> status = pitr.map(b -> b.expansionBlocker() != null
-                ? Value.<PitrStatus>unknown(b.expansionBlocker().expression())
-                : status(b.attribute("enabled").orElse(null))).orElse(Value.known(PitrStatus.DISABLED));
+        List<EvaluatedBlock> pitrBlocks = body.blocks("point_in_time_recovery");
+        Optional<EvaluatedBlock> pitr = pitrBlocks.stream().findFirst();
+        Value<PitrStatus> status = pitrBlocks.size() > 1
+                ? Value.failed("point_in_time_recovery is given " + pitrBlocks.size()
+                        + " times; the AWS provider allows it once")
+                : pitr.map(b -> b.expansionBlocker() != null
+                        ? Value.<PitrStatus>unknown(b.expansionBlocker().expression())
+                        : status("point_in_time_recovery.enabled", b.attribute("enabled").orElse(null)))
+                .orElse(Value.known(PitrStatus.DISABLED));
         Integer days = pitr.flatMap(b -> b.attribute("recovery_period_in_days"))
                 .filter(v -> v instanceof NumberValue).map(v -> ((NumberValue) v).value().intValue()).orElse(null);
         add(instance, new DynamoDbTable(origins.apply(instance), instance.address(), name, status, days));
@@ -123,23 +130,37 @@ final class TerraformMapper {
                     : replica.attribute("region_name").orElse(NullValue.INSTANCE);
             Value<PitrStatus> replicaStatus = replica.expansionBlocker() != null
                     ? Value.unknown(replica.expansionBlocker().expression())
-                    : status(replica.attribute("point_in_time_recovery").orElse(null));
+                    : status("replica.point_in_time_recovery",
+                            replica.attribute("point_in_time_recovery").orElse(null));
             add(instance, new DynamoDbTable(origins.apply(instance),
                     instance.address() + ".replica" + Reference.formatKey(region), name, replicaStatus, null));
         }
     }
 
-    /** A PITR flag: absent or null is DISABLED, as AWS defaults. */
-    private static Value<PitrStatus> status(dev.vigil.hcl.Value enabled) {
+    /**
+     * A PITR flag: absent or null is DISABLED, as AWS defaults. Strings convert as Terraform converts them to a
+     * bool ({@code "true"}, {@code "1"}, {@code "false"}, {@code "0"}); any other value Terraform refuses, so it is
+     * a failed read (the rule says ERROR), never a verdict.
+     */
+    private static Value<PitrStatus> status(String attribute, dev.vigil.hcl.Value enabled) {
         return switch (enabled) {
             case null -> Value.known(PitrStatus.DISABLED);
             case NullValue n -> Value.known(PitrStatus.DISABLED);
             case BoolValue b -> Value.known(b.value() ? PitrStatus.ENABLED : PitrStatus.DISABLED);
-            case StringValue s when s.value().equals("true") || s.value().equals("false") ->
-                    Value.known(s.value().equals("true") ? PitrStatus.ENABLED : PitrStatus.DISABLED);
+            case StringValue s when s.value().equals("true") || s.value().equals("1") ->
+                    Value.known(PitrStatus.ENABLED);
+            case StringValue s when s.value().equals("false") || s.value().equals("0") ->
+                    Value.known(PitrStatus.DISABLED);
             case Unknown u -> Value.unknown(u.expression());
-            default -> Value.unknown(enabled.toString());
+            default -> Value.failed(attribute + " = " + shortened(enabled)
+                    + " is not a bool; Terraform converts only true, false, \"true\", \"false\", \"1\" and \"0\"");
         };
+    }
+
+    /** A value as written in messages, at most one short line. */
+    private static String shortened(dev.vigil.hcl.Value value) {
+        String text = value.toString().replaceAll("\\s+", " ");
+        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
     }
 
     private void dbInstance(ResourceInstance instance) {
@@ -236,8 +257,11 @@ final class TerraformMapper {
     }
 
     /**
-     * A reference such as {@code aws_db_instance.main.arn} (directly, or through module outputs) is that instance's
-     * synthetic ARN; anything else unresolved stays unknown, named by its expression.
+     * A reference such as {@code aws_db_instance.main.arn} (directly, through module outputs, or one instance of a
+     * splat or {@code for} expression) is that instance's synthetic ARN. The ARN of a resource of another type,
+     * such as {@code aws_efs_file_system.files.arn}, can select no DB instance: it stays as written, as
+     * {@code ${aws_efs_file_system.files.arn}}, so that it makes no instance UNKNOWN. Anything else unresolved stays
+     * unknown, named by its expression.
      */
     private List<Value<String>> resolved(Unknown unknown) {
         List<Value<String>> out = new ArrayList<>();
@@ -245,12 +269,17 @@ final class TerraformMapper {
             return List.of(Value.unknown(unknown.expression()));
         }
         for (Reference reference : unknown.references()) {
-            String name = dbNames.get(reference.address());
-            if (reference.kind() != Reference.Kind.RESOURCE || !reference.attributePath().equals(List.of("arn"))
-                    || name == null) {
+            if (reference.kind() != Reference.Kind.RESOURCE || !reference.attributePath().equals(List.of("arn"))) {
                 return List.of(Value.unknown(unknown.expression()));
             }
-            out.add(Value.known(rdsArnPrefix + name));
+            String name = dbNames.get(reference.address());
+            if (name != null) {
+                out.add(Value.known(rdsArnPrefix + name));
+            } else if (!DB_INSTANCE_ARNS.contains(reference.type())) {
+                out.add(Value.known("${" + reference.address() + ".arn}"));
+            } else {
+                return List.of(Value.unknown(unknown.expression()));
+            }
         }
         return out;
     }

@@ -166,15 +166,18 @@ class TerraformScannerTest {
     }
 
     @Test
-    void aFileThatDoesNotParseIsAFaultWithPositionAndTheRestIsScanned() {
+    void aFileThatDoesNotParseLeavesItsModuleUndecidedAndTheOthersAreScanned() {
         TerraformScan scan = scan(TerraformOptions.defaults(), ROOT.resolve("broken"), ROOT.resolve("dynamodb"));
 
-        assertThat(pitr(scan)).containsEntry("aws_dynamodb_table.good", Value.known(PitrStatus.ENABLED))
-                .containsKey("aws_dynamodb_table.each[\"users\"]");
+        assertThat(pitr(scan)).as("good.tf could be changed by what bad.tf holds: no verdict for its module")
+                .doesNotContainKey("aws_dynamodb_table.good").containsKey("aws_dynamodb_table.each[\"users\"]");
         assertThat(scan.inventory().faults()).filteredOn(f -> f.operation().equals("terraform:parse_error"))
                 .singleElement().satisfies(f -> {
-                    assertThat(f.message()).startsWith(ROOT.resolve("broken/bad.tf") + ":2:10: ");
+                    assertThat(f.message()).isEqualTo(ROOT.resolve("broken/bad.tf") + ":2:10: does not parse: "
+                            + "expected an expression, found newline; no check of " + ROOT.resolve("broken")
+                            + " can be decided");
                     assertThat(f.origin().scope()).isEqualTo(ROOT.resolve("broken").toString());
+                    assertThat(f.kinds()).containsExactlyInAnyOrderElementsOf(TerraformMapper.KINDS);
                 });
     }
 

@@ -33,7 +33,8 @@ public final class DynamoDbContinuousBackups implements Rule {
                 case ENABLED -> findings.pass(table, "Point-in-time recovery is enabled" + period, properties);
                 case ENABLING -> findings.pass(table,
                         "Point-in-time recovery is being enabled; AWS reports ENABLING" + period, properties);
-                case DISABLED -> findings.fail(table, "Point-in-time recovery is not enabled",
+                case DISABLED -> findings.fail(table, "Point-in-time recovery is not enabled"
+                        + (table.pitrFix() == null ? "" : ": " + table.pitrFix()),
                         new EnablePointInTimeRecovery(table.name()));
             }
         }
