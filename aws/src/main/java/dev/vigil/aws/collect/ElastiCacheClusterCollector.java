@@ -57,7 +57,8 @@ public final class ElastiCacheClusterCollector implements Collector {
         for (CacheCluster c : clusters) {
             if (c.replicationGroupId() == null) {
                 into.add(new ElastiCacheCluster(region.origin(), c.arn(), c.cacheClusterId(), c.arn(),
-                        Type.CACHE_CLUSTER, c.engine(), limit(c.snapshotRetentionLimit(), !"memcached".equals(c.engine()))));
+                        Type.CACHE_CLUSTER, c.engine(),
+                        limit(c.snapshotRetentionLimit(), !"memcached".equals(c.engine()))));
             }
         }
     }

@@ -46,15 +46,18 @@ public final class RedshiftClusterCollector implements Collector {
                 () -> client.describeClustersPaginator(r -> r.maxRecords(100)).clusters().stream().toList()), into);
     }
 
-    /** One DescribeClusters per named cluster (an identifier, or the ARN tag events carry); a cluster that is gone is absent. */
+    /**
+     * One DescribeClusters per named cluster (an identifier, or the ARN tag events carry); a cluster that is gone is
+     * absent.
+     */
     @Override
     public void collect(RegionContext region, Set<String> names, Inventory into) {
         RedshiftClient client = region.connection().client(RedshiftClient::builder, region.region());
         for (String name : names) {
             String id = name.startsWith("arn:") ? name.substring(name.lastIndexOf(':') + 1) : name;
             try {
-                add(region, Faults.call(OPERATION, () -> client.describeClusters(r -> r.clusterIdentifier(id)).clusters()),
-                        into);
+                add(region, Faults.call(OPERATION,
+                        () -> client.describeClusters(r -> r.clusterIdentifier(id)).clusters()), into);
             } catch (CollectionException e) {
                 if (!(e.getCause() instanceof ClusterNotFoundException)) {
                     throw e;

@@ -33,8 +33,9 @@ public final class DemoAccount {
     }
 
     /**
-     * Region → DB clusters: for RDS-035 (deletion protection), RDS-034 (backtrack), RDS-042 (copy tags to snapshots) and
-     * Neptune-003 (backup retention) each at least one that passes and one that fails. moto has no DocumentDB engine.
+     * Region → DB clusters: for RDS-035 (deletion protection), RDS-034 (backtrack), RDS-042 (copy tags to
+     * snapshots) and Neptune-003 (backup retention) each at least one that passes and one that fails. moto has no
+     * DocumentDB engine.
      */
     public static final Map<String, List<DbCluster>> CLUSTERS = Map.of("us-east-1", List.of(
             new DbCluster("orders-aurora", "aurora-postgresql", true, true, 0, 7),

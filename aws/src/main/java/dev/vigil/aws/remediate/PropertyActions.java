@@ -57,7 +57,8 @@ final class PropertyActions {
                     new Retention<>(SetCacheClusterSnapshotRetention.class, "elasticache:ModifyCacheCluster",
                             "SnapshotRetentionLimit", SetCacheClusterSnapshotRetention::days,
                             (aws, region, r) -> elastiCache(aws, region).describeCacheClusters(q -> q
-                                    .cacheClusterId(r.cacheClusterId())).cacheClusters().getFirst().snapshotRetentionLimit(),
+                                    .cacheClusterId(r.cacheClusterId())).cacheClusters().getFirst()
+                                    .snapshotRetentionLimit(),
                             (aws, region, r, days) -> elastiCache(aws, region).modifyCacheCluster(q -> q
                                     .cacheClusterId(r.cacheClusterId()).snapshotRetentionLimit(days))
                                     .cacheCluster().snapshotRetentionLimit()),
