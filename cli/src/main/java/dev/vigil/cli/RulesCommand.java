@@ -6,7 +6,6 @@ import dev.vigil.core.rule.RuleDefinition;
 import dev.vigil.core.rule.RuleMeta;
 import dev.vigil.core.rule.Setting;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -36,24 +35,21 @@ final class RulesCommand implements Callable<Integer> {
                     + "the standards rules map to: " + Catalog.load().all().stream()
                     .flatMap(r -> r.meta().compliances().stream()).distinct().sorted().collect(Collectors.joining(", ")));
         }
-        List<List<String>> table = new ArrayList<>();
-        table.add(List.of("ID", "RISK", "SERVICE", "TITLE", "CATEGORIES", "COMPLIANCES", "SETTINGS"));
+        List<List<String>> rows = new java.util.ArrayList<>();
+        rows.add(List.of("ID", "RISK", "SERVICE", "TITLE", "CATEGORIES", "COMPLIANCES", "SETTINGS"));
         for (RuleDefinition rule : rules) {
             RuleMeta m = rule.meta();
-            table.add(List.of(m.id(), m.risk().name(), m.service(), m.title(),
+            rows.add(List.of(m.id(), m.risk().name(), m.service(), m.title(),
                     m.categories().stream().map(Category::slug).collect(Collectors.joining(",")),
                     String.join(",", m.compliances()),
                     m.settings().stream().map(s -> s.name() + "=" + Setting.show(s.defaultValue()))
                             .collect(Collectors.joining(" "))));
         }
-        // every column as wide as its widest cell, so long IDs and titles keep the table aligned
-        int[] widths = new int[table.getFirst().size()];
-        table.forEach(row -> {
-            for (int i = 0; i < row.size(); i++) {
-                widths[i] = Math.max(widths[i], row.get(i).length());
-            }
-        });
-        for (List<String> row : table) {
+        // columns as wide as their widest cell, so that long compliance lists keep the table aligned
+        int[] widths = new int[rows.getFirst().size()];
+        rows.forEach(row -> java.util.stream.IntStream.range(0, row.size())
+                .forEach(i -> widths[i] = Math.max(widths[i], row.get(i).length())));
+        for (List<String> row : rows) {
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < row.size(); i++) {
                 line.append(i == row.size() - 1 ? row.get(i) : String.format("%-" + widths[i] + "s ", row.get(i)));

@@ -102,14 +102,19 @@ class VigilCliTest {
         Run rules = run("rules");
         assertThat(rules.exit()).isZero();
         assertThat(rules.out()).contains("DynamoDB-003", "HIGH", "Backup-001", "LOW", "NIST4");
-        String header = rules.out().lines().findFirst().orElseThrow();
-        assertThat(rules.out().lines().skip(1)).as("columns stay aligned whatever the ID's length")
-                .allMatch(line -> line.indexOf(' ', header.indexOf("RISK")) > header.indexOf("RISK")
-                        && line.charAt(header.indexOf("RISK") - 1) == ' ' && line.charAt(header.indexOf("RISK")) != ' ');
+        int settings = rules.out().lines().findFirst().orElseThrow().indexOf("SETTINGS");
+        assertThat(rules.out().lines().filter(l -> l.contains("maximumSnapshotAge=")))
+                .as("columns stay aligned past long compliance lists").isNotEmpty()
+                .allSatisfy(l -> assertThat(l.indexOf("maximumSnapshotAge=")).isEqualTo(settings));
         Run explain = run("explain", "dynamodb-003");
         assertThat(explain.exit()).isZero();
         assertThat(explain.out()).startsWith("# DynamoDB-003 — DynamoDB Continuous Backups")
                 .contains("Risk: HIGH", "### AWS CLI", "update-continuous-backups", "point_in_time_recovery");
+        assertThat(explain.out()).contains("'vigil fix --apply' makes the same change through the AWS SDK.");
+        Run planOnly = run("explain", "EBS-011");
+        assertThat(planOnly.out()).doesNotContain("makes the same change")
+                .contains("'vigil fix --apply' does not make this change: a snapshot is encrypted by copying it",
+                        "resource \"aws_ebs_snapshot_copy\"", "# Not in CloudFormation: ");
     }
 
     @Test
@@ -133,6 +138,25 @@ class VigilCliTest {
         Run notSelected = run("scan", "--rule", "Backup-001", "--setting", "DynamoDB-003.x=1");
         assertThat(notSelected.err().strip())
                 .isEqualTo("vigil: --setting DynamoDB-003.x: DynamoDB-003 is not among the rules selected with --rule");
+    }
+
+    @Test
+    void aSnapshotAgeThresholdIsSetPerRun(@TempDir Path dir) throws Exception {
+        Path report = dir.resolve("ebs.json");
+        Run r = run("scan", "--endpoint-url", moto.endpoint().toString(), "--region", "us-east-1", "--rule", "EBS-004",
+                "--setting", "EBS-004.maximumSnapshotAge=14", "--format", "json", "--output", report.toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(Vigil.FAILURES);
+        List<JsonNode> checks = new java.util.ArrayList<>();
+        new ObjectMapper().readTree(Files.readString(report)).get("checks").forEach(checks::add);
+        assertThat(checks).extracting(c -> c.get("status").asText()).containsExactlyInAnyOrder("SUCCESS", "SUCCESS",
+                "FAILURE");   // the demo's volumes: two with a snapshot, one without
+        assertThat(checks).filteredOn(c -> c.get("status").asText().equals("SUCCESS"))
+                .allSatisfy(c -> assertThat(c.get("message").asText()).endsWith("within 14 days"));
+        Run outOfBounds = run("scan", "--endpoint-url", moto.endpoint().toString(), "--rule", "EBS-004",
+                "--setting", "EBS-004.maximumSnapshotAge=0");
+        assertThat(outOfBounds.exit()).isEqualTo(Vigil.ERRORS);
+        assertThat(outOfBounds.err().strip())
+                .isEqualTo("vigil: EBS-004.maximumSnapshotAge must be between 1 and 3650, not 0");
     }
 
     @Test

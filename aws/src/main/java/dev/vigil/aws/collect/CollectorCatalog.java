@@ -11,10 +11,10 @@ public final class CollectorCatalog {
 
     private static final Map<Class<? extends Resource>, Collector> BY_KIND = java.util.stream.Stream.of(
                     new DynamoDbTableCollector(), new RdsInstanceCollector(), new RdsBackupSnapshotCollector(),
-                    new BackupSelectionCollector(),
-                    // the cluster family
+                    new BackupSelectionCollector(), new RdsClusterCollector(),
+                    new EbsSnapshotCollector(), new EbsVolumeCollector(),
+                    // the cluster family (RdsClusterCollector above)
                     new ElastiCacheClusterCollector(),
-                    new RdsClusterCollector(),
                     new RedshiftClusterCollector())
             .collect(java.util.stream.Collectors.toUnmodifiableMap(Collector::kind, Function.identity()));
 

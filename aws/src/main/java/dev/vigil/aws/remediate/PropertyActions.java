@@ -3,18 +3,31 @@ package dev.vigil.aws.remediate;
 import dev.vigil.aws.AwsConnection;
 import dev.vigil.core.remedy.EnableClusterCopyTagsToSnapshot;
 import dev.vigil.core.remedy.EnableClusterDeletionProtection;
+import dev.vigil.core.remedy.MakeSnapshotPrivate;
 import dev.vigil.core.remedy.Remedy;
 import dev.vigil.core.remedy.SetCacheClusterSnapshotRetention;
 import dev.vigil.core.remedy.SetDocumentDbBackupRetention;
 import dev.vigil.core.remedy.SetNeptuneBackupRetention;
 import dev.vigil.core.remedy.SetRedshiftSnapshotRetention;
 import dev.vigil.core.remedy.SetReplicationGroupSnapshotRetention;
+import dev.vigil.core.remedy.SnapshotVolume;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.CreateSnapshotResponse;
+import software.amazon.awssdk.services.ec2.model.OperationType;
+import software.amazon.awssdk.services.ec2.model.PermissionGroup;
+import software.amazon.awssdk.services.ec2.model.ResourceType;
+import software.amazon.awssdk.services.ec2.model.Snapshot;
+import software.amazon.awssdk.services.ec2.model.SnapshotAttributeName;
+import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.elasticache.ElastiCacheClient;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBCluster;
@@ -50,6 +63,7 @@ final class PropertyActions {
                     new ClusterFlag<>(EnableClusterDeletionProtection.class, "DeletionProtection",
                             EnableClusterDeletionProtection::clusterId, DBCluster::deletionProtection,
                             ModifyDbClusterRequest.Builder::deletionProtection),
+                    new PrivateSnapshot(), new VolumeSnapshot(),
                     // the cluster family
                     new ClusterFlag<>(EnableClusterCopyTagsToSnapshot.class, "CopyTagsToSnapshot",
                             EnableClusterCopyTagsToSnapshot::clusterId, DBCluster::copyTagsToSnapshot,
@@ -95,6 +109,10 @@ final class PropertyActions {
 
     private static RdsClient rds(AwsConnection aws, String region) {
         return aws.client(RdsClient::builder, region);
+    }
+
+    private static Ec2Client ec2(AwsConnection aws, String region) {
+        return aws.client(Ec2Client::builder, region);
     }
 
     private static RedshiftClient redshift(AwsConnection aws, String region) {
@@ -177,5 +195,78 @@ final class PropertyActions {
                 (aws, region, r) -> cluster(aws, region, clusterId.apply(r)).backupRetentionPeriod(),
                 (aws, region, r, n) -> rds(aws, region).modifyDBCluster(q -> q.dbClusterIdentifier(clusterId.apply(r))
                         .backupRetentionPeriod(n)).dbCluster().backupRetentionPeriod());
+    }
+
+    /**
+     * EBS-009: removing the group {@code all} from the snapshot's createVolumePermission takes effect at once, keeps
+     * every account it was shared with by name, and is undone by adding the group back.
+     */
+    private static final class PrivateSnapshot implements Action<MakeSnapshotPrivate> {
+        @Override
+        public Class<MakeSnapshotPrivate> type() {
+            return MakeSnapshotPrivate.class;
+        }
+
+        @Override
+        public String iamAction() {
+            return "ec2:ModifySnapshotAttribute";
+        }
+
+        @Override
+        public State read(AwsConnection aws, String region, MakeSnapshotPrivate remedy) {
+            boolean open = ec2(aws, region).describeSnapshotAttribute(r -> r.snapshotId(remedy.snapshotId())
+                            .attribute(SnapshotAttributeName.CREATE_VOLUME_PERMISSION)).createVolumePermissions().stream()
+                    .anyMatch(p -> p.group() == PermissionGroup.ALL);
+            return new State("public=" + open, !open);
+        }
+
+        @Override
+        public String apply(AwsConnection aws, String region, MakeSnapshotPrivate remedy) {
+            ec2(aws, region).modifySnapshotAttribute(r -> r.snapshotId(remedy.snapshotId())
+                    .attribute(SnapshotAttributeName.CREATE_VOLUME_PERMISSION).operationType(OperationType.REMOVE)
+                    .groupNames("all"));
+            return read(aws, region, remedy).before();
+        }
+    }
+
+    /**
+     * EBS-004: a snapshot of the volume, taken now. Nothing that exists changes, the snapshot can be deleted again (its
+     * tag says who took it), and it costs only the storage of the volume's blocks. A snapshot started within the
+     * rule's threshold means it is in place already (a second run takes no second snapshot).
+     */
+    private static final class VolumeSnapshot implements Action<SnapshotVolume> {
+        static final String TAG_KEY = "vigil:fix";
+        static final String TAG_VALUE = "EBS-004";
+
+        @Override
+        public Class<SnapshotVolume> type() {
+            return SnapshotVolume.class;
+        }
+
+        @Override
+        public String iamAction() {
+            return "ec2:CreateSnapshot";
+        }
+
+        @Override
+        public State read(AwsConnection aws, String region, SnapshotVolume remedy) {
+            Optional<Snapshot> newest = ec2(aws, region).describeSnapshotsPaginator(r -> r.ownerIds("self")
+                            .maxResults(1000).filters(f -> f.name("volume-id").values(remedy.volumeId()),
+                                    f -> f.name("status").values("completed", "pending")))
+                    .snapshots().stream().filter(s -> s.startTime() != null)
+                    .max(Comparator.comparing(Snapshot::startTime));
+            Instant cutoff = Instant.now().minus(Duration.ofDays(Long.parseLong(remedy.maxAgeDays())));
+            return newest.map(s -> new State("newest snapshot " + s.snapshotId() + " started " + s.startTime(),
+                    !s.startTime().isBefore(cutoff))).orElse(new State("no snapshot", false));
+        }
+
+        @Override
+        public String apply(AwsConnection aws, String region, SnapshotVolume remedy) {
+            CreateSnapshotResponse taken = ec2(aws, region).createSnapshot(r -> r.volumeId(remedy.volumeId())
+                    .description("Taken by vigil fix for EBS-004")
+                    .tagSpecifications(t -> t.resourceType(ResourceType.SNAPSHOT)
+                            .tags(Tag.builder().key(TAG_KEY).value(TAG_VALUE).build())));
+            return "snapshot " + taken.snapshotId() + " started " + taken.startTime();
+        }
     }
 }

@@ -6,6 +6,7 @@ package dev.vigil.core.remedy;
  */
 public sealed interface Remedy permits EnablePointInTimeRecovery, ProtectWithBackupPlan,
         EnableClusterDeletionProtection,
+        CopySnapshotEncrypted, DeleteSnapshot, MakeSnapshotPrivate, SnapshotVolume,
         // the cluster family: Aurora, DocumentDB, Neptune, Redshift, ElastiCache
         EnableClusterBacktrack,
         EnableClusterCopyTagsToSnapshot,

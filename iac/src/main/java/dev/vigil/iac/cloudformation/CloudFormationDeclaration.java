@@ -10,6 +10,8 @@ import dev.vigil.iac.mapping.Declaration;
 import dev.vigil.iac.mapping.Field;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** A CloudFormation resource's evaluated {@code Properties}, read as a {@link Declaration}. */
@@ -21,6 +23,7 @@ final class CloudFormationDeclaration implements Declaration {
     private final String type;
     private final String logicalId;
     private final int line;
+    private final Node written;
     private final Node properties;
 
     CloudFormationDeclaration(TemplateMapping mapping, String type, String logicalId, int line, MapNode resource) {
@@ -28,7 +31,8 @@ final class CloudFormationDeclaration implements Declaration {
         this.type = type;
         this.logicalId = logicalId;
         this.line = line;
-        this.properties = mapping.evaluator().evaluate(resource.get("Properties"));
+        this.written = resource.get("Properties");
+        this.properties = mapping.evaluator().evaluate(written);
     }
 
     @Override
@@ -83,6 +87,27 @@ final class CloudFormationDeclaration implements Declaration {
             }
         }
         return out;
+    }
+
+    /** A {@code Ref} to a resource of the template, as written (before evaluation, which does not keep it). */
+    @Override
+    public Optional<Declaration> referenced(Field field, Set<String> types) {
+        Node node = written;
+        for (String step : field.cloudFormation().split("\\.")) {
+            node = node instanceof MapNode map ? map.get(step) : null;
+        }
+        if (!(node instanceof MapNode ref && ref.fields().size() == 1 && ref.get("Ref") instanceof Scalar name
+                && name.text() != null)) {
+            return Optional.empty();
+        }
+        String referencedType = mapping.evaluator().type(name.text());
+        if (referencedType != null && types.contains(referencedType)
+                && mapping.template().section("Resources").fields().get(name.text()) instanceof Node.Field declared
+                && declared.value() instanceof MapNode resource && mapping.evaluator().present(resource)) {
+            return Optional.of(new CloudFormationDeclaration(mapping, referencedType, name.text(), declared.line(),
+                    resource));
+        }
+        return Optional.empty();
     }
 
     @Override

@@ -3,6 +3,8 @@ package dev.vigil.iac.mapping;
 import dev.vigil.core.model.Origin;
 import dev.vigil.core.model.Value;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * One template resource after evaluation, read the same way whether it was written in CloudFormation or Terraform
@@ -46,6 +48,15 @@ public interface Declaration {
 
     /** Tags whose key and value are both decided. */
     Map<String, String> tags(Field field);
+
+    /**
+     * The declaration of another resource of the same template that {@code field} refers to, when it is of one of
+     * {@code types}: a Terraform reference to one of its attributes ({@code aws_ebs_volume.data.id}) or a
+     * CloudFormation {@code Ref} ({@code !Ref Data}). Empty when the field is absent, is not such a reference, or
+     * refers to a resource the template does not declare. For the joins a mapping needs, such as a snapshot whose
+     * encryption follows its volume's.
+     */
+    Optional<Declaration> referenced(Field field, Set<String> types);
 
     /**
      * The ARN this resource will have, with placeholders where the template does not say (region, account):

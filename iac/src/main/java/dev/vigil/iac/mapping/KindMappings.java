@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 public final class KindMappings {
 
     private static final List<KindMapping> ALL = List.of(
+            EbsSnapshotMapping.MAPPING,
+            EbsVolumeMapping.MAPPING,
             ElastiCacheClusterMapping.MAPPING,
             RdsClusterMapping.MAPPING,
             RedshiftClusterMapping.MAPPING);

@@ -6,6 +6,7 @@ import dev.vigil.hcl.BoolValue;
 import dev.vigil.hcl.NullValue;
 import dev.vigil.hcl.NumberValue;
 import dev.vigil.hcl.ObjectValue;
+import dev.vigil.hcl.Reference;
 import dev.vigil.hcl.StringValue;
 import dev.vigil.hcl.Unknown;
 import dev.vigil.hcl.terraform.EvaluatedBlock;
@@ -17,6 +18,8 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -28,14 +31,17 @@ import java.util.function.Function;
 final class TerraformDeclaration implements Declaration {
 
     private final ResourceInstance instance;
-    private final Origin.Template origin;
+    private final Function<ResourceInstance, Origin.Template> origins;
+    private final Map<String, ResourceInstance> configuration;
     private final String region;
     private final String accountId;
 
-    TerraformDeclaration(ResourceInstance instance, Function<ResourceInstance, Origin.Template> origins, String region,
-                         String accountId) {
+    /** @param configuration every resource instance of the configuration, by address, for {@link #referenced} */
+    TerraformDeclaration(ResourceInstance instance, Function<ResourceInstance, Origin.Template> origins,
+                         Map<String, ResourceInstance> configuration, String region, String accountId) {
         this.instance = instance;
-        this.origin = origins.apply(instance);
+        this.origins = origins;
+        this.configuration = configuration;
         this.region = region;
         this.accountId = accountId;
     }
@@ -52,7 +58,7 @@ final class TerraformDeclaration implements Declaration {
 
     @Override
     public Origin.Template origin() {
-        return origin;
+        return origins.apply(instance);
     }
 
     @Override
@@ -106,6 +112,21 @@ final class TerraformDeclaration implements Declaration {
             });
         }
         return out;
+    }
+
+    /** The one resource an unknown value refers to (a plan lists it twice: {@code x.y.id} and {@code x.y}). */
+    @Override
+    public Optional<Declaration> referenced(Field field, Set<String> types) {
+        if (!instance.expanded() || !(at(field) instanceof Unknown u)) {
+            return Optional.empty();
+        }
+        List<String> addresses = u.references().stream().map(Reference::address).distinct().toList();
+        Reference first = u.references().isEmpty() ? null : u.references().getFirst();
+        if (addresses.size() != 1 || first.kind() != Reference.Kind.RESOURCE || !types.contains(first.type())) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(configuration.get(addresses.getFirst()))
+                .map(other -> new TerraformDeclaration(other, origins, configuration, region, accountId));
     }
 
     @Override

@@ -91,13 +91,15 @@ final class TerraformMapper {
 
     /** Maps every instance; DB instances and clusters first, so that selections and replicas can name them. */
     MappedResources map(List<ResourceInstance> instances) {
+        Map<String, ResourceInstance> byAddress = new HashMap<>();
+        instances.forEach(instance -> byAddress.put(instance.address(), instance));
         for (ResourceInstance instance : instances) {
             switch (instance.type()) {
                 case DB_INSTANCE -> dbNames.put(instance.address(), dbName(instance));
                 case "aws_backup_plan" -> plans.put(instance.address(), instance);
                 default -> KindMappings.terraform(instance.type()).ifPresent(kind -> {
                     List<? extends Resource> resources = kind.map()
-                            .apply(new TerraformDeclaration(instance, origins, region, accountId));
+                            .apply(new TerraformDeclaration(instance, origins, byAddress, region, accountId));
                     declared.put(instance, resources);
                     resources.stream().filter(r -> r instanceof RdsCluster).map(r -> (RdsCluster) r)
                             .forEach(c -> clusterArns.put(instance.address(), c.arn()));

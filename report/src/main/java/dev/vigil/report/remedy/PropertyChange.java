@@ -31,21 +31,21 @@ record PropertyChange(String account, String region, PropertyFix fix, Map<String
 
     /** The AWS CLI command, each substituted value quoted for the shell. */
     String cli() {
-        return substitute(fix.cli(), PropertyChange::shellWord);
+        return fill(fix.cli(), PropertyChange::shellWord);
     }
 
-    /** The CloudFormation properties to merge, each substituted value a YAML scalar. */
+    /** The CloudFormation properties, each substituted value quoted for YAML. */
     String cloudFormation() {
-        return substitute(fix.cloudFormation(), PropertyChange::yamlScalar);
+        return fill(fix.cloudFormation(), PropertyChange::yamlScalar);
     }
 
-    /** The Terraform arguments to merge, each substituted value an HCL literal. */
+    /** The Terraform arguments, each substituted value an HCL string. */
     String terraform() {
-        return substitute(fix.terraform(), PropertyChange::hclLiteral);
+        return fill(fix.terraform(), PropertyChange::hclString);
     }
 
-    /** Replaces each {@code {field}} (or {@code {region}}) of {@code text} by the value, as {@code quote} writes it. */
-    private String substitute(String text, UnaryOperator<String> quote) {
+    /** {@code text} with each {@code {field}} (or {@code {region}}) replaced by its value, quoted. */
+    private String fill(String text, UnaryOperator<String> quote) {
         Matcher m = PLACEHOLDER.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
@@ -68,19 +68,19 @@ record PropertyChange(String account, String region, PropertyFix fix, Map<String
         return String.join(" and ", names);
     }
 
-    /** A whole number as it is, anything else as a single-quoted YAML string. */
-    static String yamlScalar(String value) {
-        return value.matches("\\d+") ? value : "'" + value.replace("'", "''") + "'";
-    }
-
-    /** A whole number as it is, anything else as a quoted HCL string (with template sequences escaped). */
-    static String hclLiteral(String value) {
-        return value.matches("\\d+") ? value : "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"")
-                .replace("${", "$${").replace("%{", "%%{") + "\"";
-    }
-
     /** Single-quotes a shell word unless it is plainly safe. */
     static String shellWord(String word) {
         return word.matches("[A-Za-z0-9._-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
+    }
+
+    /** A single-quoted YAML scalar (always a string, never read as a boolean or a number). */
+    static String yamlScalar(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+
+    /** An HCL string literal, with its template sequences escaped. */
+    static String hclString(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n")
+                .replace("${", "$${").replace("%{", "%%{") + "\"";
     }
 }

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vigil.core.check.Check;
 import dev.vigil.core.check.Status;
 import dev.vigil.core.model.DynamoDbTable;
+import dev.vigil.core.model.EbsSnapshot;
 import dev.vigil.core.model.Origin;
 import dev.vigil.core.model.RdsCluster;
 import dev.vigil.core.model.RdsInstance;
 import dev.vigil.core.remedy.BackupPlanDefaults;
+import dev.vigil.core.remedy.CopySnapshotEncrypted;
 import dev.vigil.core.remedy.EnablePointInTimeRecovery;
+import dev.vigil.core.remedy.MakeSnapshotPrivate;
 import dev.vigil.core.remedy.ProtectWithBackupPlan;
 import dev.vigil.core.remedy.Remedy;
 import dev.vigil.core.remedy.SetNeptuneBackupRetention;
@@ -80,6 +83,44 @@ class EmitterTest {
                 "plan_id      = aws_backup_plan.vigil_rds_eu_west_1.id", "delete_after = 35");
     }
 
+    private static final RuleMeta PUBLIC = new RuleMeta("EBS-009", "t", Risk.HIGH, List.of(Category.SECURITY),
+            List.of(), "EBS", EbsSnapshot.class, Set.of(), MakeSnapshotPrivate.class);
+    private static final RuleMeta ENCRYPTED = new RuleMeta("EBS-011", "t", Risk.MEDIUM, List.of(Category.SECURITY),
+            List.of(), "EBS", EbsSnapshot.class, Set.of(), CopySnapshotEncrypted.class);
+    private static final List<Check> SNAPSHOTS = List.of(
+            check(PUBLIC, "eu-west-1", "snap-1", new MakeSnapshotPrivate("snap-1")),
+            check(ENCRYPTED, "eu-west-1", "snap-2", new CopySnapshotEncrypted("snap-2")));
+
+    @Test
+    void aChangeNoTemplateCanMakeIsWrittenAsItsReasonAndTheCliMakesIt() {
+        assertThat(Emitter.CLI.render(SNAPSHOTS, "p"))
+                .contains("aws ec2 modify-snapshot-attribute --region eu-west-1 --snapshot-id snap-1 \\\n"
+                        + "  --attribute createVolumePermission --operation-type remove --group-names all")
+                .contains("aws ec2 copy-snapshot --region eu-west-1 --source-region eu-west-1 --source-snapshot-id snap-2");
+        String yaml = Emitter.CLOUDFORMATION.render(SNAPSHOTS, "p");
+        assertThat(yaml).as("no template, only the reasons").doesNotContain("Resources:")
+                .contains("# EBS-009 snap-1: fails (eu-west-1)\n# Not in CloudFormation: no CloudFormation resource "
+                        + "type sets who may restore an EBS snapshot")
+                .contains("# EBS-011 snap-2: fails (eu-west-1)\n# Not in CloudFormation: no CloudFormation resource "
+                        + "type copies EBS snapshots");
+        String tf = Emitter.TERRAFORM.render(SNAPSHOTS, "p");
+        assertThat(tf).contains("# Not in Terraform: Terraform's AWS provider shares snapshots only with single accounts")
+                .contains("# A new resource beside this EBS snapshot.\n"
+                        + "resource \"aws_ebs_snapshot_copy\" \"snap-2\" {\n"
+                        + "  provider           = aws.eu_west_1\n"
+                        + "  source_snapshot_id = \"snap-2\"\n"
+                        + "  source_region = \"eu-west-1\"\n"
+                        + "  encrypted     = true\n}")
+                .doesNotContain("resource \"aws_ebs_snapshot_copy\" \"snap-1\"");
+    }
+
+    @Test
+    void substitutedValuesAreQuotedForEachLanguage() {
+        assertThat(PropertyChange.hclString("a\"${b}%{c}\\")).isEqualTo("\"a\\\"$${b}%%{c}\\\\\"");
+        assertThat(PropertyChange.yamlScalar("it's true")).isEqualTo("'it''s true'");
+        assertThat(PropertyChange.shellWord("a b'c")).isEqualTo("'a b'\\''c'");
+    }
+
     @Test
     void remedyFieldsAreSubstitutedIntoEveryForm() {
         RuleMeta neptune = new RuleMeta("Neptune-003", "t", Risk.MEDIUM, List.of(Category.RELIABILITY), List.of(),
@@ -89,17 +130,9 @@ class EmitterTest {
                 + "--db-cluster-identifier graph --backup-retention-period 14");
         assertThat(Emitter.CLOUDFORMATION.render(failing, "p")).contains("# Merge BackupRetentionPeriod into this "
                 + "Neptune cluster's existing definition.", "    Type: AWS::Neptune::DBCluster",
-                "      DBClusterIdentifier: graph\n      BackupRetentionPeriod: 14\n");
+                "      DBClusterIdentifier: graph\n      BackupRetentionPeriod: '14'\n");
         assertThat(Emitter.TERRAFORM.render(failing, "p")).contains("resource \"aws_neptune_cluster\" \"graph\"",
-                "  backup_retention_period = 14\n");
-    }
-
-    @Test
-    void substitutedTextIsQuotedForEachLanguage() {
-        assertThat(PropertyChange.yamlScalar("7")).isEqualTo("7");
-        assertThat(PropertyChange.yamlScalar("it's: 7")).isEqualTo("'it''s: 7'");
-        assertThat(PropertyChange.hclLiteral("7")).isEqualTo("7");
-        assertThat(PropertyChange.hclLiteral("a\"b${x}\\")).isEqualTo("\"a\\\"b$${x}\\\\\"");
+                "  backup_retention_period = \"14\"\n");
     }
 
     @Test

@@ -46,11 +46,11 @@ class DocumentDbBackupRetentionTest {
 
     @Test
     void theMinimumIsASetting() {
-        RuleTester t = given().withSetting("minimumRetentionPeriod", "10").evaluate()
+        RuleTester t = given().setting("minimumRetentionPeriod", "10").evaluate()
                 .statuses(Map.of(arn("week"), Status.FAILURE, arn("fortnight"), Status.SUCCESS,
                         arn("day"), Status.FAILURE, arn("unread"), Status.ERROR));
         assertThat(t.check(arn("week")).remedy()).isEqualTo(new SetDocumentDbBackupRetention("week", "10"));
-        assertThatThrownBy(() -> given().withSetting("minimumRetentionPeriod", "36"))
+        assertThatThrownBy(() -> given().setting("minimumRetentionPeriod", "36"))
                 .hasMessage("DocumentDB-001.minimumRetentionPeriod must be between 1 and 35, not 36");
     }
 

@@ -52,7 +52,7 @@ class ElastiCacheAutomaticBackupsTest {
 
     @Test
     void theMinimumIsASetting() {
-        RuleTester t = given().withSetting("minimumRetentionPeriod", "7").evaluate();
+        RuleTester t = given().setting("minimumRetentionPeriod", "7").evaluate();
         assertThat(t.check(arn(Type.REPLICATION_GROUP, "sessions")).status()).isEqualTo(Status.FAILURE);
         assertThat(t.check(arn(Type.REPLICATION_GROUP, "sessions")).remedy())
                 .isEqualTo(new SetReplicationGroupSnapshotRetention("sessions", "7"));

@@ -40,7 +40,7 @@ class NeptuneBackupRetentionTest {
 
     @Test
     void theMinimumIsASetting() {
-        RuleTester t = given().withSetting("minimumRetentionPeriod", "1").evaluate()
+        RuleTester t = given().setting("minimumRetentionPeriod", "1").evaluate()
                 .statuses(Map.of(arn("week"), Status.SUCCESS, arn("day"), Status.SUCCESS, arn("unread"), Status.ERROR));
         assertThat(t.check(arn("day")).message()).isEqualTo("Backup retention period is 1 day (at least 1 day)");
     }
@@ -58,7 +58,7 @@ class NeptuneBackupRetentionTest {
     @Test
     void terraformClustersAreJudgedByBackupRetentionPeriod() {
         RuleTester.rule(new NeptuneBackupRetention())
-                .withSetting("minimumRetentionPeriod", "5")
+                .setting("minimumRetentionPeriod", "5")
                 .givenTerraform("db-clusters")
                 .evaluate()
                 .statuses(Map.of("aws_neptune_cluster.graph", Status.SUCCESS, "aws_neptune_cluster.short", Status.FAILURE));

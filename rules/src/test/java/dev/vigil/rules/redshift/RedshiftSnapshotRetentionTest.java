@@ -41,7 +41,7 @@ class RedshiftSnapshotRetentionTest {
 
     @Test
     void theMinimumIsASetting() {
-        RuleTester t = given().withSetting("minimumRetentionPeriod", "7").evaluate()
+        RuleTester t = given().setting("minimumRetentionPeriod", "7").evaluate()
                 .statuses(Map.of(arn("week"), Status.SUCCESS, arn("day"), Status.FAILURE, arn("off"), Status.FAILURE,
                         arn("unread"), Status.ERROR));
         assertThat(t.check(arn("day")).remedy()).isEqualTo(new SetRedshiftSnapshotRetention("day", "7"));
@@ -61,7 +61,7 @@ class RedshiftSnapshotRetentionTest {
     @Test
     void terraformClustersAreJudgedByTheirRetentionPeriod() {
         RuleTester t = RuleTester.rule(new RedshiftSnapshotRetention())
-                .withSetting("minimumRetentionPeriod", "7")
+                .setting("minimumRetentionPeriod", "7")
                 .givenTerraform("redshift")
                 .evaluate()
                 .statuses(Map.of("aws_redshift_cluster.warehouse", Status.SUCCESS,
