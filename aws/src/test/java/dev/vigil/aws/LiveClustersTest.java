@@ -146,7 +146,29 @@ class LiveClustersTest {
     }
 
     @Test
-    void namedClustersAreReadOneCallEachAndGoneOnesAreAbsent() {
+    void answersMissingWhatAwsAlwaysSendsAreFaultsOfTheirScopeNeverFewerClusters() throws Exception {
+        // HTTP 200 with a Redshift body without its Clusters list, and a DB cluster without identifier or ARN
+        try (EmulatorProxy proxy = new EmulatorProxy(moto.endpoint())
+                .when(r -> r.operation().equals("DescribeClusters"), r -> new Response(200, "text/xml",
+                        "<DescribeClustersResponse xmlns=\"http://redshift.amazonaws.com/doc/2012-12-01/\">"
+                                + "<DescribeClustersResult/></DescribeClustersResponse>"))
+                .when(r -> r.operation().equals("DescribeDBClusters"), r -> new Response(200, "text/xml",
+                        recorded("DescribeDBClusters-no-identifier.xml", Map.of("region", r.region()))))) {
+            Scan scan = scan(proxy.endpoint(), List.of("RS-019", "RDS-034"));
+            assertThat(scan.result().checkList().stream().collect(Collectors.toMap(Check::resource, Check::status)))
+                    .containsOnly(Map.entry("redshift:DescribeClusters@123456789012/us-east-1", Status.ERROR),
+                            Map.entry("arn:aws:rds:us-east-1:123456789012:cluster:ledger-aurora", Status.SUCCESS),
+                            Map.entry("rds:DescribeDBClusters@123456789012/us-east-1", Status.ERROR));
+            assertThat(scan.result().faults()).extracting(f -> f.message()).containsExactlyInAnyOrder(
+                    "AWS answered without Clusters, which it always sends: the body was empty or not a "
+                            + "redshift:DescribeClusters response",
+                    "AWS answered 1 DB cluster(s) without the DBClusterIdentifier or DBClusterArn it always sends; "
+                            + "they cannot be judged");
+        }
+    }
+
+    @Test
+    void namedClustersAreReadWithTheFewestCallsAndGoneOnesAreAbsent() {
         try (AwsConnection aws = new AwsConnection(Emulator.options(moto.endpoint(), List.of(REGION)))) {
             RegionContext region = new RegionContext(aws, "123456789012", REGION);
             Inventory named = new Inventory();
@@ -161,7 +183,7 @@ class LiveClustersTest {
             assertThat(named.all(ElastiCacheCluster.class)).singleElement()
                     .satisfies(c -> assertThat(c.name()).isEqualTo("rate-limits"));
             assertThat(named.faults()).isEmpty();
-            assertThat(aws.stats().calls("rds:DescribeDBClusters")).isEqualTo(2);
+            assertThat(aws.stats().calls("rds:DescribeDBClusters")).isEqualTo(1);
             assertThat(aws.stats().calls("redshift:DescribeClusters")).isEqualTo(3);
             assertThat(aws.stats().calls("elasticache:DescribeReplicationGroups")).isEqualTo(1);
         }

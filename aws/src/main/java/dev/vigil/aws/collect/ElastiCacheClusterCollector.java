@@ -2,6 +2,7 @@ package dev.vigil.aws.collect;
 
 import dev.vigil.core.model.ElastiCacheCluster;
 import dev.vigil.core.model.ElastiCacheCluster.Type;
+import dev.vigil.core.model.Fault;
 import dev.vigil.core.model.Inventory;
 import dev.vigil.core.model.Resource;
 import dev.vigil.core.model.Value;
@@ -9,6 +10,8 @@ import java.util.List;
 import java.util.Set;
 import software.amazon.awssdk.services.elasticache.ElastiCacheClient;
 import software.amazon.awssdk.services.elasticache.model.CacheCluster;
+import software.amazon.awssdk.services.elasticache.model.DescribeCacheClustersResponse;
+import software.amazon.awssdk.services.elasticache.model.DescribeReplicationGroupsResponse;
 import software.amazon.awssdk.services.elasticache.model.ReplicationGroup;
 
 /**
@@ -22,6 +25,12 @@ public final class ElastiCacheClusterCollector implements Collector {
 
     static final String GROUPS = "elasticache:DescribeReplicationGroups";
     static final String CLUSTERS = "elasticache:DescribeCacheClusters";
+    private static final Pages<DescribeReplicationGroupsResponse, ReplicationGroup> GROUP_PAGES = new Pages<>(GROUPS,
+            "ReplicationGroups", DescribeReplicationGroupsResponse::hasReplicationGroups,
+            DescribeReplicationGroupsResponse::replicationGroups, DescribeReplicationGroupsResponse::marker);
+    private static final Pages<DescribeCacheClustersResponse, CacheCluster> CLUSTER_PAGES = new Pages<>(CLUSTERS,
+            "CacheClusters", DescribeCacheClustersResponse::hasCacheClusters,
+            DescribeCacheClustersResponse::cacheClusters, DescribeCacheClustersResponse::marker);
 
     @Override
     public Class<? extends Resource> kind() {
@@ -44,22 +53,39 @@ public final class ElastiCacheClusterCollector implements Collector {
     @Override
     public void collect(RegionContext region, Inventory into) {
         ElastiCacheClient client = region.connection().client(ElastiCacheClient::builder, region.region());
-        List<ReplicationGroup> groups = Faults.call(GROUPS, () -> client.describeReplicationGroupsPaginator(
-                r -> r.maxRecords(100)).replicationGroups().stream().toList());
-        List<CacheCluster> clusters = Faults.call(CLUSTERS, () -> client.describeCacheClustersPaginator(
-                r -> r.maxRecords(100)).cacheClusters().stream().toList());
+        List<ReplicationGroup> groups = GROUP_PAGES.all(client.describeReplicationGroupsPaginator(
+                r -> r.maxRecords(100)));
+        List<CacheCluster> clusters = CLUSTER_PAGES.all(client.describeCacheClustersPaginator(r -> r.maxRecords(100)));
+        int unnamedGroups = 0;
         for (ReplicationGroup g : groups) {
+            if (g.replicationGroupId() == null || g.arn() == null) {
+                unnamedGroups++;
+                continue;
+            }
             // replication groups exist only for Valkey and Redis OSS; responses from before Valkey omit the engine
             into.add(new ElastiCacheCluster(region.origin(), g.arn(), g.replicationGroupId(), g.arn(),
                     Type.REPLICATION_GROUP, g.engine() == null ? "redis" : g.engine(),
                     limit(g.snapshotRetentionLimit(), true)));
         }
+        int unnamedClusters = 0;
         for (CacheCluster c : clusters) {
-            if (c.replicationGroupId() == null) {
+            if (c.cacheClusterId() == null || c.arn() == null) {
+                unnamedClusters++;
+            } else if (c.replicationGroupId() == null) {
                 into.add(new ElastiCacheCluster(region.origin(), c.arn(), c.cacheClusterId(), c.arn(),
                         Type.CACHE_CLUSTER, c.engine(),
                         limit(c.snapshotRetentionLimit(), !"memcached".equals(c.engine()))));
             }
+        }
+        incomplete(region, GROUPS, unnamedGroups, "replication group(s) without the ReplicationGroupId or ARN", into);
+        incomplete(region, CLUSTERS, unnamedClusters, "cache cluster(s) without the CacheClusterId or ARN", into);
+    }
+
+    /** Entries without what AWS always sends cannot be judged: a fault of the listing that returned them. */
+    private static void incomplete(RegionContext region, String operation, int count, String what, Inventory into) {
+        if (count > 0) {
+            into.fault(new Fault(region.origin(), Set.of(ElastiCacheCluster.class), operation, "AWS answered " + count
+                    + " " + what + " it always sends; they cannot be judged"));
         }
     }
 

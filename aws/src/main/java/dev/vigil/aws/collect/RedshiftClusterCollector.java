@@ -1,5 +1,6 @@
 package dev.vigil.aws.collect;
 
+import dev.vigil.core.model.Fault;
 import dev.vigil.core.model.Inventory;
 import dev.vigil.core.model.RedshiftCluster;
 import dev.vigil.core.model.Resource;
@@ -11,6 +12,7 @@ import java.util.stream.Collectors;
 import software.amazon.awssdk.services.redshift.RedshiftClient;
 import software.amazon.awssdk.services.redshift.model.Cluster;
 import software.amazon.awssdk.services.redshift.model.ClusterNotFoundException;
+import software.amazon.awssdk.services.redshift.model.DescribeClustersResponse;
 import software.amazon.awssdk.services.redshift.model.Tag;
 
 /**
@@ -21,6 +23,8 @@ import software.amazon.awssdk.services.redshift.model.Tag;
 public final class RedshiftClusterCollector implements Collector {
 
     static final String OPERATION = "redshift:DescribeClusters";
+    private static final Pages<DescribeClustersResponse, Cluster> PAGES = new Pages<>(OPERATION, "Clusters",
+            DescribeClustersResponse::hasClusters, DescribeClustersResponse::clusters, DescribeClustersResponse::marker);
 
     @Override
     public Class<? extends Resource> kind() {
@@ -42,13 +46,12 @@ public final class RedshiftClusterCollector implements Collector {
     @Override
     public void collect(RegionContext region, Inventory into) {
         RedshiftClient client = region.connection().client(RedshiftClient::builder, region.region());
-        add(region, Faults.call(OPERATION,
-                () -> client.describeClustersPaginator(r -> r.maxRecords(100)).clusters().stream().toList()), into);
+        add(region, PAGES.all(client.describeClustersPaginator(r -> r.maxRecords(100))), into);
     }
 
     /**
-     * One DescribeClusters per named cluster (an identifier, or the ARN tag events carry); a cluster that is gone is
-     * absent.
+     * One DescribeClusters per named cluster (an identifier, or the ARN tag events carry; the API has no filter by
+     * identifier); a cluster that is gone is absent.
      */
     @Override
     public void collect(RegionContext region, Set<String> names, Inventory into) {
@@ -56,8 +59,8 @@ public final class RedshiftClusterCollector implements Collector {
         for (String name : names) {
             String id = name.startsWith("arn:") ? name.substring(name.lastIndexOf(':') + 1) : name;
             try {
-                add(region, Faults.call(OPERATION,
-                        () -> client.describeClusters(r -> r.clusterIdentifier(id)).clusters()), into);
+                add(region, PAGES.all(List.of(Faults.call(OPERATION,
+                        () -> client.describeClusters(r -> r.clusterIdentifier(id))))), into);
             } catch (CollectionException e) {
                 if (!(e.getCause() instanceof ClusterNotFoundException)) {
                     throw e;
@@ -66,8 +69,14 @@ public final class RedshiftClusterCollector implements Collector {
         }
     }
 
+    /** Adds every cluster; one without the identifier AWS always sends cannot be judged: a fault. */
     private static void add(RegionContext region, List<Cluster> clusters, Inventory into) {
+        int unnamed = 0;
         for (Cluster c : clusters) {
+            if (c.clusterIdentifier() == null) {
+                unnamed++;
+                continue;
+            }
             String arn = "arn:" + region.partition() + ":redshift:" + region.region() + ":" + region.account()
                     + ":cluster:" + c.clusterIdentifier();
             Map<String, String> tags = c.tags().stream()
@@ -77,6 +86,10 @@ public final class RedshiftClusterCollector implements Collector {
                     c.automatedSnapshotRetentionPeriod() == null
                             ? Value.failed("AWS did not report AutomatedSnapshotRetentionPeriod")
                             : Value.known(c.automatedSnapshotRetentionPeriod().longValue()), tags));
+        }
+        if (unnamed > 0) {
+            into.fault(new Fault(region.origin(), Set.of(RedshiftCluster.class), OPERATION, "AWS answered " + unnamed
+                    + " cluster(s) without the ClusterIdentifier it always sends; they cannot be judged"));
         }
     }
 }
