@@ -34,6 +34,7 @@ public final class RateLimits {
         rates.put("ec2:ModifySnapshotAttribute", new Rate(5, 100));
         rates.put("rds:Describe*", new Rate(12, 300));
         rates.put("backup:*", new Rate(10, 20));
+        rates.put("securityhub:BatchImportFindings", new Rate(10, 30));
         return new RateLimits(rates, new Rate(20, 20));
     }
 

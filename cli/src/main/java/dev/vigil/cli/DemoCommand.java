@@ -52,7 +52,8 @@ final class DemoCommand implements Callable<Integer> {
             DemoAccount.NOT_EMULATED.forEach((rule, why) -> System.err.println("Not run on the emulator: " + rule
                     + " (" + why + ")"));
             ScanCommand.scan(options, new Accounts(false, List.of(), Accounts.DEFAULT_ROLE, null, 1), Catalog.load().all()
-                    .stream().filter(r -> !DemoAccount.NOT_EMULATED.containsKey(r.meta().id())).toList(), output, null);
+                    .stream().filter(r -> !DemoAccount.NOT_EMULATED.containsKey(r.meta().id())).toList(), output, null,
+                    null);
             serve(moto, options);
             System.err.println("Stopped the emulator. Scan a real account with: ./vigil scan [--profile NAME]");
             return Vigil.OK;

@@ -69,6 +69,73 @@ class VigilCliTest {
     }
 
     @Test
+    void scanWritesTheHtmlReportWithTheFixForTheFailingResources(@TempDir Path dir) throws Exception {
+        Path report = dir.resolve("report.html");
+        Run r = run("scan", "--endpoint-url", moto.endpoint().toString(), "--region", "us-east-1",
+                "--format", "html", "--output", report.toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(Vigil.FAILURES);
+        assertThat(Files.readString(report)).contains("Vigil report — account 123456789012",
+                "aws dynamodb update-continuous-backups --region us-east-1 --table-name sessions",
+                "aws backup create-backup-selection --region us-east-1", "billing-db", "Failures by risk");
+    }
+
+    /** The first fenced block under the README heading that starts with {@code heading}. */
+    private static String readmeExample(String heading) throws Exception {
+        String readme = Files.readString(Path.of(System.getProperty("vigil.root", "..")).resolve("README.md"));
+        int at = readme.indexOf("\n" + heading);
+        assertThat(at).as("README has a section " + heading).isPositive();
+        int open = readme.indexOf("```", at);
+        int start = readme.indexOf('\n', open) + 1;
+        return readme.substring(start, readme.indexOf("\n```", start));
+    }
+
+    /** The first element of a JSON array, timestamps aside (they are the time of the run). */
+    private static JsonNode firstFinding(String json) throws Exception {
+        JsonNode first = new ObjectMapper().readTree(json);
+        first = first.isArray() ? first.get(0) : first;
+        for (String time : List.of("time", "CreatedAt", "UpdatedAt", "LastObservedAt")) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) first).remove(time);
+        }
+        return first;
+    }
+
+    @Test
+    void theReadmeShowsWhatEachFormatWrites(@TempDir Path dir) throws Exception {
+        for (dev.vigil.report.Format format : dev.vigil.report.Format.values()) {
+            String name = format.name().toLowerCase(java.util.Locale.ROOT);
+            assertThat(Files.readString(Path.of(System.getProperty("vigil.root", "..")).resolve("README.md")))
+                    .as("README section for " + name).containsPattern("### .* \\(`--format " + name + "`\\)");
+        }
+        java.util.Map<String, String> demo = new java.util.LinkedHashMap<>();
+        List<String> demoRules = Catalog.load().all().stream().map(r -> r.meta().id())
+                .filter(id -> !DemoAccount.NOT_EMULATED.containsKey(id)).flatMap(id -> java.util.stream.Stream.of("--rule", id))
+                .toList();
+        for (String format : List.of("table", "csv", "ocsf", "asff", "html")) {
+            Path out = dir.resolve("demo." + format);
+            List<String> args = new java.util.ArrayList<>(List.of("scan", "--endpoint-url", moto.endpoint().toString(),
+                    "--region", "us-east-1", "--region", "eu-west-1", "--format", format, "--output", out.toString()));
+            args.addAll(demoRules);
+            run(args.toArray(String[]::new));
+            demo.put(format, Files.readString(out));
+        }
+        // the emulator names EBS volumes and snapshots at random: the same width, other hex digits
+        java.util.function.UnaryOperator<String> ids = t -> t.replaceAll("\\b(vol|snap)-[0-9a-f]{17}\\b", "$1-00000000000000000");
+        assertThat(ids.apply(demo.get("table").strip())).isEqualTo(ids.apply(readmeExample("### Table").strip()));
+        assertThat(demo.get("csv")).startsWith(readmeExample("### CSV").replace("\n", "\r\n"));
+        assertThat(firstFinding(demo.get("ocsf"))).isEqualTo(firstFinding(readmeExample("### OCSF")));
+        assertThat(firstFinding(demo.get("asff"))).isEqualTo(firstFinding(readmeExample("### ASFF")));
+        assertThat(demo.get("html")).startsWith(readmeExample("### HTML").replace("<style>…</style>", "<style>"));
+
+        Path junit = dir.resolve("mixed.xml");
+        Path sarif = dir.resolve("mixed.sarif");
+        run("iac", "src/test/resources/iac/mixed.yaml", "--rule", "DynamoDB-003", "--format", "junit", "-o", junit.toString());
+        run("iac", "src/test/resources/iac/mixed.yaml", "--rule", "DynamoDB-003", "--format", "sarif", "-o", sarif.toString());
+        assertThat(Files.readString(junit).strip()).isEqualTo(readmeExample("### JUnit XML").strip());
+        assertThat(new ObjectMapper().readTree(Files.readString(sarif)).at("/runs/0/results/0"))
+                .isEqualTo(new ObjectMapper().readTree(readmeExample("### SARIF")));
+    }
+
+    @Test
     void failOnAboveEveryFailingRiskExitsZero(@TempDir Path dir) {
         Run r = run("scan", "--endpoint-url", moto.endpoint().toString(), "--region", "us-east-1",
                 "--rule", "DynamoDB-003", "--fail-on", "VERY_HIGH", "--format", "csv",
@@ -90,7 +157,7 @@ class VigilCliTest {
 
         Run badFormat = run("scan", "--format", "xml");
         assertThat(badFormat.exit()).isEqualTo(Vigil.ERRORS);
-        assertThat(badFormat.err()).contains("expected one of [TABLE, JSON, CSV, SARIF, JUNIT]", "'xml'").doesNotContain("Exception");
+        assertThat(badFormat.err()).contains("expected one of [TABLE, JSON, CSV, SARIF, JUNIT, OCSF, ASFF, HTML]", "'xml'").doesNotContain("Exception");
 
         Run noProfile = run("scan", "--profile", "no-such-profile-vigil", "--region", "us-east-1");
         assertThat(noProfile.exit()).isEqualTo(Vigil.ERRORS);
