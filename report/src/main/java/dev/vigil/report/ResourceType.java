@@ -3,8 +3,10 @@ package dev.vigil.report;
 import dev.vigil.core.model.DynamoDbTable;
 import dev.vigil.core.model.EbsSnapshot;
 import dev.vigil.core.model.EbsVolume;
+import dev.vigil.core.model.ElastiCacheCluster;
 import dev.vigil.core.model.RdsCluster;
 import dev.vigil.core.model.RdsInstance;
+import dev.vigil.core.model.RedshiftCluster;
 import dev.vigil.core.model.Resource;
 import java.util.Map;
 
@@ -22,7 +24,10 @@ record ResourceType(String asff, String cloudFormation) {
             RdsInstance.class, new ResourceType("AwsRdsDbInstance", "AWS::RDS::DBInstance"),
             RdsCluster.class, new ResourceType("AwsRdsDbCluster", "AWS::RDS::DBCluster"),
             EbsVolume.class, new ResourceType("AwsEc2Volume", "AWS::EC2::Volume"),
-            EbsSnapshot.class, new ResourceType("Other", "AWS::EC2::Snapshot"));   // ASFF has no snapshot type
+            EbsSnapshot.class, new ResourceType("Other", "AWS::EC2::Snapshot"),    // ASFF has no snapshot type
+            // the cluster family; ASFF has no ElastiCache type, and most caches that back up are replication groups
+            ElastiCacheCluster.class, new ResourceType("Other", "AWS::ElastiCache::ReplicationGroup"),
+            RedshiftCluster.class, new ResourceType("AwsRedshiftCluster", "AWS::Redshift::Cluster"));
 
     static ResourceType of(Class<? extends Resource> kind) {
         return KINDS.getOrDefault(kind, OTHER);
