@@ -13,8 +13,10 @@ import dev.vigil.core.model.Resource;
 import dev.vigil.core.rule.RuleDefinition;
 import dev.vigil.core.rule.RuleMeta;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,15 +41,19 @@ public final class LiveScanner {
     }
 
     private final AwsConnection connection;
+    private String account;
 
     public LiveScanner(AwsConnection connection) {
         this.connection = connection;
     }
 
-    /** The account the credentials belong to, from STS. */
+    /** The account the credentials belong to, from STS (asked once). */
     public String account() {
-        connection.options().regions().forEach(LiveScanner::checkRegionName);
-        return account(bootstrapRegion());
+        if (account == null) {
+            connection.options().regions().forEach(LiveScanner::checkRegionName);
+            account = account(bootstrapRegion());
+        }
+        return account;
     }
 
     public ScanResult scan(List<RuleDefinition> rules, Progress progress) {
@@ -57,17 +63,38 @@ public final class LiveScanner {
 
     /** Collects what the rules need in every region of the account, concurrently. */
     public Inventory collect(String account, List<RuleDefinition> rules, Progress progress) {
-        List<String> regions = regions(bootstrapRegion());
+        Map<String, Map<Class<? extends Resource>, List<String>>> everything = new LinkedHashMap<>();
+        regions(bootstrapRegion()).forEach(region -> everything.put(region, Map.of()));
+        return collect(account, everything, rules, progress);
+    }
+
+    /**
+     * Collects again only the named resources (per region and kind) and what the rules read to judge them, and
+     * evaluates the rules: the re-check after a fix, with as few calls as that takes.
+     */
+    public ScanResult recheck(String account, Map<String, Map<Class<? extends Resource>, List<String>>> names,
+                              List<RuleDefinition> rules) {
+        return Engine.evaluate(account, rules, collect(account, names, rules, (r, d, t, n) -> { }));
+    }
+
+    /** Per region, concurrently; a kind with names is limited to them, a kind without is collected whole. */
+    private Inventory collect(String account, Map<String, Map<Class<? extends Resource>, List<String>>> regions,
+                              List<RuleDefinition> rules, Progress progress) {
         Inventory inventory = new Inventory();
         AtomicInteger done = new AtomicInteger();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (String region : regions) {
-                pool.submit(() -> {
-                    Inventory regional = scanRegion(new RegionContext(connection, account, region), rules);
-                    inventory.addAll(regional);
-                    progress.regionDone(region, done.incrementAndGet(), regions.size(), regional.size());
-                });
-            }
+            regions.forEach((region, names) -> pool.submit(() -> {
+                RegionContext context = new RegionContext(connection, account, region);
+                Inventory regional;
+                try {
+                    regional = scanRegion(context, names, rules);
+                } catch (RuntimeException e) {   // a task's exception would otherwise vanish with its Future
+                    regional = new Inventory();
+                    regional.fault(new Fault(context.origin(), kinds(rules), "vigil:collect", Faults.describe(e)));
+                }
+                inventory.addAll(regional);
+                progress.regionDone(region, done.incrementAndGet(), regions.size(), regional.size());
+            }));
         }
         return inventory;
     }
@@ -78,7 +105,7 @@ public final class LiveScanner {
      */
     public Inventory collectRegion(String account, String region, List<RuleDefinition> rules) {
         checkRegionName(region);
-        return scanRegion(new RegionContext(connection, account, region), rules);
+        return scanRegion(new RegionContext(connection, account, region), Map.of(), rules);
     }
 
     /** The regions a scan covers: those in the options (checked), else every region enabled for the account. */
@@ -87,11 +114,14 @@ public final class LiveScanner {
         return regions(bootstrapRegion());
     }
 
-    private static Inventory scanRegion(RegionContext region, List<RuleDefinition> rules) {
+    private static Inventory scanRegion(RegionContext region, Map<Class<? extends Resource>, List<String>> names,
+                                        List<RuleDefinition> rules) {
         Inventory inventory = new Inventory();
         Set<Class<? extends Resource>> collected = new LinkedHashSet<>();
         for (RuleDefinition rule : rules) {
-            collect(region, rule.meta().resource(), collected, inventory);
+            Class<? extends Resource> kind = rule.meta().resource();
+            collect(new RegionContext(region.connection(), region.account(), region.region(), names.get(kind)), kind,
+                    collected, inventory);
         }
         for (RuleDefinition rule : rules) {
             RuleMeta meta = rule.meta();
@@ -102,6 +132,14 @@ public final class LiveScanner {
         return inventory;
     }
 
+    /** Every kind the rules check or read. */
+    static Set<Class<? extends Resource>> kinds(List<RuleDefinition> rules) {
+        Set<Class<? extends Resource>> kinds = new LinkedHashSet<>();
+        rules.forEach(r -> kinds.addAll(r.meta().reads()));
+        return kinds;
+    }
+
+    /** One kind; any fault, expected or not, is a fault of that kind in this region and never escapes. */
     private static void collect(RegionContext region, Class<? extends Resource> kind,
                                 Set<Class<? extends Resource>> collected, Inventory into) {
         if (!collected.add(kind)) {

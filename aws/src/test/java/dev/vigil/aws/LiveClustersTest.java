@@ -26,7 +26,6 @@ import dev.vigil.core.remedy.BackupPlanDefaults;
 import dev.vigil.core.remedy.SetDocumentDbBackupRetention;
 import dev.vigil.core.rule.Catalog;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -200,7 +199,7 @@ class LiveClustersTest {
              AwsConnection aws = new AwsConnection(Emulator.options(proxy.endpoint(), List.of(REGION)))) {
             List<Check> failing = failing(aws);
             LiveFixer fixer = new LiveFixer(aws, "123456789012", new FixSettings(BackupPlanDefaults.PLAN_NAME, false));
-            List<Change> plan = fixer.plan(failing);
+            List<Change> plan = fixer.plan(failing, false);
             assertThat(plan.stream().map(c -> c.state() + " " + c.action() + " " + c.resource() + " " + c.before()))
                     .containsExactlyInAnyOrder(
                             "BLOCKED none events-aurora as scanned",
@@ -214,8 +213,10 @@ class LiveClustersTest {
                     .satisfies(c -> assertThat(c.blockedBy()).startsWith("AWS turns backtracking on only when a "
                             + "cluster is created or restored").contains("vigil explain RDS-034"));
 
-            List<Applied> applied = new ArrayList<>();
-            fixer.apply(plan, applied::add);
+            RecordedJournal journal = new RecordedJournal();
+            List<Applied> applied = fixer.apply(plan, journal);
+            assertThat(journal.events).hasSize(2 * applied.size())
+                    .contains("intent elasticache:ModifyCacheCluster feature-flags");
             assertThat(applied).allSatisfy(a -> assertThat(a.ok()).as(a.error()).isTrue());
             assertThat(applied.stream().map(a -> a.change().resource() + " " + a.after())).containsExactlyInAnyOrder(
                     "analytics-aurora DeletionProtection=true", "analytics-aurora CopyTagsToSnapshot=true",
@@ -228,7 +229,7 @@ class LiveClustersTest {
             // moto kept every change but the stubbed one; backtracking stays to be done by hand
             assertThat(failing(aws)).extracting(c -> c.rule().id() + " " + c.resourceName())
                     .containsExactlyInAnyOrder("RDS-034 events-aurora", "Vigil-ElastiCache-001 feature-flags");
-            assertThat(fixer.plan(failing).stream().filter(c -> c.state() == State.IN_PLACE).count()).isEqualTo(5);
+            assertThat(fixer.plan(failing, false).stream().filter(c -> c.state() == State.IN_PLACE).count()).isEqualTo(5);
         }
     }
 

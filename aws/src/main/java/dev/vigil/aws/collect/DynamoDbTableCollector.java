@@ -12,17 +12,22 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ContinuousBackupsDescription;
+import software.amazon.awssdk.services.dynamodb.model.ListTablesResponse;
 import software.amazon.awssdk.services.dynamodb.model.PointInTimeRecoveryDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableNotFoundException;
 
 /**
  * Tables from ListTables (100 per page) and one DescribeContinuousBackups per table — no other per-table
- * call. Describes run a few at a time so that, even with a slow network, the region's 10 calls/s
- * bucket (not latency) sets the pace.
+ * call; a re-check describes only the tables it names. Describes run a few at a time so that, even with a slow
+ * network, the region's 10 calls/s bucket (not latency) sets the pace.
  */
 public final class DynamoDbTableCollector implements Collector {
 
     static final int IN_FLIGHT = 8;
+    private static final String DESCRIBE = "dynamodb:DescribeContinuousBackups";
+    private static final Pages<ListTablesResponse, String> LIST_TABLES = new Pages<>("dynamodb:ListTables", "TableNames",
+            ListTablesResponse::hasTableNames, ListTablesResponse::tableNames, ListTablesResponse::lastEvaluatedTableName);
 
     @Override
     public Class<? extends Resource> kind() {
@@ -31,14 +36,14 @@ public final class DynamoDbTableCollector implements Collector {
 
     @Override
     public List<String> iamActions() {
-        return List.of("dynamodb:ListTables", "dynamodb:DescribeContinuousBackups");
+        return List.of("dynamodb:ListTables", DESCRIBE);
     }
 
     @Override
     public void collect(RegionContext region, Inventory into) {
         DynamoDbClient client = region.connection().client(DynamoDbClient::builder, region.region());
-        List<String> names = Faults.call("dynamodb:ListTables",
-                () -> client.listTablesPaginator(r -> r.limit(100)).tableNames().stream().toList());
+        List<String> names = region.names()
+                .orElseGet(() -> LIST_TABLES.all(client.listTablesPaginator(r -> r.limit(100))));
         Semaphore slots = new Semaphore(IN_FLIGHT);
         List<Future<DynamoDbTable>> described = new ArrayList<>(names.size());
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -66,10 +71,13 @@ public final class DynamoDbTableCollector implements Collector {
         String arn = "arn:" + region.partition() + ":dynamodb:" + region.region() + ":" + region.account()
                 + ":table/" + name;
         try {
-            PointInTimeRecoveryDescription pitr = client.describeContinuousBackups(r -> r.tableName(name))
-                    .continuousBackupsDescription().pointInTimeRecoveryDescription();
+            ContinuousBackupsDescription backups = client.describeContinuousBackups(r -> r.tableName(name))
+                    .continuousBackupsDescription();
+            PointInTimeRecoveryDescription pitr = backups == null ? null : backups.pointInTimeRecoveryDescription();
             if (pitr == null) {
-                return new DynamoDbTable(region.origin(), arn, name, Value.known(PitrStatus.DISABLED), null);
+                return new DynamoDbTable(region.origin(), arn, name, Value.failed(DESCRIBE + " answered without "
+                        + (backups == null ? "ContinuousBackupsDescription" : "PointInTimeRecoveryDescription")
+                        + ", which AWS always sends"), null);
             }
             return new DynamoDbTable(region.origin(), arn, name, status(pitr.pointInTimeRecoveryStatusAsString()),
                     pitr.recoveryPeriodInDays());
@@ -77,7 +85,7 @@ public final class DynamoDbTableCollector implements Collector {
             return null;
         } catch (RuntimeException e) {
             return new DynamoDbTable(region.origin(), arn, name,
-                    Value.failed("dynamodb:DescribeContinuousBackups failed: " + Faults.describe(e)), null);
+                    Value.failed(DESCRIBE + " failed: " + Faults.describe(e)), null);
         }
     }
 
