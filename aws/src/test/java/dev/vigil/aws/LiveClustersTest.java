@@ -185,6 +185,22 @@ class LiveClustersTest {
             assertThat(aws.stats().calls("rds:DescribeDBClusters")).isEqualTo(1);
             assertThat(aws.stats().calls("redshift:DescribeClusters")).isEqualTo(3);
             assertThat(aws.stats().calls("elasticache:DescribeReplicationGroups")).isEqualTo(1);
+
+            // a fix's re-check names them through its RegionContext, with the same calls
+            Inventory rechecked = new Inventory();
+            new RdsClusterCollector().collect(new RegionContext(aws, "123456789012", REGION, List.of("events-aurora")),
+                    rechecked);
+            new RedshiftClusterCollector().collect(new RegionContext(aws, "123456789012", REGION, List.of("warehouse")),
+                    rechecked);
+            new ElastiCacheClusterCollector().collect(new RegionContext(aws, "123456789012", REGION,
+                    List.of("feature-flags")), rechecked);
+            assertThat(rechecked.all(RdsCluster.class)).extracting(RdsCluster::name).containsExactly("events-aurora");
+            assertThat(rechecked.all(RedshiftCluster.class)).extracting(RedshiftCluster::name)
+                    .containsExactly("warehouse");
+            assertThat(rechecked.all(ElastiCacheCluster.class)).extracting(ElastiCacheCluster::name)
+                    .containsExactly("feature-flags");
+            assertThat(aws.stats().calls("rds:DescribeDBClusters")).isEqualTo(2);
+            assertThat(aws.stats().calls("redshift:DescribeClusters")).isEqualTo(4);
         }
     }
 

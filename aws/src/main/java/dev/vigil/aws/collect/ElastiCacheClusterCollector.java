@@ -2,12 +2,12 @@ package dev.vigil.aws.collect;
 
 import dev.vigil.core.model.ElastiCacheCluster;
 import dev.vigil.core.model.ElastiCacheCluster.Type;
-import dev.vigil.core.model.Fault;
 import dev.vigil.core.model.Inventory;
 import dev.vigil.core.model.Resource;
 import dev.vigil.core.model.Value;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import software.amazon.awssdk.services.elasticache.ElastiCacheClient;
 import software.amazon.awssdk.services.elasticache.model.CacheCluster;
 import software.amazon.awssdk.services.elasticache.model.DescribeCacheClustersResponse;
@@ -18,8 +18,9 @@ import software.amazon.awssdk.services.elasticache.model.ReplicationGroup;
  * Replication groups from DescribeReplicationGroups and cache clusters from DescribeCacheClusters (both paginated,
  * 100 a page): two calls per region, whatever the number of caches. Cache clusters inside a replication group are
  * dropped (the group carries the backup settings). Tags are not read: ElastiCache gives them one resource per
- * ListTagsForResource call, which no rule needs. A re-check reads the region again (two calls): events name a group
- * or a cluster without saying which.
+ * ListTagsForResource call, which no rule needs. A re-check reads the region again (two calls; events name a group
+ * or a cluster without saying which) and keeps the named ones ({@link RegionContext#names()}). An entry without the
+ * identifier or ARN AWS always sends cannot be judged: the others are kept and the listing is a fault.
  */
 public final class ElastiCacheClusterCollector implements Collector {
 
@@ -56,10 +57,15 @@ public final class ElastiCacheClusterCollector implements Collector {
         List<ReplicationGroup> groups = GROUP_PAGES.all(client.describeReplicationGroupsPaginator(
                 r -> r.maxRecords(100)));
         List<CacheCluster> clusters = CLUSTER_PAGES.all(client.describeCacheClustersPaginator(r -> r.maxRecords(100)));
+        Predicate<String> wanted = region.names().<Predicate<String>>map(names -> Set.copyOf(names)::contains)
+                .orElse(id -> true);
         int unnamedGroups = 0;
         for (ReplicationGroup g : groups) {
             if (g.replicationGroupId() == null || g.arn() == null) {
                 unnamedGroups++;
+                continue;
+            }
+            if (!wanted.test(g.replicationGroupId())) {
                 continue;
             }
             // replication groups exist only for Valkey and Redis OSS; responses from before Valkey omit the engine
@@ -71,21 +77,21 @@ public final class ElastiCacheClusterCollector implements Collector {
         for (CacheCluster c : clusters) {
             if (c.cacheClusterId() == null || c.arn() == null) {
                 unnamedClusters++;
-            } else if (c.replicationGroupId() == null) {
+            } else if (c.replicationGroupId() == null && wanted.test(c.cacheClusterId())) {
                 into.add(new ElastiCacheCluster(region.origin(), c.arn(), c.cacheClusterId(), c.arn(),
                         Type.CACHE_CLUSTER, c.engine(),
                         limit(c.snapshotRetentionLimit(), !"memcached".equals(c.engine()))));
             }
         }
-        incomplete(region, GROUPS, unnamedGroups, "replication group(s) without the ReplicationGroupId or ARN", into);
-        incomplete(region, CLUSTERS, unnamedClusters, "cache cluster(s) without the CacheClusterId or ARN", into);
+        incomplete(GROUPS, unnamedGroups, "replication group(s) without the ReplicationGroupId or ARN");
+        incomplete(CLUSTERS, unnamedClusters, "cache cluster(s) without the CacheClusterId or ARN");
     }
 
     /** Entries without what AWS always sends cannot be judged: a fault of the listing that returned them. */
-    private static void incomplete(RegionContext region, String operation, int count, String what, Inventory into) {
+    private static void incomplete(String operation, int count, String what) {
         if (count > 0) {
-            into.fault(new Fault(region.origin(), Set.of(ElastiCacheCluster.class), operation, "AWS answered " + count
-                    + " " + what + " it always sends; they cannot be judged"));
+            throw new CollectionException(operation, "AWS answered " + count + " " + what
+                    + " it always sends; they cannot be judged");
         }
     }
 

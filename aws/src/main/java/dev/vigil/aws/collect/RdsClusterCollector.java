@@ -1,6 +1,5 @@
 package dev.vigil.aws.collect;
 
-import dev.vigil.core.model.Fault;
 import dev.vigil.core.model.Inventory;
 import dev.vigil.core.model.RdsCluster;
 import dev.vigil.core.model.Resource;
@@ -20,8 +19,9 @@ import software.amazon.awssdk.services.rds.model.Tag;
 /**
  * DB clusters from DescribeDBClusters (paginated, 100 a page): Aurora, Multi-AZ, DocumentDB and Neptune clusters
  * all come from this one call, with every field the cluster rules read and their tags; no per-cluster call. A
- * re-check of named clusters filters on {@code db-cluster-id} (identifiers or ARNs, 100 a call), so a cluster that is
- * gone is simply absent.
+ * re-check of named clusters (a fix's, through {@link RegionContext#names()}, or an event's) filters on
+ * {@code db-cluster-id} (identifiers or ARNs, 100 a call), so a cluster that is gone is simply absent. An entry
+ * without the identifier or ARN AWS always sends cannot be judged: the others are kept and the listing is a fault.
  */
 public final class RdsClusterCollector implements Collector {
 
@@ -52,7 +52,11 @@ public final class RdsClusterCollector implements Collector {
 
     @Override
     public void collect(RegionContext region, Inventory into) {
-        add(region, describe(region, r -> { }), into);
+        if (region.names().isPresent()) {
+            collect(region, Set.copyOf(region.names().get()), into);
+        } else {
+            add(region, describe(region, r -> { }), into);
+        }
     }
 
     @Override
@@ -71,7 +75,7 @@ public final class RdsClusterCollector implements Collector {
         return PAGES.all(client.describeDBClustersPaginator(r -> request.accept(r.maxRecords(100))));
     }
 
-    /** Adds every cluster; one without the identifier or ARN AWS always sends cannot be judged: a fault. */
+    /** Adds every cluster that can be judged, then fails the listing if AWS left any unnamed. */
     private static void add(RegionContext region, List<DBCluster> clusters, Inventory into) {
         int incomplete = 0;
         for (DBCluster c : clusters) {
@@ -90,9 +94,8 @@ public final class RdsClusterCollector implements Collector {
                             : Value.known(c.backupRetentionPeriod().longValue()), tags));
         }
         if (incomplete > 0) {
-            into.fault(new Fault(region.origin(), Set.of(RdsCluster.class), OPERATION, "AWS answered " + incomplete
-                    + " DB cluster(s) without the DBClusterIdentifier or DBClusterArn it always sends; they cannot be"
-                    + " judged"));
+            throw new CollectionException(OPERATION, "AWS answered " + incomplete + " DB cluster(s) without the "
+                    + "DBClusterIdentifier or DBClusterArn it always sends; they cannot be judged");
         }
     }
 

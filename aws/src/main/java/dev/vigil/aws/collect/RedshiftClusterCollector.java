@@ -1,6 +1,5 @@
 package dev.vigil.aws.collect;
 
-import dev.vigil.core.model.Fault;
 import dev.vigil.core.model.Inventory;
 import dev.vigil.core.model.RedshiftCluster;
 import dev.vigil.core.model.Resource;
@@ -17,7 +16,8 @@ import software.amazon.awssdk.services.redshift.model.Tag;
 
 /**
  * Provisioned Redshift clusters from DescribeClusters (paginated, 100 a page), with their retention period and tags
- * in the same response: one call per region, none per cluster. The response has no cluster ARN; it is built from the
+ * in the same response: one call per region, none per cluster; a re-check of named clusters (a fix's, through
+ * {@link RegionContext#names()}, or an event's) describes each by identifier. The response has no cluster ARN; it is built from the
  * identifier as AWS writes it ({@code arn:PARTITION:redshift:REGION:ACCOUNT:cluster:ID}).
  */
 public final class RedshiftClusterCollector implements Collector {
@@ -45,6 +45,10 @@ public final class RedshiftClusterCollector implements Collector {
 
     @Override
     public void collect(RegionContext region, Inventory into) {
+        if (region.names().isPresent()) {
+            collect(region, Set.copyOf(region.names().get()), into);
+            return;
+        }
         RedshiftClient client = region.connection().client(RedshiftClient::builder, region.region());
         add(region, PAGES.all(client.describeClustersPaginator(r -> r.maxRecords(100))), into);
     }
@@ -69,7 +73,7 @@ public final class RedshiftClusterCollector implements Collector {
         }
     }
 
-    /** Adds every cluster; one without the identifier AWS always sends cannot be judged: a fault. */
+    /** Adds every cluster that can be judged, then fails the listing if AWS left any unnamed. */
     private static void add(RegionContext region, List<Cluster> clusters, Inventory into) {
         int unnamed = 0;
         for (Cluster c : clusters) {
@@ -88,8 +92,8 @@ public final class RedshiftClusterCollector implements Collector {
                             : Value.known(c.automatedSnapshotRetentionPeriod().longValue()), tags));
         }
         if (unnamed > 0) {
-            into.fault(new Fault(region.origin(), Set.of(RedshiftCluster.class), OPERATION, "AWS answered " + unnamed
-                    + " cluster(s) without the ClusterIdentifier it always sends; they cannot be judged"));
+            throw new CollectionException(OPERATION, "AWS answered " + unnamed
+                    + " cluster(s) without the ClusterIdentifier it always sends; they cannot be judged");
         }
     }
 }
