@@ -48,7 +48,8 @@ final class DemoCommand implements Callable<Integer> {
                     + " RDS instances without AWS Backup (one with backups, copied tags and deletion protection,"
                     + " one without), public and private, encrypted and unencrypted RDS snapshots, Aurora clusters"
                     + " with and without deletion protection, EBS volumes with and without a snapshot, encrypted and"
-                    + " unencrypted snapshots, S3 buckets with and without versioning, lifecycle rules and Object Lock."
+                    + " unencrypted snapshots, S3 buckets with and without versioning, lifecycle rules and Object Lock,"
+                    + " and Aurora, Neptune, Redshift and ElastiCache clusters that pass and fail the cluster rules."
                     + " Scanning every region ...");
             DemoAccount.NOT_EMULATED.forEach((rule, why) -> System.err.println("Not run on the emulator: " + rule
                     + " (" + why + ")"));

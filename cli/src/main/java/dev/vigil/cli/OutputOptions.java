@@ -54,19 +54,27 @@ final class OutputOptions {
         if (output != null && Files.isDirectory(output)) {
             throw new Vigil.UserException("cannot write the report to " + output + ": it is a directory");
         }
-        Path draft = output == null ? Files.createTempFile("vigil-report-", ".tmp") : draftBeside(output);
+        // A report file is renamed into place; anything else (a device such as /dev/null, a pipe, standard
+        // output) is written to only once the report is complete. A link is followed, never replaced.
+        Path target = output == null || !Files.exists(output) ? output : output.toRealPath();
+        boolean renamed = target != null && (!Files.exists(target) || Files.isRegularFile(target));
+        Path draft = renamed ? draftBeside(target) : Files.createTempFile("vigil-report-", ".tmp");
         try {
             try (OutputStream out = Files.newOutputStream(draft)) {
                 format.report(options).write(counted, out);
             }
-            if (output == null) {
+            if (renamed) {
+                moveIntoPlace(draft, target);
+            } else if (target != null) {
+                try (OutputStream out = Files.newOutputStream(target)) {
+                    Files.copy(draft, out);
+                }
+            } else {
                 Files.copy(draft, System.out);
                 System.out.flush();
                 if (System.out.checkError()) {   // a PrintStream keeps its write errors to itself
                     throw new Vigil.UserException("cannot write the report to standard output (is it closed?)");
                 }
-            } else {
-                moveIntoPlace(draft, output);
             }
         } finally {
             Files.deleteIfExists(draft);

@@ -44,6 +44,27 @@ class IacCommandTest {
     }
 
     @Test
+    void aRuleSettingChangesTheVerdictAndTheRemedyAndABadValueIsAUsageError(@TempDir Path tmp) throws Exception {
+        Run byDefault = run("iac", DIR + "/redshift.yaml", "--rule", "RS-019");
+        assertThat(byDefault.exit()).as(byDefault.err()).isEqualTo(Vigil.OK);
+
+        Path report = tmp.resolve("r.json");
+        Run stricter = run("iac", DIR + "/redshift.yaml", "--rule", "RS-019", "--setting",
+                "RS-019.minimumRetentionPeriod=7", "--format", "json", "-o", report.toString());
+        assertThat(stricter.exit()).as(stricter.err()).isEqualTo(Vigil.FAILURES);
+        JsonNode warehouse = check(json(report), "Warehouse");
+        assertThat(warehouse.get("message").asText())
+                .isEqualTo("Automated snapshot retention period is 3 days, less than 7 days");
+        assertThat(warehouse.get("retentionDays").asLong()).isEqualTo(3);
+        assertThat(warehouse.at("/remedy/days").asText()).isEqualTo("7");
+
+        Run outOfBounds = run("iac", DIR + "/redshift.yaml", "--setting", "RS-019.minimumRetentionPeriod=40");
+        assertThat(outOfBounds.exit()).isEqualTo(Vigil.ERRORS);
+        assertThat(outOfBounds.err().strip())
+                .isEqualTo("vigil: RS-019.minimumRetentionPeriod must be between 1 and 35, not 40");
+    }
+
+    @Test
     void htmlAndOcsfDescribeTemplatesToo(@TempDir Path tmp) throws Exception {
         Path html = tmp.resolve("r.html");
         Run r = run("iac", DIR + "/mixed.yaml", "--rule", "DynamoDB-003", "--format", "html", "-o", html.toString());

@@ -17,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,6 +67,40 @@ class OutputOptionsTest {
                 List.of(RULE));
         assertThat(exit).isEqualTo(Vigil.FAILURES);
         assertThat(new ObjectMapper().readTree(report.toFile()).get("checks")).hasSize(2);
+    }
+
+    @Test
+    void aLinkIsFollowedNotReplaced(@TempDir Path dir) throws Exception {
+        Path report = Files.writeString(dir.resolve("report.json"), "the previous report");
+        Path link = Files.createSymbolicLink(dir.resolve("latest.json"), report);
+
+        json(link).report(ScanResult.of("1", List.of(check(1)), List.of(), List.of()), List.of(RULE));
+
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(new ObjectMapper().readTree(report.toFile()).get("checks")).hasSize(1);
+    }
+
+    /** A pipe (as /dev/null or /dev/stdout would be) is written to, never renamed over: it stays a pipe. */
+    @Test
+    void aPipeIsWrittenToNotReplaced(@TempDir Path dir) throws Exception {
+        Path pipe = dir.resolve("pipe");
+        assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();
+        CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(() -> {
+            try {
+                return Files.readAllBytes(pipe);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+
+        json(pipe).report(ScanResult.of("1", List.of(check(1), check(2)), List.of(), List.of()), List.of(RULE));
+
+        assertThat(new ObjectMapper().readTree(read.get(30, TimeUnit.SECONDS)).get("checks")).hasSize(2);
+        assertThat(Files.isRegularFile(pipe)).isFalse();
+        assertThat(Files.exists(pipe)).isTrue();
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(pipe);
+        }
     }
 
     @Test

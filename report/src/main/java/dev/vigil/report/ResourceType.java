@@ -3,9 +3,11 @@ package dev.vigil.report;
 import dev.vigil.core.model.DynamoDbTable;
 import dev.vigil.core.model.EbsSnapshot;
 import dev.vigil.core.model.EbsVolume;
+import dev.vigil.core.model.ElastiCacheCluster;
 import dev.vigil.core.model.RdsCluster;
 import dev.vigil.core.model.RdsInstance;
 import dev.vigil.core.model.RdsManualSnapshot;
+import dev.vigil.core.model.RedshiftCluster;
 import dev.vigil.core.model.Resource;
 import dev.vigil.core.model.S3Bucket;
 import java.util.Map;
@@ -26,7 +28,10 @@ record ResourceType(String asff, String cloudFormation) {
             EbsVolume.class, new ResourceType("AwsEc2Volume", "AWS::EC2::Volume"),
             EbsSnapshot.class, new ResourceType("Other", "AWS::EC2::Snapshot"),   // ASFF has no snapshot type
             RdsManualSnapshot.class, new ResourceType("AwsRdsDbSnapshot", "AWS::RDS::DBSnapshot"),
-            S3Bucket.class, new ResourceType("AwsS3Bucket", "AWS::S3::Bucket"));
+            S3Bucket.class, new ResourceType("AwsS3Bucket", "AWS::S3::Bucket"),
+            // the cluster family; ASFF has no ElastiCache type, and most caches that back up are replication groups
+            ElastiCacheCluster.class, new ResourceType("Other", "AWS::ElastiCache::ReplicationGroup"),
+            RedshiftCluster.class, new ResourceType("AwsRedshiftCluster", "AWS::Redshift::Cluster"));
     /** The other type of {@link RdsManualSnapshot}, told apart by the resource's ARN or Terraform type. */
     private static final ResourceType DB_CLUSTER_SNAPSHOT = new ResourceType("AwsRdsDbClusterSnapshot",
             "AWS::RDS::DBClusterSnapshot");

@@ -5,6 +5,7 @@ import dev.vigil.core.model.BackupSelection;
 import dev.vigil.core.model.DynamoDbTable;
 import dev.vigil.core.model.DynamoDbTable.PitrStatus;
 import dev.vigil.core.model.Origin;
+import dev.vigil.core.model.RdsCluster;
 import dev.vigil.core.model.RdsInstance;
 import dev.vigil.core.model.RdsSnapshot;
 import dev.vigil.core.model.S3Bucket;
@@ -89,5 +90,16 @@ public final class Fixtures {
                                   Value<Boolean> objectLock) {
         return new S3Bucket(live(region), bucketArn(name), name, bucketArn(name), versioning, mfaDelete, lifecycle,
                 objectLock, Map.of());
+    }
+
+    public static String clusterArn(String region, String name) {
+        return "arn:aws:rds:" + region + ":" + ACCOUNT + ":cluster:" + name;
+    }
+
+    /** A live DB cluster of the RDS API; each rule's test varies the fields it judges. */
+    public static RdsCluster cluster(String region, String name, String engine, Value<Boolean> deletionProtection,
+                                     Value<Boolean> copyTags, Value<Long> backtrackSeconds, Value<Long> retentionDays) {
+        return new RdsCluster(live(region), clusterArn(region, name), name, clusterArn(region, name), engine,
+                deletionProtection, copyTags, backtrackSeconds, retentionDays, Map.of());
     }
 }

@@ -14,7 +14,10 @@ public final class CollectorCatalog {
                     new BackupSelectionCollector(), new BackupRegionSettingsCollector(), new RdsClusterCollector(),
                     new EbsSnapshotCollector(), new EbsVolumeCollector(),
                     new RdsManualSnapshotCollector(),
-                    new S3BucketCollector())
+                    new S3BucketCollector(),
+                    // the cluster family (RdsClusterCollector above)
+                    new ElastiCacheClusterCollector(),
+                    new RedshiftClusterCollector())
             .collect(java.util.stream.Collectors.toUnmodifiableMap(Collector::kind, Function.identity()));
 
     private CollectorCatalog() {

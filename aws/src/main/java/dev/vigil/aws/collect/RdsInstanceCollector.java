@@ -59,12 +59,9 @@ public final class RdsInstanceCollector implements Collector {
                 incomplete++;
                 continue;
             }
-            Map<String, String> tags = db.tagList().stream()
-                    .filter(t -> t.key() != null && t.value() != null)
-                    .collect(Collectors.toMap(Tag::key, Tag::value, (a, b) -> b));
             into.add(new RdsInstance(region.origin(), db.dbInstanceArn(), db.dbInstanceIdentifier(),
                     db.dbInstanceArn(), db.engine(), db.dbClusterIdentifier(),
-                    db.readReplicaSourceDBInstanceIdentifier(), tags,
+                    db.readReplicaSourceDBInstanceIdentifier(), tags(db.tagList()),
                     Reported.value(db.backupRetentionPeriod() == null ? null : db.backupRetentionPeriod().longValue(),
                             "BackupRetentionPeriod"),
                     Reported.value(db.copyTagsToSnapshot(), "CopyTagsToSnapshot"),
@@ -74,5 +71,11 @@ public final class RdsInstanceCollector implements Collector {
             throw new CollectionException(OPERATION, "AWS answered " + incomplete + " DB instance(s) without the "
                     + "DBInstanceIdentifier or DBInstanceArn it always sends; they cannot be judged");
         }
+    }
+
+    /** RDS tags (of instances, clusters and snapshots alike) whose key and value AWS gave. */
+    static Map<String, String> tags(List<Tag> tags) {
+        return tags.stream().filter(t -> t.key() != null && t.value() != null)
+                .collect(Collectors.toMap(Tag::key, Tag::value, (a, b) -> b));
     }
 }

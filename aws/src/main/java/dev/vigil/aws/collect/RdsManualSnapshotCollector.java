@@ -23,7 +23,6 @@ import software.amazon.awssdk.services.rds.model.DescribeDbClusterSnapshotsReque
 import software.amazon.awssdk.services.rds.model.DescribeDbClusterSnapshotsResponse;
 import software.amazon.awssdk.services.rds.model.DescribeDbSnapshotsRequest;
 import software.amazon.awssdk.services.rds.model.DescribeDbSnapshotsResponse;
-import software.amazon.awssdk.services.rds.model.Tag;
 
 /**
  * The account's manual DB snapshots and DB cluster snapshots: one DescribeDBSnapshots and one
@@ -119,7 +118,7 @@ public final class RdsManualSnapshotCollector implements Collector {
         List<Entry> entries = new ArrayList<>();
         for (DBSnapshot s : snapshots) {
             entries.add(new Entry(SNAPSHOTS, s.snapshotType(), s.dbSnapshotArn(), s.dbSnapshotIdentifier(), false,
-                    s.engine(), Reported.value(s.encrypted(), "Encrypted"), tags(s.tagList()), db));
+                    s.engine(), Reported.value(s.encrypted(), "Encrypted"), RdsInstanceCollector.tags(s.tagList()), db));
         }
         List<DBClusterSnapshot> clusterSnapshots = listing(region, () -> CLUSTER_PAGES.all(
                 rds.describeDBClusterSnapshotsPaginator(r -> clusterFilter.accept(r.snapshotType(MANUAL)
@@ -132,7 +131,7 @@ public final class RdsManualSnapshotCollector implements Collector {
         for (DBClusterSnapshot s : clusterSnapshots) {
             entries.add(new Entry(CLUSTER_SNAPSHOTS, s.snapshotType(), s.dbClusterSnapshotArn(),
                     s.dbClusterSnapshotIdentifier(), true, s.engine(),
-                    Reported.value(s.storageEncrypted(), "StorageEncrypted"), tags(s.tagList()), cluster));
+                    Reported.value(s.storageEncrypted(), "StorageEncrypted"), RdsInstanceCollector.tags(s.tagList()), cluster));
         }
         entries.stream().filter(e -> !e.identified())
                 .collect(Collectors.groupingBy(Entry::listing, Collectors.counting()))
@@ -222,10 +221,5 @@ public final class RdsManualSnapshotCollector implements Collector {
     /** Whether one snapshot attribute lets every AWS account copy or restore the snapshot. */
     public static boolean everybody(String attributeName, List<String> values) {
         return RESTORE.equals(attributeName) && values.contains(EVERYBODY);
-    }
-
-    private static Map<String, String> tags(List<Tag> tags) {
-        return tags.stream().filter(t -> t.key() != null && t.value() != null)
-                .collect(Collectors.toMap(Tag::key, Tag::value, (a, b) -> b));
     }
 }

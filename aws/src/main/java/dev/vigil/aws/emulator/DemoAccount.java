@@ -13,8 +13,10 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.OperationType;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.SnapshotAttributeName;
+import software.amazon.awssdk.services.elasticache.ElastiCacheClient;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.Tag;
+import software.amazon.awssdk.services.redshift.RedshiftClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CreateBucketConfiguration;
 import software.amazon.awssdk.services.s3.model.ExpirationStatus;
@@ -53,9 +55,31 @@ public final class DemoAccount {
                     new DbSnapshot("analytics-aurora-monthly", "analytics-aurora", true, false)),
             "eu-west-1", List.of(new DbSnapshot("reporting-db-export", "reporting-db", false, true)));
 
-    /** Region → DB cluster identifier → deletion protection on. */
-    public static final Map<String, Map<String, Boolean>> CLUSTERS = Map.of(
-            "us-east-1", Map.of("orders-aurora", true, "analytics-aurora", false));
+    /** A DB cluster of the RDS API as the demo seeds it. */
+    public record DbCluster(String id, String engine, boolean deletionProtection, boolean copyTagsToSnapshot,
+                            long backtrackWindowSeconds, int backupRetentionDays) {
+    }
+
+    /**
+     * Region → DB clusters: for RDS-035 (deletion protection), RDS-034 (backtrack), RDS-042 (copy tags to
+     * snapshots) and Neptune-003 (backup retention) each at least one that passes and one that fails. moto has no
+     * DocumentDB engine.
+     */
+    public static final Map<String, List<DbCluster>> CLUSTERS = Map.of("us-east-1", List.of(
+            new DbCluster("orders-aurora", "aurora-postgresql", true, true, 0, 7),
+            new DbCluster("analytics-aurora", "aurora-postgresql", false, false, 0, 7),
+            new DbCluster("ledger-aurora", "aurora-mysql", true, true, 86_400, 7),
+            new DbCluster("events-aurora", "aurora-mysql", true, true, 0, 7),
+            new DbCluster("social-graph", "neptune", true, true, 0, 7),
+            new DbCluster("recommendations-graph", "neptune", true, true, 0, 1)));
+
+    /** Region → Redshift cluster identifier → automated snapshot retention days (RS-019). */
+    public static final Map<String, Map<String, Integer>> REDSHIFT = Map.of(
+            "us-east-1", Map.of("warehouse", 7, "scratch-warehouse", 0));
+
+    /** Region → ElastiCache replication group → backup retention limit in days (Vigil-ElastiCache-001). */
+    public static final Map<String, Map<String, Integer>> CACHES = Map.of(
+            "us-east-1", Map.of("sessions", 5, "rate-limits", 0));
 
     /** Whether a demo volume gets a snapshot, and whether that snapshot is shared with everybody. */
     public enum Snapshot { NONE, PRIVATE, PUBLIC }
@@ -73,7 +97,8 @@ public final class DemoAccount {
 
     /** Rules the emulator cannot hold, with why: {@code vigil demo} leaves them out rather than show wrong results. */
     public static final Map<String, String> NOT_EMULATED = Map.of(
-            "EBS-009", "moto's DescribeSnapshots ignores RestorableByUserIds, so public and private snapshots look alike");
+            "EBS-009", "moto's DescribeSnapshots ignores RestorableByUserIds, so public and private snapshots look alike",
+            "DocumentDB-001", "moto has no DocumentDB engine (CreateDBCluster refuses docdb), so there is no cluster to judge");
 
     /** Region → bucket name → its settings, one bucket passing and one failing each S3 rule moto can hold. */
     public static final Map<String, Map<String, BucketSettings>> BUCKETS = Map.of(
@@ -96,14 +121,23 @@ public final class DemoAccount {
                 (name, pitr) -> createTable(aws.client(DynamoDbClient::builder, region), name, pitr)));
         DATABASES.forEach((region, dbs) -> dbs.forEach(
                 db -> createDatabase(aws.client(RdsClient::builder, region), db)));
-        CLUSTERS.forEach((region, clusters) -> clusters.forEach(
-                (id, protect) -> createCluster(aws.client(RdsClient::builder, region), id, "aurora-postgresql", protect)));
+        seedClusters(aws);
         DB_SNAPSHOTS.forEach((region, snapshots) -> snapshots.forEach(
                 snapshot -> createSnapshot(aws.client(RdsClient::builder, region), snapshot)));
         DISKS.forEach((region, disks) -> disks.forEach(disk -> createDisk(aws.client(Ec2Client::builder, region),
                 region, disk)));
         BUCKETS.forEach((region, buckets) -> buckets.forEach(
                 (name, settings) -> createBucket(aws.client(S3Client::builder, region), region, name, settings)));
+    }
+
+    /** The cluster family: {@link #CLUSTERS}, {@link #REDSHIFT} and {@link #CACHES}. */
+    public static void seedClusters(AwsConnection aws) {
+        CLUSTERS.forEach((region, clusters) -> clusters.forEach(
+                c -> createCluster(aws.client(RdsClient::builder, region), c)));
+        REDSHIFT.forEach((region, clusters) -> clusters.forEach(
+                (id, days) -> createRedshiftCluster(aws.client(RedshiftClient::builder, region), id, days)));
+        CACHES.forEach((region, groups) -> groups.forEach(
+                (id, days) -> createReplicationGroup(aws.client(ElastiCacheClient::builder, region), id, days)));
     }
 
     /** An EBS volume tagged with its name, and its snapshot as {@code disk} says; returns the volume ID. */
@@ -153,8 +187,30 @@ public final class DemoAccount {
 
     /** An Aurora or Multi-AZ DB cluster with deletion protection as given. */
     public static void createCluster(RdsClient rds, String id, String engine, boolean deletionProtection) {
-        rds.createDBCluster(r -> r.dbClusterIdentifier(id).engine(engine).masterUsername("admin")
-                .masterUserPassword("demo-password-1").deletionProtection(deletionProtection));
+        createCluster(rds, new DbCluster(id, engine, deletionProtection, false, 0, 1));
+    }
+
+    public static void createCluster(RdsClient rds, DbCluster c) {
+        rds.createDBCluster(r -> r.dbClusterIdentifier(c.id()).engine(c.engine()).masterUsername("admin")
+                .masterUserPassword("demo-password-1").deletionProtection(c.deletionProtection())
+                .copyTagsToSnapshot(c.copyTagsToSnapshot()).backupRetentionPeriod(c.backupRetentionDays())
+                .backtrackWindow(c.backtrackWindowSeconds() > 0 ? c.backtrackWindowSeconds() : null));
+    }
+
+    /** A provisioned Redshift cluster keeping automated snapshots {@code days} days (0: none). */
+    public static void createRedshiftCluster(RedshiftClient redshift, String id, int days) {
+        redshift.createCluster(r -> r.clusterIdentifier(id).nodeType("ra3.xlplus").numberOfNodes(2)
+                .masterUsername("admin").masterUserPassword("Demo-password-1").automatedSnapshotRetentionPeriod(days));
+        if (days == 0) {
+            // moto creates a cluster asked for 0 days with its default of 1; AWS keeps the 0, and so does ModifyCluster
+            redshift.modifyCluster(r -> r.clusterIdentifier(id).automatedSnapshotRetentionPeriod(0));
+        }
+    }
+
+    /** A Redis OSS replication group keeping automatic backups {@code days} days (0: none). */
+    public static void createReplicationGroup(ElastiCacheClient elastiCache, String id, int days) {
+        elastiCache.createReplicationGroup(r -> r.replicationGroupId(id).replicationGroupDescription(id).engine("redis")
+                .cacheNodeType("cache.t4g.micro").numCacheClusters(2).snapshotRetentionLimit(days));
     }
 
     /** A PostgreSQL DB instance tagged team=data, with the settings {@code db} gives. */

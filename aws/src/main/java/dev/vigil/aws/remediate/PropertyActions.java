@@ -3,6 +3,7 @@ package dev.vigil.aws.remediate;
 import dev.vigil.aws.AwsConnection;
 import dev.vigil.aws.collect.RdsManualSnapshotCollector;
 import dev.vigil.core.remedy.EnableBucketVersioning;
+import dev.vigil.core.remedy.EnableClusterCopyTagsToSnapshot;
 import dev.vigil.core.remedy.EnableClusterDeletionProtection;
 import dev.vigil.core.remedy.EnableCopyTagsToSnapshot;
 import dev.vigil.core.remedy.EnableInstanceDeletionProtection;
@@ -11,6 +12,11 @@ import dev.vigil.core.remedy.MakeDbSnapshotPrivate;
 import dev.vigil.core.remedy.MakeSnapshotPrivate;
 import dev.vigil.core.remedy.RaiseBackupRetention;
 import dev.vigil.core.remedy.Remedy;
+import dev.vigil.core.remedy.SetCacheClusterSnapshotRetention;
+import dev.vigil.core.remedy.SetDocumentDbBackupRetention;
+import dev.vigil.core.remedy.SetNeptuneBackupRetention;
+import dev.vigil.core.remedy.SetRedshiftSnapshotRetention;
+import dev.vigil.core.remedy.SetReplicationGroupSnapshotRetention;
 import dev.vigil.core.remedy.SnapshotVolume;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +24,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.CreateSnapshotResponse;
@@ -27,17 +35,23 @@ import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.Snapshot;
 import software.amazon.awssdk.services.ec2.model.SnapshotAttributeName;
 import software.amazon.awssdk.services.ec2.model.Tag;
+import software.amazon.awssdk.services.elasticache.ElastiCacheClient;
 import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.rds.model.DBCluster;
 import software.amazon.awssdk.services.rds.model.DBClusterSnapshotAttributesResult;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 import software.amazon.awssdk.services.rds.model.DBSnapshotAttributesResult;
+import software.amazon.awssdk.services.rds.model.ModifyDbClusterRequest;
+import software.amazon.awssdk.services.rds.model.ModifyDbInstanceRequest;
+import software.amazon.awssdk.services.redshift.RedshiftClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 
 /**
  * The live side of remedies that set properties of one resource ({@code @PropertyFix}): how to read the current
  * value (to confirm the plan) and how to set it. One entry per remedy type; a remedy without an entry has no live
- * fix, only the emitted forms. Only non-destructive, reversible changes belong here.
+ * fix, only the emitted forms. Only non-destructive, reversible changes belong here. None of them asks AWS to apply
+ * immediately: that would also apply whatever else is waiting for the resource's maintenance window.
  */
 final class PropertyActions {
 
@@ -52,6 +66,7 @@ final class PropertyActions {
         }
     }
 
+
     /** Reads and sets what one remedy type is about, in one region. */
     interface Action<R extends Remedy> {
         Class<R> type();
@@ -65,11 +80,53 @@ final class PropertyActions {
         String apply(AwsConnection aws, String region, R remedy);
     }
 
-    private static final Map<Class<?>, Action<?>> ACTIONS = List.<Action<?>>of(new ClusterDeletionProtection(),
+    private static final Map<Class<?>, Action<?>> ACTIONS = List.<Action<?>>of(
+                    clusterFlag(EnableClusterDeletionProtection.class, "DeletionProtection",
+                            EnableClusterDeletionProtection::clusterId, DBCluster::deletionProtection,
+                            ModifyDbClusterRequest.Builder::deletionProtection),
                     new PrivateSnapshot(), new VolumeSnapshot(),
-                    new BackupRetention(), new CopyTagsToSnapshot(), new InstanceDeletionProtection(),
+                    // the RDS instance and snapshot family
+                    new BackupRetention(),
+                    instanceFlag(EnableCopyTagsToSnapshot.class, "CopyTagsToSnapshot", EnableCopyTagsToSnapshot::instanceId,
+                            DBInstance::copyTagsToSnapshot, ModifyDbInstanceRequest.Builder::copyTagsToSnapshot),
+                    instanceFlag(EnableInstanceDeletionProtection.class, "DeletionProtection",
+                            EnableInstanceDeletionProtection::instanceId, DBInstance::deletionProtection,
+                            ModifyDbInstanceRequest.Builder::deletionProtection),
                     new PrivateDbClusterSnapshot(), new PrivateDbSnapshot(),
-                    new BucketVersioning())
+                    // the S3 family
+                    new BucketVersioning(),
+                    // the cluster family
+                    clusterFlag(EnableClusterCopyTagsToSnapshot.class, "CopyTagsToSnapshot",
+                            EnableClusterCopyTagsToSnapshot::clusterId, DBCluster::copyTagsToSnapshot,
+                            ModifyDbClusterRequest.Builder::copyTagsToSnapshot),
+                    new Retention<>(SetCacheClusterSnapshotRetention.class, "elasticache:ModifyCacheCluster",
+                            "SnapshotRetentionLimit", SetCacheClusterSnapshotRetention::days,
+                            (aws, region, r) -> elastiCache(aws, region).describeCacheClusters(q -> q
+                                    .cacheClusterId(r.cacheClusterId())).cacheClusters().getFirst()
+                                    .snapshotRetentionLimit(),
+                            (aws, region, r, days) -> elastiCache(aws, region).modifyCacheCluster(q -> q
+                                    .cacheClusterId(r.cacheClusterId()).snapshotRetentionLimit(days))
+                                    .cacheCluster().snapshotRetentionLimit()),
+                    clusterRetention(SetDocumentDbBackupRetention.class, SetDocumentDbBackupRetention::clusterId,
+                            SetDocumentDbBackupRetention::days),
+                    clusterRetention(SetNeptuneBackupRetention.class, SetNeptuneBackupRetention::clusterId,
+                            SetNeptuneBackupRetention::days),
+                    new Retention<>(SetRedshiftSnapshotRetention.class, "redshift:ModifyCluster",
+                            "AutomatedSnapshotRetentionPeriod", SetRedshiftSnapshotRetention::days,
+                            (aws, region, r) -> redshift(aws, region).describeClusters(q -> q
+                                    .clusterIdentifier(r.clusterId())).clusters().getFirst()
+                                    .automatedSnapshotRetentionPeriod(),
+                            (aws, region, r, days) -> redshift(aws, region).modifyCluster(q -> q
+                                    .clusterIdentifier(r.clusterId()).automatedSnapshotRetentionPeriod(days))
+                                    .cluster().automatedSnapshotRetentionPeriod()),
+                    new Retention<>(SetReplicationGroupSnapshotRetention.class, "elasticache:ModifyReplicationGroup",
+                            "SnapshotRetentionLimit", SetReplicationGroupSnapshotRetention::days,
+                            (aws, region, r) -> elastiCache(aws, region).describeReplicationGroups(q -> q
+                                    .replicationGroupId(r.replicationGroupId())).replicationGroups().getFirst()
+                                    .snapshotRetentionLimit(),
+                            (aws, region, r, days) -> elastiCache(aws, region).modifyReplicationGroup(q -> q
+                                    .replicationGroupId(r.replicationGroupId()).snapshotRetentionLimit(days))
+                                    .replicationGroup().snapshotRetentionLimit()))
             .stream().collect(Collectors.toUnmodifiableMap(Action::type, a -> a));
 
     private PropertyActions() {
@@ -89,30 +146,104 @@ final class PropertyActions {
         return aws.client(Ec2Client::builder, region);
     }
 
-    /** RDS-035: ModifyDBCluster DeletionProtection=true takes effect at once, without a restart. */
-    private static final class ClusterDeletionProtection implements Action<EnableClusterDeletionProtection> {
+    private static RedshiftClient redshift(AwsConnection aws, String region) {
+        return aws.client(RedshiftClient::builder, region);
+    }
+
+    private static ElastiCacheClient elastiCache(AwsConnection aws, String region) {
+        return aws.client(ElastiCacheClient::builder, region);
+    }
+
+    private static DBCluster cluster(AwsConnection aws, String region, String id) {
+        return rds(aws, region).describeDBClusters(r -> r.dbClusterIdentifier(id)).dbClusters().getFirst();
+    }
+
+    private static DBInstance instance(AwsConnection aws, String region, String id) {
+        return rds(aws, region).describeDBInstances(r -> r.dbInstanceIdentifier(id)).dbInstances().getFirst();
+    }
+
+    /**
+     * A flag turned on: read to confirm the plan, set to true, and reported as AWS reports it afterwards. Every flag
+     * here takes effect at once, without a restart, and can be turned off again.
+     */
+    private record Flag<R extends Remedy>(Class<R> type, String iamAction, String field, Reader<R, Boolean> reader,
+                                          Writer<R, Boolean> writer) implements Action<R> {
+
         @Override
-        public Class<EnableClusterDeletionProtection> type() {
-            return EnableClusterDeletionProtection.class;
+        public State read(AwsConnection aws, String region, R remedy) {
+            boolean on = Boolean.TRUE.equals(reader.read(aws, region, remedy));
+            return new State(field + "=" + on, on);
         }
 
         @Override
-        public String iamAction() {
-            return "rds:ModifyDBCluster";
+        public String apply(AwsConnection aws, String region, R remedy) {
+            return field + "=" + writer.write(aws, region, remedy, true);
+        }
+    }
+
+    /** A DB cluster's flag set with ModifyDBCluster: RDS-035's deletion protection, RDS-042's copy tags to snapshots. */
+    private static <R extends Remedy> Flag<R> clusterFlag(Class<R> type, String field, Function<R, String> clusterId,
+                                                          Function<DBCluster, Boolean> get,
+                                                          BiConsumer<ModifyDbClusterRequest.Builder, Boolean> set) {
+        return new Flag<>(type, "rds:ModifyDBCluster", field,
+                (aws, region, r) -> get.apply(cluster(aws, region, clusterId.apply(r))),
+                (aws, region, r, on) -> get.apply(rds(aws, region).modifyDBCluster(q -> {
+                    q.dbClusterIdentifier(clusterId.apply(r));
+                    set.accept(q, on);
+                }).dbCluster()));
+    }
+
+    /** A DB instance's flag set with ModifyDBInstance: RDS-031's deletion protection, RDS-026's copy tags to snapshots. */
+    private static <R extends Remedy> Flag<R> instanceFlag(Class<R> type, String field, Function<R, String> instanceId,
+                                                           Function<DBInstance, Boolean> get,
+                                                           BiConsumer<ModifyDbInstanceRequest.Builder, Boolean> set) {
+        return new Flag<>(type, "rds:ModifyDBInstance", field,
+                (aws, region, r) -> get.apply(instance(aws, region, instanceId.apply(r))),
+                (aws, region, r, on) -> get.apply(rds(aws, region).modifyDBInstance(q -> {
+                    q.dbInstanceIdentifier(instanceId.apply(r));
+                    set.accept(q, on);
+                }).dbInstance()));
+    }
+
+    /** Reads the value a remedy is about (null when AWS does not say). */
+    @FunctionalInterface
+    interface Reader<R, T> {
+        T read(AwsConnection aws, String region, R remedy);
+    }
+
+    /** Sets the value a remedy is about; returns it as AWS reports it afterwards. */
+    @FunctionalInterface
+    interface Writer<R, T> {
+        T write(AwsConnection aws, String region, R remedy, T value);
+    }
+
+    /**
+     * A "keep backups N days" remedy: in place when the retention is already N or more (a longer one is never
+     * lowered), applied by setting exactly N. Raising a retention period restarts nothing and can be undone.
+     */
+    private record Retention<R extends Remedy>(Class<R> type, String iamAction, String field, Function<R, String> days,
+                                               Reader<R, Integer> reader, Writer<R, Integer> writer)
+            implements Action<R> {
+
+        @Override
+        public State read(AwsConnection aws, String region, R remedy) {
+            Integer now = reader.read(aws, region, remedy);
+            return new State(field + "=" + now, now != null && now >= Integer.parseInt(days.apply(remedy)));
         }
 
         @Override
-        public State read(AwsConnection aws, String region, EnableClusterDeletionProtection remedy) {
-            boolean on = Boolean.TRUE.equals(rds(aws, region).describeDBClusters(r -> r.dbClusterIdentifier(
-                    remedy.clusterId())).dbClusters().getFirst().deletionProtection());
-            return new State("DeletionProtection=" + on, on);
+        public String apply(AwsConnection aws, String region, R remedy) {
+            return field + "=" + writer.write(aws, region, remedy, Integer.parseInt(days.apply(remedy)));
         }
+    }
 
-        @Override
-        public String apply(AwsConnection aws, String region, EnableClusterDeletionProtection remedy) {
-            return "DeletionProtection=" + rds(aws, region).modifyDBCluster(r -> r
-                    .dbClusterIdentifier(remedy.clusterId()).deletionProtection(true)).dbCluster().deletionProtection();
-        }
+    /** DocumentDB and Neptune clusters: their backup retention is read and set through the RDS API. */
+    private static <R extends Remedy> Retention<R> clusterRetention(Class<R> type, Function<R, String> clusterId,
+                                                                  Function<R, String> days) {
+        return new Retention<>(type, "rds:ModifyDBCluster", "BackupRetentionPeriod", days,
+                (aws, region, r) -> cluster(aws, region, clusterId.apply(r)).backupRetentionPeriod(),
+                (aws, region, r, n) -> rds(aws, region).modifyDBCluster(q -> q.dbClusterIdentifier(clusterId.apply(r))
+                        .backupRetentionPeriod(n)).dbCluster().backupRetentionPeriod());
     }
 
     /**
@@ -185,62 +316,6 @@ final class PropertyActions {
                     .tagSpecifications(t -> t.resourceType(ResourceType.SNAPSHOT)
                             .tags(Tag.builder().key(TAG_KEY).value(TAG_VALUE).build())));
             return "snapshot " + taken.snapshotId() + " started " + taken.startTime();
-        }
-    }
-
-    private static DBInstance instance(AwsConnection aws, String region, String id) {
-        return rds(aws, region).describeDBInstances(r -> r.dbInstanceIdentifier(id)).dbInstances().getFirst();
-    }
-
-    /** RDS-031: ModifyDBInstance DeletionProtection=true takes effect at once, without a restart. */
-    private static final class InstanceDeletionProtection implements Action<EnableInstanceDeletionProtection> {
-        @Override
-        public Class<EnableInstanceDeletionProtection> type() {
-            return EnableInstanceDeletionProtection.class;
-        }
-
-        @Override
-        public String iamAction() {
-            return "rds:ModifyDBInstance";
-        }
-
-        @Override
-        public State read(AwsConnection aws, String region, EnableInstanceDeletionProtection remedy) {
-            boolean on = Boolean.TRUE.equals(instance(aws, region, remedy.instanceId()).deletionProtection());
-            return new State("DeletionProtection=" + on, on);
-        }
-
-        @Override
-        public String apply(AwsConnection aws, String region, EnableInstanceDeletionProtection remedy) {
-            return "DeletionProtection=" + rds(aws, region).modifyDBInstance(r -> r
-                    .dbInstanceIdentifier(remedy.instanceId()).deletionProtection(true)).dbInstance()
-                    .deletionProtection();
-        }
-    }
-
-    /** RDS-026: ModifyDBInstance CopyTagsToSnapshot=true takes effect at once, for snapshots taken from then on. */
-    private static final class CopyTagsToSnapshot implements Action<EnableCopyTagsToSnapshot> {
-        @Override
-        public Class<EnableCopyTagsToSnapshot> type() {
-            return EnableCopyTagsToSnapshot.class;
-        }
-
-        @Override
-        public String iamAction() {
-            return "rds:ModifyDBInstance";
-        }
-
-        @Override
-        public State read(AwsConnection aws, String region, EnableCopyTagsToSnapshot remedy) {
-            boolean on = Boolean.TRUE.equals(instance(aws, region, remedy.instanceId()).copyTagsToSnapshot());
-            return new State("CopyTagsToSnapshot=" + on, on);
-        }
-
-        @Override
-        public String apply(AwsConnection aws, String region, EnableCopyTagsToSnapshot remedy) {
-            return "CopyTagsToSnapshot=" + rds(aws, region).modifyDBInstance(r -> r
-                    .dbInstanceIdentifier(remedy.instanceId()).copyTagsToSnapshot(true)).dbInstance()
-                    .copyTagsToSnapshot();
         }
     }
 

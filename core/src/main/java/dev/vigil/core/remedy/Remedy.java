@@ -9,5 +9,13 @@ public sealed interface Remedy permits EnablePointInTimeRecovery, ProtectWithBac
         CopySnapshotEncrypted, DeleteSnapshot, MakeSnapshotPrivate, SnapshotVolume,
         CopyDbSnapshotEncrypted, EnableAutomatedBackups, EnableCopyTagsToSnapshot, EnableInstanceDeletionProtection,
         EncryptDbClusterSnapshot, MakeDbClusterSnapshotPrivate, MakeDbSnapshotPrivate, RaiseBackupRetention,
-        AddLifecycleConfiguration, EnableBucketVersioning, EnableMfaDelete, EnableObjectLock {
+        AddLifecycleConfiguration, EnableBucketVersioning, EnableMfaDelete, EnableObjectLock,
+        // the cluster family: Aurora, DocumentDB, Neptune, Redshift, ElastiCache
+        EnableClusterBacktrack,
+        EnableClusterCopyTagsToSnapshot,
+        SetCacheClusterSnapshotRetention,
+        SetDocumentDbBackupRetention,
+        SetNeptuneBackupRetention,
+        SetRedshiftSnapshotRetention,
+        SetReplicationGroupSnapshotRetention {
 }

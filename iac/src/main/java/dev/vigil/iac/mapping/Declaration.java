@@ -44,6 +44,15 @@ public interface Declaration {
      */
     Value<java.util.List<String>> strings(Field field);
 
+    /**
+     * The name AWS gives the resource: the decided identifier in lower case (as RDS, Redshift and ElastiCache store
+     * identifiers), else the logical ID or address.
+     */
+    default String lowerCaseName(Field identifier) {
+        String decided = decided(identifier);
+        return decided == null || decided.isBlank() ? id() : decided.toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** Tags whose key and value are both decided. */
     Map<String, String> tags(Field field);
 

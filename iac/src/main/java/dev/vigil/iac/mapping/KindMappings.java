@@ -14,8 +14,10 @@ public final class KindMappings {
     private static final List<KindMapping> ALL = List.of(
             EbsSnapshotMapping.MAPPING,
             EbsVolumeMapping.MAPPING,
+            ElastiCacheClusterMapping.MAPPING,
             RdsClusterMapping.MAPPING,
             RdsManualSnapshotMapping.MAPPING,
+            RedshiftClusterMapping.MAPPING,
             S3BucketMapping.MAPPING);
 
     private static final Map<String, KindMapping> BY_CLOUDFORMATION_TYPE = index(KindMapping::cloudFormationTypes);

@@ -6,6 +6,7 @@ import dev.vigil.core.model.DynamoDbTable;
 import dev.vigil.core.model.DynamoDbTable.PitrStatus;
 import dev.vigil.core.model.Fault;
 import dev.vigil.core.model.Origin;
+import dev.vigil.core.model.RdsCluster;
 import dev.vigil.core.model.RdsInstance;
 import dev.vigil.core.model.Resource;
 import dev.vigil.core.model.TagCondition;
@@ -51,8 +52,9 @@ final class TerraformMapper {
     static final Set<Class<? extends Resource>> KINDS = kinds();
     private static final String DB_INSTANCE = "aws_db_instance";
     private static final String CLUSTER_INSTANCE = "aws_rds_cluster_instance";
-    /** The resource types whose {@code arn} is an RDS DB instance ARN. */
-    private static final Set<String> DB_INSTANCE_ARNS = Set.of(DB_INSTANCE, CLUSTER_INSTANCE);
+    /** The resource types whose {@code arn} is an RDS DB instance or DB cluster ARN. */
+    private static final Set<String> RDS_ARNS = Set.of(DB_INSTANCE, CLUSTER_INSTANCE, "aws_rds_cluster",
+            "aws_docdb_cluster", "aws_neptune_cluster");
     /** A plain reference as written, such as {@code aws_db_instance.main[0].arn}: no function, no template. */
     static final Pattern TRAVERSAL = Pattern.compile("[A-Za-z0-9_.\\-\\[\\]\"]+");
     private static final List<String> CONDITION_OPERATORS =
@@ -73,6 +75,10 @@ final class TerraformMapper {
     private final MappedResources mapped = new MappedResources();
     private final Map<String, String> dbNames = new HashMap<>();
     private final Map<String, ResourceInstance> plans = new HashMap<>();
+    /** What the declarative kind mappings made of each instance, read before selections so they can name it. */
+    private final Map<ResourceInstance, List<? extends Resource>> declared = new LinkedHashMap<>();
+    /** Address → ARN of the DB clusters, as their mapping gives it. */
+    private final Map<String, String> clusterArns = new HashMap<>();
 
     /** @param region, accountId where the configuration is applied, or null: {@code ${region}}, {@code ${account}} */
     TerraformMapper(Function<ResourceInstance, Origin.Template> origins, String region, String accountId) {
@@ -88,7 +94,7 @@ final class TerraformMapper {
                 + (accountId == null ? "${account}" : accountId) + ":db:";
     }
 
-    /** Maps every instance; DB instances first, so that selections and replicas can name them. */
+    /** Maps every instance; DB instances and clusters first, so that selections and replicas can name them. */
     MappedResources map(List<ResourceInstance> instances) {
         TerraformDeclaration.Configuration configuration = TerraformDeclaration.Configuration.of(instances, origins,
                 region, accountId);
@@ -96,7 +102,13 @@ final class TerraformMapper {
             switch (instance.type()) {
                 case DB_INSTANCE -> dbNames.put(instance.address(), dbName(instance));
                 case "aws_backup_plan" -> plans.put(instance.address(), instance);
-                default -> { }
+                default -> KindMappings.terraform(instance.type()).ifPresent(kind -> {
+                    List<? extends Resource> resources = kind.map()
+                            .apply(new TerraformDeclaration(instance, configuration));
+                    declared.put(instance, resources);
+                    resources.stream().filter(r -> r instanceof RdsCluster).map(r -> (RdsCluster) r)
+                            .forEach(c -> clusterArns.put(instance.address(), c.arn()));
+                });
             }
         }
         for (ResourceInstance instance : instances) {
@@ -105,9 +117,7 @@ final class TerraformMapper {
                 case DB_INSTANCE, CLUSTER_INSTANCE -> dbInstance(instance, configuration);
                 case "aws_backup_selection" -> selection(instance);
                 case "aws_backup_region_settings" -> regionSettings(instance);
-                default -> KindMappings.terraform(instance.type()).ifPresent(kind -> kind.map()
-                        .apply(new TerraformDeclaration(instance, configuration))
-                        .forEach(r -> add(instance, r)));
+                default -> declared.getOrDefault(instance, List.of()).forEach(r -> add(instance, r));
             }
         }
         return mapped;
@@ -300,9 +310,12 @@ final class TerraformMapper {
                 return List.of(Value.unknown(unknown.expression()));
             }
             String name = dbNames.get(reference.address());
+            String cluster = clusterArns.get(reference.address());
             if (name != null) {
                 out.add(Value.known(rdsArnPrefix + name));
-            } else if (!DB_INSTANCE_ARNS.contains(reference.type())) {
+            } else if (cluster != null) {
+                out.add(Value.known(cluster));
+            } else if (!RDS_ARNS.contains(reference.type())) {
                 out.add(Value.known("${" + reference.address() + ".arn}"));
             } else {
                 return List.of(Value.unknown(unknown.expression()));
@@ -322,11 +335,12 @@ final class TerraformMapper {
             parts[3] = "*";
             parts[4] = "*";
             String widened = String.join(":", parts);
-            for (String name : dbNames.values()) {
-                String arn = rdsArnPrefix + name;
+            List<String> arns = new ArrayList<>(clusterArns.values());
+            dbNames.values().forEach(name -> arns.add(rdsArnPrefix + name));
+            for (String arn : arns) {
                 if (!Wildcard.matches(pattern, arn) && Wildcard.matches(widened, arn)) {
-                    return Value.unknown(pattern + " (covers a DB instance of this configuration only if applied"
-                            + " to that region and account)");
+                    return Value.unknown(pattern + " (covers a DB instance or cluster of this configuration only if"
+                            + " applied to that region and account)");
                 }
             }
         }

@@ -118,4 +118,23 @@ class PlanTest {
                 .resources()).containsExactly(dev.vigil.core.model.Value.known(
                 TerraformMapper.rdsArnPrefix(null, null) + "orders-eu"));
     }
+
+    @Test
+    void aClusterArnKnownOnlyAfterApplyStillNamesThatCluster(@TempDir Path tmp) throws IOException {
+        Path plan = Files.writeString(tmp.resolve("plan.json"), """
+                {"format_version": "1.2", "planned_values": {"root_module": {"resources": [
+                    {"address": "aws_rds_cluster.orders", "mode": "managed", "type": "aws_rds_cluster",
+                     "name": "orders", "values": {"cluster_identifier": "orders", "engine": "aurora-mysql"}},
+                    {"address": "aws_backup_selection.s", "mode": "managed", "type": "aws_backup_selection",
+                     "name": "s", "values": {"name": "s"}}]}},
+                 "resource_changes": [{"address": "aws_backup_selection.s",
+                   "change": {"after_unknown": {"resources": [true]}}}],
+                 "configuration": {"root_module": {"resources": [{"address": "aws_backup_selection.s",
+                   "expressions": {"resources": {"references": ["aws_rds_cluster.orders.arn", "aws_rds_cluster.orders"]}}}]}}}
+                """);
+
+        TerraformScan scan = scan(TerraformOptions.defaults(), plan);
+        assertThat(byId(scan, BackupSelection.class).get("aws_backup_selection.s").resources())
+                .containsExactly(dev.vigil.core.model.Value.known("arn:aws:rds:${region}:${account}:cluster:orders"));
+    }
 }

@@ -7,6 +7,7 @@ import dev.vigil.core.check.Status;
 import dev.vigil.core.model.DynamoDbTable;
 import dev.vigil.core.model.EbsSnapshot;
 import dev.vigil.core.model.Origin;
+import dev.vigil.core.model.RdsCluster;
 import dev.vigil.core.model.RdsInstance;
 import dev.vigil.core.model.S3Bucket;
 import dev.vigil.core.remedy.AddLifecycleConfiguration;
@@ -19,6 +20,7 @@ import dev.vigil.core.remedy.EnablePointInTimeRecovery;
 import dev.vigil.core.remedy.MakeSnapshotPrivate;
 import dev.vigil.core.remedy.ProtectWithBackupPlan;
 import dev.vigil.core.remedy.Remedy;
+import dev.vigil.core.remedy.SetNeptuneBackupRetention;
 import dev.vigil.core.rule.Category;
 import dev.vigil.core.rule.Risk;
 import dev.vigil.core.rule.RuleMeta;
@@ -167,6 +169,20 @@ class EmitterTest {
         assertThat(PropertyChange.hclString("a\"${b}%{c}\\")).isEqualTo("\"a\\\"$${b}%%{c}\\\\\"");
         assertThat(PropertyChange.yamlScalar("it's true")).isEqualTo("'it''s true'");
         assertThat(PropertyChange.shellWord("a b'c")).isEqualTo("'a b'\\''c'");
+    }
+
+    @Test
+    void remedyFieldsAreSubstitutedIntoEveryForm() {
+        RuleMeta neptune = new RuleMeta("Neptune-003", "t", Risk.MEDIUM, List.of(Category.RELIABILITY), List.of(),
+                "Neptune", RdsCluster.class, Set.of(), SetNeptuneBackupRetention.class);
+        List<Check> failing = List.of(check(neptune, "eu-west-1", "graph", new SetNeptuneBackupRetention("graph", "14")));
+        assertThat(Emitter.CLI.render(failing, "p")).contains("aws neptune modify-db-cluster --region eu-west-1 "
+                + "--db-cluster-identifier graph --backup-retention-period 14");
+        assertThat(Emitter.CLOUDFORMATION.render(failing, "p")).contains("# Merge BackupRetentionPeriod into this "
+                + "Neptune cluster's existing definition.", "    Type: AWS::Neptune::DBCluster",
+                "      DBClusterIdentifier: graph\n      BackupRetentionPeriod: '14'\n");
+        assertThat(Emitter.TERRAFORM.render(failing, "p")).contains("resource \"aws_neptune_cluster\" \"graph\"",
+                "  backup_retention_period = \"14\"\n");
     }
 
     @Test
