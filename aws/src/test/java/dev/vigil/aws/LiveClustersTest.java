@@ -17,7 +17,6 @@ import dev.vigil.aws.remediate.FixSettings;
 import dev.vigil.aws.remediate.LiveFixer;
 import dev.vigil.core.check.Check;
 import dev.vigil.core.check.Status;
-import dev.vigil.core.engine.ScanResult;
 import dev.vigil.core.model.ElastiCacheCluster;
 import dev.vigil.core.model.Inventory;
 import dev.vigil.core.model.RdsCluster;
@@ -25,7 +24,6 @@ import dev.vigil.core.model.RedshiftCluster;
 import dev.vigil.core.remedy.BackupPlanDefaults;
 import dev.vigil.core.remedy.SetDocumentDbBackupRetention;
 import dev.vigil.core.rule.Catalog;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,28 +63,9 @@ class LiveClustersTest {
         }
     }
 
-    private record Scan(ScanResult result, CallStats stats) {
-        /** "RULE name" → status. */
-        Map<String, Status> statuses() {
-            return result.checkList().stream().collect(Collectors.toMap(
-                    c -> c.rule().id() + " " + c.resourceName(), Check::status));
-        }
-
-        Check check(String rule, String name) {
-            return result.checkList().stream().filter(c -> c.rule().id().equals(rule) && c.resourceName().equals(name))
-                    .findFirst().orElseThrow();
-        }
-    }
-
-    private static Scan scan(URI endpoint, List<String> rules) {
-        try (AwsConnection aws = new AwsConnection(Emulator.options(endpoint, List.of(REGION)))) {
-            return new Scan(new LiveScanner(aws).scan(Catalog.load().select(rules), (r, d, t, n) -> { }), aws.stats());
-        }
-    }
-
     @Test
     void everyRuleOfTheFamilyJudgesTheSeededAccountFromOneCallPerApi() {
-        Scan scan = scan(moto.endpoint(), FAMILY);
+        RuleScan scan = RuleScan.of(moto.endpoint(), List.of(REGION), FAMILY);
         assertThat(scan.statuses()).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
                 Map.entry("RDS-035 orders-aurora", Status.SUCCESS), Map.entry("RDS-035 analytics-aurora", Status.FAILURE),
                 Map.entry("RDS-035 ledger-aurora", Status.SUCCESS), Map.entry("RDS-035 events-aurora", Status.SUCCESS),
@@ -119,7 +98,8 @@ class LiveClustersTest {
         try (EmulatorProxy proxy = new EmulatorProxy(moto.endpoint())
                 .when(r -> r.operation().equals("DescribeDBClusters"), r -> new Response(200, "text/xml",
                         recorded("DescribeDBClusters-docdb.xml", Map.of("region", r.region()))))) {
-            Scan scan = scan(proxy.endpoint(), List.of("DocumentDB-001", "RDS-035", "RDS-042"));
+            RuleScan scan = RuleScan.of(proxy.endpoint(), List.of(REGION),
+                    List.of("DocumentDB-001", "RDS-035", "RDS-042"));
             assertThat(scan.statuses()).containsExactlyInAnyOrderEntriesOf(Map.of(
                     "DocumentDB-001 catalog-docs", Status.SUCCESS, "DocumentDB-001 orders-docs", Status.FAILURE));
             assertThat(scan.check("DocumentDB-001", "orders-docs").remedy())
@@ -133,7 +113,8 @@ class LiveClustersTest {
         try (EmulatorProxy proxy = new EmulatorProxy(moto.endpoint())
                 .when(r -> r.operation().equals("DescribeClusters"), r -> new Response(403, "text/xml",
                         recorded("Redshift-AccessDenied.xml", Map.of("region", r.region()))))) {
-            Scan scan = scan(proxy.endpoint(), List.of("RS-019", "Vigil-ElastiCache-001"));
+            RuleScan scan = RuleScan.of(proxy.endpoint(), List.of(REGION),
+                    List.of("RS-019", "Vigil-ElastiCache-001"));
             assertThat(scan.result().checkList().stream().collect(Collectors.toMap(Check::resource, Check::status)))
                     .containsEntry("redshift:DescribeClusters@123456789012/us-east-1", Status.ERROR)
                     .containsEntry("arn:aws:elasticache:us-east-1:123456789012:replicationgroup:sessions", Status.SUCCESS)
@@ -153,7 +134,7 @@ class LiveClustersTest {
                                 + "<DescribeClustersResult/></DescribeClustersResponse>"))
                 .when(r -> r.operation().equals("DescribeDBClusters"), r -> new Response(200, "text/xml",
                         recorded("DescribeDBClusters-no-identifier.xml", Map.of("region", r.region()))))) {
-            Scan scan = scan(proxy.endpoint(), List.of("RS-019", "RDS-034"));
+            RuleScan scan = RuleScan.of(proxy.endpoint(), List.of(REGION), List.of("RS-019", "RDS-034"));
             assertThat(scan.result().checkList().stream().collect(Collectors.toMap(Check::resource, Check::status)))
                     .containsOnly(Map.entry("redshift:DescribeClusters@123456789012/us-east-1", Status.ERROR),
                             Map.entry("arn:aws:rds:us-east-1:123456789012:cluster:ledger-aurora", Status.SUCCESS),

@@ -23,7 +23,6 @@ import dev.vigil.core.model.S3Bucket;
 import dev.vigil.core.remedy.BackupPlanDefaults;
 import dev.vigil.core.rule.Catalog;
 import dev.vigil.core.rule.RuleDefinition;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,45 +52,24 @@ class LiveScanS3BucketTest {
         }
     }
 
-    private record Scan(Map<String, Status> statuses, List<Check> checks, CallStats stats) {
-
-        Check check(String rule, String resource) {
-            return checks.stream().filter(c -> c.rule().id().equals(rule) && c.resource().equals(resource))
-                    .findFirst().orElseThrow(() -> new AssertionError("no " + rule + " check of " + resource));
-        }
-    }
-
-    private static Scan scan(URI endpoint, List<String> rules) {
-        try (AwsConnection aws = new AwsConnection(Emulator.options(endpoint, REGIONS))) {
-            List<Check> checks = new LiveScanner(aws).scan(Catalog.load().select(rules), (r, d, t, n) -> { })
-                    .checkList();
-            return new Scan(checks.stream().collect(Collectors.toMap(c -> c.rule().id() + " " + c.resource(),
-                    Check::status)), checks, aws.stats());
-        }
-    }
-
-    private static String arn(String bucket) {
-        return "arn:aws:s3:::" + bucket;
-    }
-
     @Test
     void everyBucketIsJudgedInItsRegionWithOneCallPerBucketAndSetting() {
-        Scan scan = scan(moto.endpoint(), RULES);
+        RuleScan scan = RuleScan.of(moto.endpoint(), REGIONS, RULES);
         assertThat(scan.statuses()).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
-                Map.entry("S3-012 " + arn("vigil-demo-records"), Status.SUCCESS),
-                Map.entry("S3-013 " + arn("vigil-demo-records"), Status.FAILURE),
-                Map.entry("S3-020 " + arn("vigil-demo-records"), Status.SUCCESS),
-                Map.entry("S3-023 " + arn("vigil-demo-records"), Status.SUCCESS),
-                Map.entry("S3-012 " + arn("vigil-demo-scratch"), Status.FAILURE),
-                Map.entry("S3-013 " + arn("vigil-demo-scratch"), Status.FAILURE),
-                Map.entry("S3-020 " + arn("vigil-demo-scratch"), Status.FAILURE),
-                Map.entry("S3-023 " + arn("vigil-demo-scratch"), Status.FAILURE),
-                Map.entry("S3-012 " + arn("vigil-demo-eu-media"), Status.SUCCESS),
-                Map.entry("S3-013 " + arn("vigil-demo-eu-media"), Status.FAILURE),
-                Map.entry("S3-020 " + arn("vigil-demo-eu-media"), Status.FAILURE),
-                Map.entry("S3-023 " + arn("vigil-demo-eu-media"), Status.FAILURE)));
-        assertThat(scan.check("S3-012", arn("vigil-demo-eu-media")).origin().region()).isEqualTo("eu-west-1");
-        assertThat(scan.check("S3-020", arn("vigil-demo-records")).message()).isEqualTo("1 of 1 lifecycle rule(s) enabled");
+                Map.entry("S3-012 vigil-demo-records", Status.SUCCESS),
+                Map.entry("S3-013 vigil-demo-records", Status.FAILURE),
+                Map.entry("S3-020 vigil-demo-records", Status.SUCCESS),
+                Map.entry("S3-023 vigil-demo-records", Status.SUCCESS),
+                Map.entry("S3-012 vigil-demo-scratch", Status.FAILURE),
+                Map.entry("S3-013 vigil-demo-scratch", Status.FAILURE),
+                Map.entry("S3-020 vigil-demo-scratch", Status.FAILURE),
+                Map.entry("S3-023 vigil-demo-scratch", Status.FAILURE),
+                Map.entry("S3-012 vigil-demo-eu-media", Status.SUCCESS),
+                Map.entry("S3-013 vigil-demo-eu-media", Status.FAILURE),
+                Map.entry("S3-020 vigil-demo-eu-media", Status.FAILURE),
+                Map.entry("S3-023 vigil-demo-eu-media", Status.FAILURE)));
+        assertThat(scan.check("S3-012", "vigil-demo-eu-media").origin().region()).isEqualTo("eu-west-1");
+        assertThat(scan.check("S3-020", "vigil-demo-records").message()).isEqualTo("1 of 1 lifecycle rule(s) enabled");
         // one listing per region, filtered by BucketRegion; one call per bucket and setting; nothing twice
         assertThat(scan.stats().calls("s3:ListBuckets")).isEqualTo(2);
         assertThat(scan.stats().calls("s3:GetBucketVersioning")).isEqualTo(3);
@@ -101,7 +79,7 @@ class LiveScanS3BucketTest {
 
     @Test
     void aScanMakesOnlyTheCallsItsRulesReadAndAsksOnlyForTheirPermissions() {
-        Scan scan = scan(moto.endpoint(), List.of("S3-020"));
+        RuleScan scan = RuleScan.of(moto.endpoint(), REGIONS, List.of("S3-020"));
         assertThat(scan.statuses()).hasSize(3);
         assertThat(scan.stats().calls("s3:ListBuckets")).isEqualTo(2);
         assertThat(scan.stats().calls("s3:GetBucketLifecycleConfiguration")).isEqualTo(3);
@@ -138,27 +116,28 @@ class LiveScanS3BucketTest {
                         recorded("GetBucketVersioning-mfa-delete.xml", Map.of())))
                 .when(get("vigil-demo-records", "lifecycle"), r -> new Response(200, "application/xml",
                         recorded("GetBucketLifecycleConfiguration-no-rules.xml", Map.of())))) {
-            Scan scan = scan(proxy.endpoint(), RULES);
+            RuleScan scan = RuleScan.of(proxy.endpoint(), REGIONS, RULES);
 
             // a region whose listing is denied: an ERROR per rule for that region, never a pass or a failure
             for (String rule : RULES) {
-                Check region = scan.check(rule, "s3:ListBuckets@123456789012/eu-west-1");
+                Check region = scan.check(rule, "123456789012/eu-west-1");
+                assertThat(region.resource()).isEqualTo("s3:ListBuckets@123456789012/eu-west-1");
                 assertThat(region.status()).isEqualTo(Status.ERROR);
                 assertThat(region.message()).contains("AccessDenied");
             }
-            assertThat(scan.statuses()).doesNotContainKey("S3-012 " + arn("vigil-demo-eu-media"));
+            assertThat(scan.statuses()).doesNotContainKey("S3-012 vigil-demo-eu-media");
             // one bucket denied: ERROR for what that call reads, the bucket's other checks stand
-            assertThat(scan.check("S3-012", arn("vigil-demo-scratch")).status()).isEqualTo(Status.ERROR);
-            assertThat(scan.check("S3-012", arn("vigil-demo-scratch")).message())
+            assertThat(scan.check("S3-012", "vigil-demo-scratch").status()).isEqualTo(Status.ERROR);
+            assertThat(scan.check("S3-012", "vigil-demo-scratch").message())
                     .contains("s3:GetBucketVersioning failed: AccessDenied");
-            assertThat(scan.check("S3-013", arn("vigil-demo-scratch")).status()).isEqualTo(Status.ERROR);
-            assertThat(scan.check("S3-020", arn("vigil-demo-scratch")).status()).isEqualTo(Status.FAILURE);
-            assertThat(scan.check("S3-023", arn("vigil-demo-scratch")).status()).isEqualTo(Status.FAILURE);
+            assertThat(scan.check("S3-013", "vigil-demo-scratch").status()).isEqualTo(Status.ERROR);
+            assertThat(scan.check("S3-020", "vigil-demo-scratch").status()).isEqualTo(Status.FAILURE);
+            assertThat(scan.check("S3-023", "vigil-demo-scratch").status()).isEqualTo(Status.FAILURE);
             // recorded in AWS's shape: MFA delete on
-            assertThat(scan.check("S3-013", arn("vigil-demo-records")).status()).isEqualTo(Status.SUCCESS);
+            assertThat(scan.check("S3-013", "vigil-demo-records").status()).isEqualTo(Status.SUCCESS);
             // a 200 without the Rules AWS always sends is a fault of that bucket, not "no lifecycle"
-            assertThat(scan.check("S3-020", arn("vigil-demo-records")).status()).isEqualTo(Status.ERROR);
-            assertThat(scan.check("S3-020", arn("vigil-demo-records")).message())
+            assertThat(scan.check("S3-020", "vigil-demo-records").status()).isEqualTo(Status.ERROR);
+            assertThat(scan.check("S3-020", "vigil-demo-records").message())
                     .contains("s3:GetBucketLifecycleConfiguration answered without Rules");
             assertThat(proxy.requests()).filteredOn(LiveScanS3BucketTest::listing).hasSize(2)
                     .allSatisfy(r -> assertThat(r.query()).contains("bucket-region=" + r.region()));
@@ -170,11 +149,12 @@ class LiveScanS3BucketTest {
         try (EmulatorProxy proxy = new EmulatorProxy(moto.endpoint())
                 .when(r -> listing(r) && r.region().equals("us-east-1"), r -> new Response(200, "application/xml",
                         recorded("ListBuckets-empty-body.xml", Map.of())))) {
-            Scan scan = scan(proxy.endpoint(), List.of("S3-012"));
-            Check region = scan.check("S3-012", "s3:ListBuckets@123456789012/us-east-1");
+            RuleScan scan = RuleScan.of(proxy.endpoint(), REGIONS, List.of("S3-012"));
+            Check region = scan.check("S3-012", "123456789012/us-east-1");
+            assertThat(region.resource()).isEqualTo("s3:ListBuckets@123456789012/us-east-1");
             assertThat(region.status()).isEqualTo(Status.ERROR);
             assertThat(region.message()).startsWith("AWS answered without Buckets or Owner, which it always sends");
-            assertThat(scan.check("S3-012", arn("vigil-demo-eu-media")).status()).isEqualTo(Status.SUCCESS);
+            assertThat(scan.check("S3-012", "vigil-demo-eu-media").status()).isEqualTo(Status.SUCCESS);
         }
     }
 

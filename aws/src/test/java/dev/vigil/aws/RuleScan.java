@@ -3,10 +3,13 @@ package dev.vigil.aws;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.vigil.core.check.Check;
+import dev.vigil.core.check.Status;
 import dev.vigil.core.engine.ScanResult;
 import dev.vigil.core.rule.Catalog;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.assertj.core.groups.Tuple;
 
 /** Some rules scanned live through the real scanner against the emulator, with the calls the scan made. */
@@ -17,6 +20,12 @@ record RuleScan(ScanResult result, CallStats stats) {
             return new RuleScan(new LiveScanner(aws).scan(Catalog.load().select(rules), (r, d, t, n) -> { }),
                     aws.stats());
         }
+    }
+
+    /** "RULE name" → status of every check. */
+    Map<String, Status> statuses() {
+        return result.checkList().stream().collect(Collectors.toMap(c -> c.rule().id() + " " + c.resourceName(),
+                Check::status));
     }
 
     /** (rule, resource name, status) of every check. */
