@@ -10,6 +10,12 @@ public final class CollectionException extends RuntimeException {
         this.operation = operation;
     }
 
+    /** A response that AWS answered but that cannot be used, e.g. one missing what AWS always sends. */
+    public CollectionException(String operation, String problem) {
+        super(problem);
+        this.operation = operation;
+    }
+
     public String operation() {
         return operation;
     }
