@@ -4,6 +4,7 @@ import dev.vigil.aws.collect.CollectionException;
 import dev.vigil.aws.collect.Collector;
 import dev.vigil.aws.collect.CollectorCatalog;
 import dev.vigil.aws.collect.Faults;
+import dev.vigil.aws.collect.Reads;
 import dev.vigil.aws.collect.RegionContext;
 import dev.vigil.core.engine.Engine;
 import dev.vigil.core.engine.ScanResult;
@@ -15,6 +16,7 @@ import dev.vigil.core.rule.RuleMeta;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -89,27 +91,29 @@ public final class LiveScanner {
 
     private static Inventory scanRegion(RegionContext region, List<RuleDefinition> rules) {
         Inventory inventory = new Inventory();
+        Map<Class<? extends Resource>, Reads> reads = Reads.of(rules);
         Set<Class<? extends Resource>> collected = new LinkedHashSet<>();
         for (RuleDefinition rule : rules) {
-            collect(region, rule.meta().resource(), collected, inventory);
+            collect(region, rule.meta().resource(), reads, collected, inventory);
         }
         for (RuleDefinition rule : rules) {
             RuleMeta meta = rule.meta();
             if (!inventory.all(meta.resource()).isEmpty()) {
-                meta.reads().forEach(kind -> collect(region, kind, collected, inventory));
+                meta.reads().forEach(kind -> collect(region, kind, reads, collected, inventory));
             }
         }
         return inventory;
     }
 
     private static void collect(RegionContext region, Class<? extends Resource> kind,
-                                Set<Class<? extends Resource>> collected, Inventory into) {
+                                Map<Class<? extends Resource>, Reads> reads, Set<Class<? extends Resource>> collected,
+                                Inventory into) {
         if (!collected.add(kind)) {
             return;
         }
         Collector collector = CollectorCatalog.forKind(kind);
         try {
-            collector.collect(region, into);
+            collector.collect(region, reads.getOrDefault(kind, Reads.ALL), into);
         } catch (CollectionException e) {
             into.fault(new Fault(region.origin(), Set.of(kind), e.operation(), e.getMessage()));
         } catch (RuntimeException e) {

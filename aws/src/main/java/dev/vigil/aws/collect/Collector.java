@@ -13,11 +13,24 @@ public interface Collector {
     /** The IAM actions it calls, for the least-privilege policy. */
     List<String> iamActions();
 
+    /** The IAM actions it calls to read these fields; collectors that read every field in the same calls need not say. */
+    default List<String> iamActions(Reads reads) {
+        return iamActions();
+    }
+
     /**
      * Adds what it finds to {@code into}. A fault that leaves the whole kind unknown in this region
      * propagates as {@link CollectionException}; a fault on one resource is recorded on that resource.
      */
     void collect(RegionContext region, Inventory into);
+
+    /**
+     * As {@link #collect(RegionContext, Inventory)}, reading only these fields where fields cost calls of their own;
+     * the others are {@code Value.failed}, so that a rule reading them by mistake reports an ERROR, never a verdict.
+     */
+    default void collect(RegionContext region, Reads reads, Inventory into) {
+        collect(region, into);
+    }
 
     /**
      * Adds only the named resources (a name or ARN, as events name them); one that no longer exists is simply

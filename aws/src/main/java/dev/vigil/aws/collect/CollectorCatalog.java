@@ -25,10 +25,10 @@ public final class CollectorCatalog {
         return c;
     }
 
-    /** Every IAM action a scan of these kinds may call, sorted, plus the two every scan makes. */
-    public static List<String> iamActions(java.util.Collection<Class<? extends Resource>> kinds) {
+    /** Every IAM action a scan reading these kinds may call, sorted, plus the two every scan makes. */
+    public static List<String> iamActions(Map<Class<? extends Resource>, Reads> kinds) {
         TreeSet<String> actions = new TreeSet<>(List.of("sts:GetCallerIdentity", "ec2:DescribeRegions"));
-        kinds.forEach(k -> actions.addAll(forKind(k).iamActions()));
+        kinds.forEach((kind, reads) -> actions.addAll(forKind(kind).iamActions(reads)));
         return List.copyOf(actions);
     }
 }
