@@ -8,7 +8,10 @@ import dev.vigil.iac.cloudformation.Node.Scalar;
 import dev.vigil.iac.cloudformation.Node.Unresolved;
 import dev.vigil.iac.mapping.Declaration;
 import dev.vigil.iac.mapping.Field;
+import dev.vigil.iac.mapping.Target;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -24,11 +27,16 @@ final class CloudFormationDeclaration implements Declaration {
     private final Node properties;
 
     CloudFormationDeclaration(TemplateMapping mapping, String type, String logicalId, int line, MapNode resource) {
+        this(mapping, type, logicalId, line, mapping.evaluator().evaluate(resource.get("Properties")));
+    }
+
+    /** @param properties evaluated: the resource's {@code Properties}, or one element of a list in them */
+    private CloudFormationDeclaration(TemplateMapping mapping, String type, String logicalId, int line, Node properties) {
         this.mapping = mapping;
         this.type = type;
         this.logicalId = logicalId;
         this.line = line;
-        this.properties = mapping.evaluator().evaluate(resource.get("Properties"));
+        this.properties = properties;
     }
 
     @Override
@@ -86,12 +94,54 @@ final class CloudFormationDeclaration implements Declaration {
     }
 
     @Override
+    public Value<List<Declaration>> elements(Field field) {
+        Node node = at(field);
+        return switch (node) {
+            case null -> Value.known(List.of());
+            case Unresolved u -> Value.unknown(u.expression());
+            case Scalar s when s.text() == null -> Value.known(List.of());
+            case Scalar s when s.symbolic() -> Value.unknown(s.text());
+            case ListNode list -> {
+                List<Declaration> elements = new ArrayList<>();
+                for (Node item : list.items()) {
+                    if (item instanceof Unresolved u) {
+                        yield Value.unknown(u.expression());
+                    }
+                    elements.add(new CloudFormationDeclaration(mapping, type, logicalId, line, item));
+                }
+                yield Value.known(List.copyOf(elements));
+            }
+            default -> Value.failed(field.cloudFormation() + " is " + mapping.template().asWritten(node)
+                    + ", not a list");
+        };
+    }
+
+    @Override
+    public Target target(Field field) {
+        return switch (at(field)) {
+            case null -> null;
+            case Unresolved u -> new Target.Undecided(u.expression());
+            case Scalar s when s.text() != null && !s.symbolic() -> new Target.Text(s.text());
+            case Node other -> new Target.Undecided(mapping.template().asWritten(other));
+        };
+    }
+
+    /** A CloudFormation resource declares all it has: nothing configures it from outside. */
+    @Override
+    public List<Declaration> declarations(String otherType) {
+        return List.of();
+    }
+
+    @Override
     public String arn(String service, String resource) {
         return mapping.evaluator().arn(service, resource);
     }
 
     /** The evaluated node at a property path, or null when any step is absent. */
     private Node at(Field field) {
+        if (field.cloudFormation() == null) {
+            return null;
+        }
         Node node = properties;
         for (String step : field.cloudFormation().split("\\.")) {
             if (node instanceof Unresolved) {

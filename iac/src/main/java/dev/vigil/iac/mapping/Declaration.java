@@ -2,10 +2,11 @@ package dev.vigil.iac.mapping;
 
 import dev.vigil.core.model.Origin;
 import dev.vigil.core.model.Value;
+import java.util.List;
 import java.util.Map;
 
 /**
- * One template resource after evaluation, read the same way whether it was written in CloudFormation or Terraform
+ * One template resource (or one element of it, see {@link #elements}) after evaluation, read the same way whether it was written in CloudFormation or Terraform
  * (or came from a Terraform plan), so that a resource kind's template mapping is written once (see
  * {@link KindMapping}). Reads follow one convention:
  * <ul>
@@ -37,6 +38,24 @@ public interface Declaration {
 
     /** Tags whose key and value are both decided. */
     Map<String, String> tags(Field field);
+
+    /**
+     * Each element of a list property or each nested block of a type, as a declaration whose fields are read relative
+     * to it (CloudFormation's {@code LifecycleConfiguration.Rules}, Terraform's {@code rule} blocks): absent, an empty
+     * list; a list whose elements cannot be known before deployment (a parameter, a dynamic block over an unknown
+     * collection), unknown.
+     */
+    Value<List<Declaration>> elements(Field field);
+
+    /** What a field naming another resource refers to, for joins; null when absent. */
+    Target target(Field field);
+
+    /**
+     * The declarations of another type in the same configuration, for the joins that per-kind code decides (Terraform
+     * configures an {@code aws_s3_bucket}'s versioning from an {@code aws_s3_bucket_versioning} of its own); none in
+     * CloudFormation, where a resource declares everything it has.
+     */
+    List<Declaration> declarations(String type);
 
     /**
      * The ARN this resource will have, with placeholders where the template does not say (region, account):

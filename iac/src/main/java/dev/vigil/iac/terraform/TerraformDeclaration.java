@@ -6,6 +6,7 @@ import dev.vigil.hcl.BoolValue;
 import dev.vigil.hcl.NullValue;
 import dev.vigil.hcl.NumberValue;
 import dev.vigil.hcl.ObjectValue;
+import dev.vigil.hcl.Reference;
 import dev.vigil.hcl.StringValue;
 import dev.vigil.hcl.Unknown;
 import dev.vigil.hcl.terraform.EvaluatedBlock;
@@ -13,6 +14,7 @@ import dev.vigil.hcl.terraform.ResourceInstance;
 import dev.vigil.iac.Partitions;
 import dev.vigil.iac.mapping.Declaration;
 import dev.vigil.iac.mapping.Field;
+import dev.vigil.iac.mapping.Target;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,17 +29,26 @@ import java.util.function.Function;
  */
 final class TerraformDeclaration implements Declaration {
 
-    private final ResourceInstance instance;
-    private final Origin.Template origin;
-    private final String region;
-    private final String accountId;
+    /** What every declaration of one configuration shares: where it is applied, and its instances by type for joins. */
+    record Configuration(Function<ResourceInstance, Origin.Template> origins, String region, String accountId,
+                         Map<String, List<ResourceInstance>> byType) {
+    }
 
-    TerraformDeclaration(ResourceInstance instance, Function<ResourceInstance, Origin.Template> origins, String region,
-                         String accountId) {
+    private final ResourceInstance instance;
+    /** The instance's body, or the nested block this declaration is an element of. */
+    private final EvaluatedBlock body;
+    private final Configuration configuration;
+    private final Origin.Template origin;
+
+    TerraformDeclaration(ResourceInstance instance, Configuration configuration) {
+        this(instance, instance.body(), configuration);
+    }
+
+    private TerraformDeclaration(ResourceInstance instance, EvaluatedBlock body, Configuration configuration) {
         this.instance = instance;
-        this.origin = origins.apply(instance);
-        this.region = region;
-        this.accountId = accountId;
+        this.body = body;
+        this.configuration = configuration;
+        this.origin = configuration.origins().apply(instance);
     }
 
     @Override
@@ -109,16 +120,89 @@ final class TerraformDeclaration implements Declaration {
     }
 
     @Override
+    public Value<List<Declaration>> elements(Field field) {
+        if (field.terraform() == null) {
+            return Value.known(List.of());
+        }
+        if (!instance.expanded()) {
+            return Value.unknown(instance.expansionBlocker().expression());
+        }
+        List<String> steps = List.of(field.terraform().split("\\."));
+        return switch (block(steps.subList(0, steps.size() - 1))) {
+            case null -> Value.known(List.of());
+            case Unknown u -> Value.unknown(u.expression());
+            case EvaluatedBlock parent -> {
+                List<EvaluatedBlock> blocks = parent.blocks(steps.getLast());
+                for (EvaluatedBlock block : blocks) {
+                    if (block.expansionBlocker() != null) {
+                        yield Value.unknown(block.expansionBlocker().expression());
+                    }
+                }
+                yield Value.known(blocks.stream()
+                        .<Declaration>map(b -> new TerraformDeclaration(instance, b, configuration)).toList());
+            }
+            default -> throw new IllegalStateException("unexpected block step result");
+        };
+    }
+
+    /**
+     * Text; a plain reference to one attribute of another resource ({@code aws_s3_bucket.logs.id},
+     * {@code aws_s3_bucket.logs[count.index].bucket}) as that resource's address and attribute; anything else
+     * unresolved is undecided.
+     */
+    @Override
+    public Target target(Field field) {
+        if (!instance.expanded()) {
+            return new Target.Undecided(instance.expansionBlocker().expression());
+        }
+        return switch (at(field)) {
+            case null -> null;
+            case NullValue n -> null;
+            case StringValue s -> new Target.Text(s.value());
+            case Unknown u when TerraformMapper.TRAVERSAL.matcher(u.expression()).matches()
+                    && u.references().size() == 1 && u.references().getFirst().kind() == Reference.Kind.RESOURCE
+                    && u.references().getFirst().attributePath().size() == 1 -> new Target.Attribute(
+                    u.references().getFirst().address(), u.references().getFirst().attributePath().getFirst());
+            case Unknown u -> new Target.Undecided(u.expression());
+            case dev.vigil.hcl.Value other -> new Target.Undecided(other.toString());
+        };
+    }
+
+    @Override
+    public List<Declaration> declarations(String type) {
+        return configuration.byType().getOrDefault(type, List.of()).stream()
+                .<Declaration>map(i -> new TerraformDeclaration(i, configuration)).toList();
+    }
+
+    @Override
     public String arn(String service, String resource) {
+        String region = configuration.region();
+        String accountId = configuration.accountId();
         return "arn:" + Partitions.of(region) + ":" + service + ":" + (region == null ? "${region}" : region) + ":"
                 + (accountId == null ? "${account}" : accountId) + ":" + resource;
     }
 
     /** The value at an argument path (nested blocks: the first of each), or null when any step is absent. */
     private dev.vigil.hcl.Value at(Field field) {
+        if (field.terraform() == null) {
+            return null;
+        }
         List<String> steps = List.of(field.terraform().split("\\."));
-        EvaluatedBlock block = instance.body();
-        for (String step : steps.subList(0, steps.size() - 1)) {
+        return switch (block(steps.subList(0, steps.size() - 1))) {
+            case null -> null;
+            case Unknown u -> u;
+            case EvaluatedBlock block -> block.attribute(steps.getLast()).orElse(null);
+            default -> throw new IllegalStateException("unexpected block step result");
+        };
+    }
+
+    /**
+     * The nested block a path of block types leads to (the first of each), the unknown that blocks its expansion, or
+     * null when a step is absent.
+     */
+    private Object block(List<String> steps) {
+        EvaluatedBlock block = body;
+        for (String step : steps) {
             List<EvaluatedBlock> nested = block.blocks(step);
             if (nested.isEmpty()) {
                 return null;
@@ -128,7 +212,7 @@ final class TerraformDeclaration implements Declaration {
                 return block.expansionBlocker();
             }
         }
-        return block.attribute(steps.getLast()).orElse(null);
+        return block;
     }
 
     private <T> Value<T> read(Field field, Value<T> absent, Function<dev.vigil.hcl.Value, Value<T>> convert) {

@@ -50,7 +50,8 @@ final class TerraformMapper {
     private static final String CLUSTER_INSTANCE = "aws_rds_cluster_instance";
     /** The resource types whose {@code arn} is an RDS DB instance ARN. */
     private static final Set<String> DB_INSTANCE_ARNS = Set.of(DB_INSTANCE, CLUSTER_INSTANCE);
-    private static final Pattern TRAVERSAL = Pattern.compile("[A-Za-z0-9_.\\-\\[\\]\"]+");
+    /** A plain reference as written, such as {@code aws_db_instance.main[0].arn}: no function, no template. */
+    static final Pattern TRAVERSAL = Pattern.compile("[A-Za-z0-9_.\\-\\[\\]\"]+");
     private static final List<String> CONDITION_OPERATORS =
             List.of("string_equals", "string_like", "string_not_equals", "string_not_like");
 
@@ -85,6 +86,8 @@ final class TerraformMapper {
 
     /** Maps every instance; DB instances first, so that selections and replicas can name them. */
     MappedResources map(List<ResourceInstance> instances) {
+        TerraformDeclaration.Configuration configuration = new TerraformDeclaration.Configuration(origins, region,
+                accountId, instances.stream().collect(java.util.stream.Collectors.groupingBy(ResourceInstance::type)));
         for (ResourceInstance instance : instances) {
             switch (instance.type()) {
                 case DB_INSTANCE -> dbNames.put(instance.address(), dbName(instance));
@@ -98,7 +101,7 @@ final class TerraformMapper {
                 case DB_INSTANCE, CLUSTER_INSTANCE -> dbInstance(instance);
                 case "aws_backup_selection" -> selection(instance);
                 default -> KindMappings.terraform(instance.type()).ifPresent(kind -> kind.map()
-                        .apply(new TerraformDeclaration(instance, origins, region, accountId))
+                        .apply(new TerraformDeclaration(instance, configuration))
                         .forEach(r -> add(instance, r)));
             }
         }
