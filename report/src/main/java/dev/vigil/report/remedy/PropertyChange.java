@@ -6,6 +6,7 @@ import dev.vigil.core.remedy.RemedyCodec;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,14 +31,29 @@ record PropertyChange(String account, String region, PropertyFix fix, Map<String
 
     /** The AWS CLI command, each substituted value quoted for the shell. */
     String cli() {
-        Matcher m = PLACEHOLDER.matcher(fix.cli());
+        return fill(fix.cli(), PropertyChange::shellWord);
+    }
+
+    /** The CloudFormation properties, each substituted value quoted for YAML. */
+    String cloudFormation() {
+        return fill(fix.cloudFormation(), PropertyChange::yamlScalar);
+    }
+
+    /** The Terraform arguments, each substituted value an HCL string. */
+    String terraform() {
+        return fill(fix.terraform(), PropertyChange::hclString);
+    }
+
+    /** {@code text} with each {@code {field}} (or {@code {region}}) replaced by its value, quoted. */
+    private String fill(String text, UnaryOperator<String> quote) {
+        Matcher m = PLACEHOLDER.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String value = m.group(1).equals("region") ? region : fields.get(m.group(1));
             if (value == null) {
-                throw new IllegalStateException(fix.cli() + " names {" + m.group(1) + "}, which the remedy lacks");
+                throw new IllegalStateException(text + " names {" + m.group(1) + "}, which the remedy lacks");
             }
-            m.appendReplacement(out, Matcher.quoteReplacement(shellWord(value)));
+            m.appendReplacement(out, Matcher.quoteReplacement(quote.apply(value)));
         }
         return m.appendTail(out).toString();
     }
@@ -55,5 +71,16 @@ record PropertyChange(String account, String region, PropertyFix fix, Map<String
     /** Single-quotes a shell word unless it is plainly safe. */
     static String shellWord(String word) {
         return word.matches("[A-Za-z0-9._-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
+    }
+
+    /** A single-quoted YAML scalar (always a string, never read as a boolean or a number). */
+    static String yamlScalar(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+
+    /** An HCL string literal, with its template sequences escaped. */
+    static String hclString(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n")
+                .replace("${", "$${").replace("%{", "%%{") + "\"";
     }
 }
