@@ -10,6 +10,7 @@ import dev.vigil.core.model.Fault;
 import dev.vigil.core.model.Inventory;
 import dev.vigil.core.model.Resource;
 import dev.vigil.core.rule.Rule;
+import dev.vigil.core.rule.RuleConfig;
 import dev.vigil.core.rule.RuleDefinition;
 import dev.vigil.hcl.terraform.TerraformOptions;
 import dev.vigil.iac.cloudformation.CloudFormationLoader;
@@ -32,7 +33,7 @@ import java.util.stream.Collectors;
  */
 public final class RuleTester {
 
-    private final RuleDefinition rule;
+    private RuleDefinition rule;
     private final Inventory inventory = new Inventory();
     private ScanResult result;
 
@@ -42,6 +43,12 @@ public final class RuleTester {
 
     public static RuleTester rule(Rule rule) {
         return new RuleTester(rule);
+    }
+
+    /** Sets one of the rule's settings, as {@code --setting RULE.NAME=VALUE} or an account's configuration would. */
+    public RuleTester withSetting(String name, String value) {
+        rule = rule.configure(RuleConfig.DEFAULT.withSetting(name, value));
+        return this;
     }
 
     public RuleTester given(Resource... resources) {
