@@ -5,5 +5,7 @@ package dev.vigil.core.remedy;
  * an AWS CLI command, CloudFormation or Terraform; rules only describe it.
  */
 public sealed interface Remedy permits EnablePointInTimeRecovery, ProtectWithBackupPlan,
-        EnableClusterDeletionProtection {
+        EnableClusterDeletionProtection,
+        BackUpTable, DenyRecoveryPointDeletion, EnableTableDeletionProtection, EncryptTableWithCustomerManagedKey,
+        EncryptVaultWithCustomerManagedKey, SetBackupPlanLifecycle {
 }
