@@ -8,11 +8,14 @@ import dev.vigil.iac.cloudformation.Node.Scalar;
 import dev.vigil.iac.cloudformation.Node.Unresolved;
 import dev.vigil.iac.mapping.Declaration;
 import dev.vigil.iac.mapping.Field;
+import dev.vigil.iac.mapping.JsonDocument;
 import dev.vigil.iac.mapping.Target;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** A CloudFormation resource's evaluated {@code Properties}, read as a {@link Declaration}. */
@@ -24,18 +27,23 @@ final class CloudFormationDeclaration implements Declaration {
     private final String type;
     private final String logicalId;
     private final int line;
+    /** As written, before evaluation (which does not keep what a {@code Ref} names); null for a list element. */
+    private final Node written;
     private final Node properties;
 
     CloudFormationDeclaration(TemplateMapping mapping, String type, String logicalId, int line, MapNode resource) {
-        this(mapping, type, logicalId, line, mapping.evaluator().evaluate(resource.get("Properties")));
+        this(mapping, type, logicalId, line, resource.get("Properties"),
+                mapping.evaluator().evaluate(resource.get("Properties")));
     }
 
     /** @param properties evaluated: the resource's {@code Properties}, or one element of a list in them */
-    private CloudFormationDeclaration(TemplateMapping mapping, String type, String logicalId, int line, Node properties) {
+    private CloudFormationDeclaration(TemplateMapping mapping, String type, String logicalId, int line, Node written,
+                                      Node properties) {
         this.mapping = mapping;
         this.type = type;
         this.logicalId = logicalId;
         this.line = line;
+        this.written = written;
         this.properties = properties;
     }
 
@@ -107,7 +115,7 @@ final class CloudFormationDeclaration implements Declaration {
                     if (item instanceof Unresolved u) {
                         yield Value.unknown(u.expression());
                     }
-                    elements.add(new CloudFormationDeclaration(mapping, type, logicalId, line, item));
+                    elements.add(new CloudFormationDeclaration(mapping, type, logicalId, line, null, item));
                 }
                 yield Value.known(List.copyOf(elements));
             }
@@ -130,6 +138,63 @@ final class CloudFormationDeclaration implements Declaration {
     @Override
     public List<Declaration> declarations(String otherType) {
         return List.of();
+    }
+
+    /** A {@code Ref} or {@code Fn::GetAtt} (long form, or the list or dotted argument of the short form) as written. */
+    @Override
+    public Optional<Declaration> referenced(Field field, Set<String> types) {
+        if (field.cloudFormation() == null) {
+            return Optional.empty();
+        }
+        Node node = written;
+        for (String step : field.cloudFormation().split("\\.")) {
+            node = node instanceof MapNode map ? map.get(step) : null;
+        }
+        String name = null;
+        if (node instanceof MapNode call && call.fields().size() == 1) {
+            if (call.get("Ref") instanceof Scalar ref) {
+                name = ref.text();
+            } else if (call.get("Fn::GetAtt") instanceof ListNode args && !args.items().isEmpty()
+                    && args.items().getFirst() instanceof Scalar resource) {
+                name = resource.text();
+            } else if (call.get("Fn::GetAtt") instanceof Scalar dotted && dotted.text() != null) {
+                name = dotted.text().split("\\.", 2)[0];
+            }
+        }
+        String referencedType = name == null ? null : mapping.evaluator().type(name);
+        if (referencedType != null && types.contains(referencedType)
+                && mapping.template().section("Resources").fields().get(name) instanceof Node.Field declared
+                && declared.value() instanceof MapNode resource && mapping.evaluator().present(resource)) {
+            return Optional.of(new CloudFormationDeclaration(mapping, referencedType, name, declared.line(), resource));
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Value<Object> document(Field field) {
+        Node node = at(field);
+        return switch (node) {
+            case null -> null;
+            case Scalar s when s.text() == null -> null;
+            case Scalar s when s.symbolic() -> Value.unknown(s.text());
+            case Scalar s -> JsonDocument.parse(field.cloudFormation(), s.text());
+            default -> Value.known(plain(node));
+        };
+    }
+
+    /** A node as plain values, unresolved parts as unknowns. */
+    private static Object plain(Node node) {
+        return switch (node) {
+            case MapNode map -> {
+                Map<String, Object> out = new LinkedHashMap<>();
+                map.fields().forEach((key, f) -> out.put(key, plain(f.value())));
+                yield out;
+            }
+            case ListNode list -> list.items().stream().map(CloudFormationDeclaration::plain).toList();
+            case Scalar s when s.symbolic() -> Value.unknown(s.text());
+            case Scalar s -> s.text() == null ? "" : s.text();
+            case Unresolved u -> Value.unknown(u.expression());
+        };
     }
 
     @Override
