@@ -27,6 +27,7 @@ public final class RateLimits {
         rates.put("dynamodb:ListTables", new Rate(100, 100));
         rates.put("rds:Describe*", new Rate(12, 300));
         rates.put("backup:*", new Rate(10, 20));
+        rates.put("dynamodb:ListBackups", new Rate(5, 5));   // "a maximum of five times per second" (API reference)
         return new RateLimits(rates, new Rate(20, 20));
     }
 

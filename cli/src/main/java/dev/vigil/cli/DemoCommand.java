@@ -45,10 +45,14 @@ final class DemoCommand implements Callable<Integer> {
             }
             System.err.println("Seeded a sample account at " + moto.endpoint()
                     + ": DynamoDB tables with and without point-in-time recovery in us-east-1 and eu-west-1,"
-                    + " RDS instances without AWS Backup, Aurora clusters with and without deletion protection."
+                    + " RDS instances without AWS Backup, Aurora clusters with and without deletion protection,"
+                    + " DynamoDB tables with and without an on-demand backup, AWS Backup vaults and plans in "
+                    + DemoAccount.BACKUP_REGION + "."
                     + " Scanning every region ...");
-            ScanCommand.scan(options, new Accounts(false, List.of(), Accounts.DEFAULT_ROLE, null, 1), Catalog.load().all(),
-                    output, null);
+            DemoAccount.NOT_EMULATED.forEach((rule, why) -> System.err.println("Not run on the emulator: " + rule
+                    + " (" + why + ")"));
+            ScanCommand.scan(options, new Accounts(false, List.of(), Accounts.DEFAULT_ROLE, null, 1), Catalog.load().all()
+                    .stream().filter(r -> !DemoAccount.NOT_EMULATED.containsKey(r.meta().id())).toList(), output, null);
             serve(moto, options);
             System.err.println("Stopped the emulator. Scan a real account with: ./vigil scan [--profile NAME]");
             return Vigil.OK;
@@ -63,10 +67,15 @@ final class DemoCommand implements Callable<Integer> {
         System.err.println();
         System.err.println("Starting the service (vigil serve) on a temporary store for one scheduled run ...");
         Path dir = Files.createTempDirectory("vigil-demo-store");
-        String yaml = "accounts:\n  - id: \"123456789012\"\n    name: demo\n    regions: [us-east-1, eu-west-1]\n"
-                + "    endpointUrl: " + moto.endpoint() + "\n";
+        StringBuilder yaml = new StringBuilder("accounts:\n  - id: \"123456789012\"\n    name: demo\n"
+                + "    regions: [us-east-1, eu-west-1]\n    endpointUrl: " + moto.endpoint() + "\n");
+        if (!DemoAccount.NOT_EMULATED.isEmpty()) {
+            yaml.append("    rules:\n");
+            DemoAccount.NOT_EMULATED.keySet().forEach(rule -> yaml.append("      ").append(rule)
+                    .append(": { enabled: false }\n"));
+        }
         ServiceConfig config = new ConfigLoader(Catalog.load(), ChannelMaker.NOTIFY, System::getenv)
-                .parse("demo.yaml", yaml);
+                .parse("demo.yaml", yaml.toString());
         String runId;
         try (Store store = Store.open(StoreLocation.embedded(dir));
              Service service = new Service(config, store, Catalog.load(), ChannelMaker.NOTIFY,

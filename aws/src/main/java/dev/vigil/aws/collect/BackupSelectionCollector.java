@@ -14,9 +14,21 @@ import software.amazon.awssdk.services.backup.model.BackupSelectionsListMember;
 import software.amazon.awssdk.services.backup.model.ConditionParameter;
 import software.amazon.awssdk.services.backup.model.Conditions;
 import software.amazon.awssdk.services.backup.model.GetBackupSelectionResponse;
+import software.amazon.awssdk.services.backup.model.ListBackupPlansResponse;
 
 /** Every selection of every backup plan in the region: ListBackupPlans, ListBackupSelections, GetBackupSelection. */
 public final class BackupSelectionCollector implements Collector {
+
+    /** Plans, as the collector and the fixer list them. */
+    public static final Pages<ListBackupPlansResponse, BackupPlansListMember> PLANS = new Pages<>(
+            "backup:ListBackupPlans", "BackupPlansList", ListBackupPlansResponse::hasBackupPlansList,
+            ListBackupPlansResponse::backupPlansList, ListBackupPlansResponse::nextToken);
+
+    /** The region's plans, listed once per scan of the region: the plan collector reads them too. */
+    static List<BackupPlansListMember> plans(RegionContext region, BackupClient client) {
+        return region.shared().once(PLANS.operation(),
+                () -> PLANS.all(client.listBackupPlansPaginator(r -> r.maxResults(100))));
+    }
 
     @Override
     public Class<? extends Resource> kind() {
@@ -31,9 +43,7 @@ public final class BackupSelectionCollector implements Collector {
     @Override
     public void collect(RegionContext region, Inventory into) {
         BackupClient client = region.connection().client(BackupClient::builder, region.region());
-        List<BackupPlansListMember> plans = Faults.call("backup:ListBackupPlans",
-                () -> client.listBackupPlansPaginator(r -> r.maxResults(100)).backupPlansList().stream().toList());
-        for (BackupPlansListMember plan : plans) {
+        for (BackupPlansListMember plan : plans(region, client)) {
             List<BackupSelectionsListMember> selections = Faults.call("backup:ListBackupSelections",
                     () -> client.listBackupSelectionsPaginator(r -> r.backupPlanId(plan.backupPlanId()))
                             .backupSelectionsList().stream().toList());

@@ -3,12 +3,14 @@ package dev.vigil.aws.emulator;
 import dev.vigil.aws.AwsConnection;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.backup.BackupClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.Tag;
 
@@ -29,6 +31,27 @@ public final class DemoAccount {
     public static final Map<String, Map<String, Boolean>> CLUSTERS = Map.of(
             "us-east-1", Map.of("orders-aurora", true, "analytics-aurora", false));
 
+    /** Region → tables with an on-demand backup (DynamoDB-005); the other tables have none. */
+    public static final Map<String, List<String>> TABLE_BACKUPS = Map.of(
+            "us-east-1", List.of("orders"),
+            "eu-west-1", List.of("invoices"));
+
+    /**
+     * Where the demo's AWS Backup vaults and plans live: a region without DB instances, because moto has backup plans
+     * but no backup selections, which Backup-001 reads wherever it judges DB instances.
+     */
+    public static final String BACKUP_REGION = "us-west-2";
+
+    /** Vaults encrypted with a customer managed key (moto reports every KMS key as customer managed). */
+    public static final List<String> VAULTS = List.of("backups-cmk");
+
+    /** Backup plan name → whether its rule sets both lifecycle days (Vigil-Backup-002). */
+    public static final Map<String, Boolean> PLANS = Map.of("daily-tiered", true, "weekly-forever", false);
+
+    /** Rules the emulator cannot hold, with why: {@code vigil demo} leaves them out rather than show wrong results. */
+    public static final Map<String, String> NOT_EMULATED = Map.of(
+            "Backup-002", "moto has no backup vault access policies (GetBackupVaultAccessPolicy)");
+
     private DemoAccount() {
     }
 
@@ -39,6 +62,25 @@ public final class DemoAccount {
                 db -> createDatabase(aws.client(RdsClient::builder, region), db, "postgres", Map.of("team", "data"))));
         CLUSTERS.forEach((region, clusters) -> clusters.forEach(
                 (id, protect) -> createCluster(aws.client(RdsClient::builder, region), id, "aurora-postgresql", protect)));
+        TABLE_BACKUPS.forEach((region, tables) -> tables.forEach(table -> aws.client(DynamoDbClient::builder, region)
+                .createBackup(r -> r.tableName(table).backupName(table + "-demo"))));
+        BackupClient backup = aws.client(BackupClient::builder, BACKUP_REGION);
+        VAULTS.forEach(vault -> createVault(backup, aws.client(KmsClient::builder, BACKUP_REGION), vault));
+        PLANS.forEach((plan, tiered) -> createPlan(backup, plan, tiered));
+    }
+
+    /** A backup vault encrypted with a new KMS key of its own. */
+    public static void createVault(BackupClient backup, KmsClient kms, String name) {
+        String key = kms.createKey(r -> r.description("key of backup vault " + name)).keyMetadata().arn();
+        backup.createBackupVault(r -> r.backupVaultName(name).encryptionKeyArn(key));
+    }
+
+    /** A backup plan of one daily rule into the first vault; {@code tiered}: its lifecycle sets both numbers of days. */
+    public static String createPlan(BackupClient backup, String name, boolean tiered) {
+        return backup.createBackupPlan(r -> r.backupPlan(p -> p.backupPlanName(name).rules(rule -> rule
+                .ruleName("daily").targetBackupVaultName(VAULTS.getFirst()).scheduleExpression("cron(0 5 ? * * *)")
+                .lifecycle(tiered ? l -> l.moveToColdStorageAfterDays(30L).deleteAfterDays(365L)
+                        : l -> l.deleteAfterDays(35L))))).backupPlanId();
     }
 
     public static void createTable(DynamoDbClient dynamo, String name, boolean pitr) {

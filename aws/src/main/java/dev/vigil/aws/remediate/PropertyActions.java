@@ -1,12 +1,21 @@
 package dev.vigil.aws.remediate;
 
 import dev.vigil.aws.AwsConnection;
+import dev.vigil.core.remedy.BackUpTable;
 import dev.vigil.core.remedy.EnableClusterDeletionProtection;
+import dev.vigil.core.remedy.EnableTableDeletionProtection;
 import dev.vigil.core.remedy.Remedy;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BackupStatus;
+import software.amazon.awssdk.services.dynamodb.model.BackupSummary;
+import software.amazon.awssdk.services.dynamodb.model.BackupType;
+import software.amazon.awssdk.services.dynamodb.model.BackupTypeFilter;
 import software.amazon.awssdk.services.rds.RdsClient;
 
 /**
@@ -33,7 +42,8 @@ final class PropertyActions {
         String apply(AwsConnection aws, String region, R remedy);
     }
 
-    private static final Map<Class<?>, Action<?>> ACTIONS = List.<Action<?>>of(new ClusterDeletionProtection())
+    private static final Map<Class<?>, Action<?>> ACTIONS = List.<Action<?>>of(new ClusterDeletionProtection(),
+                    new TableBackup(), new TableDeletionProtection())
             .stream().collect(Collectors.toUnmodifiableMap(Action::type, a -> a));
 
     private PropertyActions() {
@@ -47,6 +57,10 @@ final class PropertyActions {
 
     private static RdsClient rds(AwsConnection aws, String region) {
         return aws.client(RdsClient::builder, region);
+    }
+
+    private static DynamoDbClient dynamoDb(AwsConnection aws, String region) {
+        return aws.client(DynamoDbClient::builder, region);
     }
 
     /** RDS-035: ModifyDBCluster DeletionProtection=true takes effect at once, without a restart. */
@@ -72,6 +86,72 @@ final class PropertyActions {
         public String apply(AwsConnection aws, String region, EnableClusterDeletionProtection remedy) {
             return "DeletionProtection=" + rds(aws, region).modifyDBCluster(r -> r
                     .dbClusterIdentifier(remedy.clusterId()).deletionProtection(true)).dbCluster().deletionProtection();
+        }
+    }
+
+    /** Vigil-DynamoDB-001: UpdateTable DeletionProtectionEnabled=true takes effect at once and can be turned off again. */
+    private static final class TableDeletionProtection implements Action<EnableTableDeletionProtection> {
+        @Override
+        public Class<EnableTableDeletionProtection> type() {
+            return EnableTableDeletionProtection.class;
+        }
+
+        @Override
+        public String iamAction() {
+            return "dynamodb:UpdateTable";
+        }
+
+        @Override
+        public State read(AwsConnection aws, String region, EnableTableDeletionProtection remedy) {
+            boolean on = Boolean.TRUE.equals(dynamoDb(aws, region).describeTable(r -> r.tableName(remedy.tableName()))
+                    .table().deletionProtectionEnabled());
+            return new State("DeletionProtectionEnabled=" + on, on);
+        }
+
+        @Override
+        public String apply(AwsConnection aws, String region, EnableTableDeletionProtection remedy) {
+            return "DeletionProtectionEnabled=" + dynamoDb(aws, region).updateTable(r -> r
+                    .tableName(remedy.tableName()).deletionProtectionEnabled(true)).tableDescription()
+                    .deletionProtectionEnabled();
+        }
+    }
+
+    /**
+     * DynamoDB-005: CreateBackup adds a backup and changes nothing that exists (the backup can be deleted again); in
+     * place when an on-demand backup was made within the rule's threshold.
+     */
+    private static final class TableBackup implements Action<BackUpTable> {
+
+        static final String NAME = "vigil-DynamoDB-005";
+
+        @Override
+        public Class<BackUpTable> type() {
+            return BackUpTable.class;
+        }
+
+        @Override
+        public String iamAction() {
+            return "dynamodb:CreateBackup";
+        }
+
+        @Override
+        public State read(AwsConnection aws, String region, BackUpTable remedy) {
+            Instant since = Instant.now().minus(Duration.ofDays(Long.parseLong(remedy.maxAgeDays())));
+            Optional<BackupSummary> recent = dynamoDb(aws, region).listBackups(r -> r.tableName(remedy.tableName())
+                            .backupType(BackupTypeFilter.ALL).timeRangeLowerBound(since)).backupSummaries().stream()
+                    .filter(b -> b.backupType() != BackupType.SYSTEM && b.backupStatus() != BackupStatus.DELETED
+                            && b.backupCreationDateTime() != null && !b.backupCreationDateTime().isBefore(since))
+                    .max(java.util.Comparator.comparing(BackupSummary::backupCreationDateTime));
+            return recent.map(b -> new State("newest backup " + b.backupName() + " made "
+                    + b.backupCreationDateTime(), true))
+                    .orElseGet(() -> new State("no backup within " + remedy.maxAgeDays() + " days", false));
+        }
+
+        @Override
+        public String apply(AwsConnection aws, String region, BackUpTable remedy) {
+            var made = dynamoDb(aws, region).createBackup(r -> r.tableName(remedy.tableName()).backupName(NAME))
+                    .backupDetails();
+            return "backup " + made.backupName() + " " + made.backupStatusAsString();
         }
     }
 }
