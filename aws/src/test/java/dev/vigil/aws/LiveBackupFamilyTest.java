@@ -25,6 +25,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.backup.BackupClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.SSEType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.rds.RdsClient;
 
@@ -85,7 +89,13 @@ class LiveBackupFamilyTest {
             DemoAccount.createDatabase(aws.client(RdsClient::builder, WEST), "west-db", "postgres", Map.of());
 
             DynamoDbClient east = aws.client(DynamoDbClient::builder, EAST);
-            DemoAccount.createTable(east, "orders", false);
+            String tableKey = aws.client(KmsClient::builder, EAST).createKey(r -> r.description("tables"))
+                    .keyMetadata().arn();
+            east.createTable(r -> r.tableName("orders").billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
+                    .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
+                    .sseSpecification(sse -> sse.enabled(true).sseType(SSEType.KMS).kmsMasterKeyId(tableKey))
+                    .deletionProtectionEnabled(true));
             DemoAccount.createTable(east, "sessions", false);
             east.createBackup(r -> r.tableName("orders").backupName("orders-nightly"));
             DemoAccount.createTable(aws.client(DynamoDbClient::builder, FAULTY), "lonely", false);
@@ -189,6 +199,53 @@ class LiveBackupFamilyTest {
             assertThat(aws.stats().snapshot().keySet()).containsExactlyInAnyOrder("sts:GetCallerIdentity",
                     "ec2:DescribeRegions", "dynamodb:ListTables", "dynamodb:ListBackups");
             assertThat(aws.stats().calls("dynamodb:ListBackups")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void eachTableIsDescribedOnceHoweverManyRulesReadWhatDescribeTableSays() {
+        try (AwsConnection aws = connect(EAST)) {
+            ScanResult result = scan(aws, "DynamoDB-003", "DynamoDB-004", "DynamoDB-005", "Vigil-DynamoDB-001");
+            assertThat(verdicts(result)).isEqualTo(Map.of(
+                    "DynamoDB-003", Map.of("orders", Status.FAILURE, "sessions", Status.FAILURE),
+                    "DynamoDB-004", Map.of("orders", Status.SUCCESS, "sessions", Status.FAILURE),
+                    "DynamoDB-005", Map.of("orders", Status.SUCCESS, "sessions", Status.FAILURE),
+                    "Vigil-DynamoDB-001", Map.of("orders", Status.SUCCESS, "sessions", Status.FAILURE)));
+            assertThat(result.checkList()).filteredOn(c -> c.rule().id().equals("DynamoDB-004")
+                    && c.resourceName().equals("sessions")).singleElement()
+                    .satisfies(c -> assertThat(c.message()).contains("an AWS owned key"));
+            assertThat(aws.stats().calls("dynamodb:ListTables")).isEqualTo(1);
+            assertThat(aws.stats().calls("dynamodb:DescribeContinuousBackups")).isEqualTo(2);
+            assertThat(aws.stats().calls("dynamodb:DescribeTable")).isEqualTo(2);
+            assertThat(aws.stats().calls("kms:DescribeKey")).isEqualTo(1);
+            assertThat(aws.stats().calls("dynamodb:ListBackups")).isEqualTo(1);
+        }
+        try (AwsConnection aws = connect(EAST)) {
+            scan(aws, "Vigil-DynamoDB-001");
+            assertThat(aws.stats().snapshot().keySet()).containsExactlyInAnyOrder("sts:GetCallerIdentity",
+                    "ec2:DescribeRegions", "dynamodb:ListTables", "dynamodb:DescribeTable");
+        }
+    }
+
+    @Test
+    void aTableWithoutDeletionProtectionIsProtectedByItsLiveFix() {
+        try (AwsConnection aws = connect(FIX)) {
+            List<Check> failing = scan(aws, "Vigil-DynamoDB-001").checkList();
+            assertThat(failing).extracting(Check::status).containsExactly(Status.FAILURE);
+            LiveFixer fixer = new LiveFixer(aws, ACCOUNT, new FixSettings(BackupPlanDefaults.PLAN_NAME, false));
+            List<Change> plan = fixer.plan(failing);
+            assertThat(plan).singleElement().satisfies(c -> {
+                assertThat(c.action()).isEqualTo("dynamodb:UpdateTable");
+                assertThat(c.before()).isEqualTo("DeletionProtectionEnabled=false");
+            });
+            List<Applied> applied = new ArrayList<>();
+            fixer.apply(plan, applied::add);
+            assertThat(applied).singleElement().satisfies(a -> {
+                assertThat(a.ok()).as(a.error()).isTrue();
+                assertThat(a.after()).isEqualTo("DeletionProtectionEnabled=true");
+            });
+            assertThat(scan(aws, "Vigil-DynamoDB-001").checkList()).extracting(Check::status)
+                    .containsExactly(Status.SUCCESS);
         }
     }
 

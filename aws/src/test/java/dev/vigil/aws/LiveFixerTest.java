@@ -70,7 +70,9 @@ class LiveFixerTest {
     }
 
     private static List<Check> failing(AwsConnection aws) {
-        ScanResult result = new LiveScanner(aws).scan(Catalog.load().all(), (r, d, t, n) -> { });
+        // the rules whose fixes LiveFixer plans itself; property fixes have tests of their own
+        ScanResult result = new LiveScanner(aws).scan(Catalog.load().select(List.of("DynamoDB-003", "Backup-001")),
+                (r, d, t, n) -> { });
         return result.checkList().stream().filter(c -> c.status() == Status.FAILURE).toList();
     }
 

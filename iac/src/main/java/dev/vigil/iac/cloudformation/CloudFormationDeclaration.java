@@ -110,12 +110,16 @@ final class CloudFormationDeclaration implements Declaration {
             case Scalar s when s.text() == null -> Value.known(List.of());
             case Scalar s when s.symbolic() -> Value.unknown(s.text());
             case ListNode list -> {
+                // the list as written, item for item, when no function rewrote it (for referenced)
+                List<Node> asWritten = writtenAt(field) instanceof ListNode w
+                        && w.items().size() == list.items().size() ? w.items() : null;
                 List<Declaration> elements = new ArrayList<>();
                 for (Node item : list.items()) {
                     if (item instanceof Unresolved u) {
                         yield Value.unknown(u.expression());
                     }
-                    elements.add(new CloudFormationDeclaration(mapping, type, logicalId, line, null, item));
+                    elements.add(new CloudFormationDeclaration(mapping, type, logicalId, line,
+                            asWritten == null ? null : asWritten.get(elements.size()), item));
                 }
                 yield Value.known(List.copyOf(elements));
             }
@@ -146,10 +150,7 @@ final class CloudFormationDeclaration implements Declaration {
         if (field.cloudFormation() == null) {
             return Optional.empty();
         }
-        Node node = written;
-        for (String step : field.cloudFormation().split("\\.")) {
-            node = node instanceof MapNode map ? map.get(step) : null;
-        }
+        Node node = writtenAt(field);
         String name = null;
         if (node instanceof MapNode call && call.fields().size() == 1) {
             if (call.get("Ref") instanceof Scalar ref) {
@@ -168,6 +169,15 @@ final class CloudFormationDeclaration implements Declaration {
             return Optional.of(new CloudFormationDeclaration(mapping, referencedType, name, declared.line(), resource));
         }
         return Optional.empty();
+    }
+
+    /** The node at a property path as written, before evaluation; null when absent or not reachable as written. */
+    private Node writtenAt(Field field) {
+        Node node = written;
+        for (String step : field.cloudFormation().split("\\.")) {
+            node = node instanceof MapNode map ? map.get(step) : null;
+        }
+        return node;
     }
 
     @Override

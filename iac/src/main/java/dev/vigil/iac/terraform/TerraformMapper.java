@@ -24,7 +24,9 @@ import dev.vigil.hcl.terraform.ResourceInstance;
 import dev.vigil.hcl.terraform.SkipDirective;
 import dev.vigil.iac.Partitions;
 import dev.vigil.iac.MappedResources;
+import dev.vigil.iac.mapping.Declaration;
 import dev.vigil.iac.mapping.KindMappings;
+import dev.vigil.iac.mapping.TableProtection;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -97,7 +99,7 @@ final class TerraformMapper {
         }
         for (ResourceInstance instance : instances) {
             switch (instance.type()) {
-                case "aws_dynamodb_table" -> table(instance);
+                case "aws_dynamodb_table" -> table(instance, new TerraformDeclaration(instance, configuration));
                 case DB_INSTANCE, CLUSTER_INSTANCE -> dbInstance(instance);
                 case "aws_backup_selection" -> selection(instance);
                 default -> KindMappings.terraform(instance.type()).ifPresent(kind -> kind.map()
@@ -108,12 +110,14 @@ final class TerraformMapper {
         return mapped;
     }
 
-    private void table(ResourceInstance instance) {
+    /** @param d the same instance as a Declaration, for what {@link TableProtection} reads */
+    private void table(ResourceInstance instance, TerraformDeclaration d) {
         EvaluatedBlock body = instance.body();
         String name = text(body.attribute("name").orElse(null)).orElse(instance.address());
         if (!instance.expanded()) {
             add(instance, new DynamoDbTable(origins.apply(instance), instance.address(), name,
-                    Value.unknown(instance.expansionBlocker().expression()), null));
+                    Value.unknown(instance.expansionBlocker().expression()), null)
+                    .with(TableProtection.key(d, d, TableProtection.KEY), TableProtection.deletionProtection(d)));
             return;
         }
         List<EvaluatedBlock> pitrBlocks = body.blocks("point_in_time_recovery");
@@ -127,8 +131,13 @@ final class TerraformMapper {
                 .orElse(Value.known(PitrStatus.DISABLED));
         Integer days = pitr.flatMap(b -> b.attribute("recovery_period_in_days"))
                 .filter(v -> v instanceof NumberValue).map(v -> ((NumberValue) v).value().intValue()).orElse(null);
-        add(instance, new DynamoDbTable(origins.apply(instance), instance.address(), name, status, days));
+        add(instance, new DynamoDbTable(origins.apply(instance), instance.address(), name, status, days)
+                .with(TableProtection.key(d, d, TableProtection.KEY), TableProtection.deletionProtection(d)));
+        Value<List<Declaration>> replicas = d.elements(TableProtection.REPLICAS);
+        int index = 0;
         for (EvaluatedBlock replica : body.blocks("replica")) {
+            int at = index++;
+            Value<Declaration> own = replicas.map(all -> all.get(at));
             dev.vigil.hcl.Value region = replica.expansionBlocker() != null ? replica.expansionBlocker()
                     : replica.attribute("region_name").orElse(NullValue.INSTANCE);
             Value<PitrStatus> replicaStatus = replica.expansionBlocker() != null
@@ -136,7 +145,9 @@ final class TerraformMapper {
                     : status("replica.point_in_time_recovery",
                             replica.attribute("point_in_time_recovery").orElse(null));
             add(instance, new DynamoDbTable(origins.apply(instance),
-                    instance.address() + ".replica" + Reference.formatKey(region), name, replicaStatus, null));
+                    instance.address() + ".replica" + Reference.formatKey(region), name, replicaStatus, null)
+                    .with(own.flatMap(r -> TableProtection.key(d, r, TableProtection.REPLICA_KEY)),
+                            own.flatMap(TableProtection::deletionProtection)));
         }
     }
 
