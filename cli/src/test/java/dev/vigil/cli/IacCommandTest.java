@@ -344,4 +344,34 @@ class IacCommandTest {
         assertThat(outside.exit()).isEqualTo(Vigil.ERRORS);
         assertThat(outside.err()).isEqualTo("vigil: " + prod + " is not inside --root " + module + "\n");
     }
+
+    @Test
+    void aSettingGivenOnTheCommandLineDecidesTheBackupPlanLifecycle(@TempDir Path tmp) throws Exception {
+        Path template = tmp.resolve("plan.yaml");
+        Files.writeString(template, """
+                Resources:
+                  Plan:
+                    Type: AWS::Backup::BackupPlan
+                    Properties:
+                      BackupPlan:
+                        BackupPlanName: daily
+                        BackupPlanRule:
+                          - RuleName: daily
+                            TargetBackupVault: Default
+                            Lifecycle:
+                              MoveToColdStorageAfterDays: 30
+                              DeleteAfterDays: 120
+                """);
+        Path any = tmp.resolve("any.json");
+        Run r = run("iac", template.toString(), "--rule", "Vigil-Backup-002", "--format", "json", "-o", any.toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(Vigil.OK);
+        assertThat(check(json(any), "Plan").get("status").asText()).isEqualTo("SUCCESS");
+
+        Path year = tmp.resolve("year.json");
+        r = run("iac", template.toString(), "--rule", "Vigil-Backup-002", "--setting",
+                "Vigil-Backup-002.deleteAfterDays=365", "--format", "json", "-o", year.toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(Vigil.FAILURES);
+        assertThat(check(json(year), "Plan").get("message").asText())
+                .isEqualTo("rule daily sets DeleteAfterDays 120, not 365");
+    }
 }
