@@ -146,9 +146,14 @@ final class BenchCommand implements Callable<Integer> {
         Map<String, Long> minimum = new LinkedHashMap<>();
         minimum.put("dynamodb:ListTables", cells * Math.max(1, (tables + 99) / 100));
         minimum.put("dynamodb:DescribeContinuousBackups", cells * tables);
+        // DynamoDB-004 and Vigil-DynamoDB-001 read one DescribeTable per table between them; DynamoDB-005 one listing
+        minimum.put("dynamodb:DescribeTable", cells * tables);
+        minimum.put("dynamodb:ListBackups", cells);
         minimum.put("rds:DescribeDBInstances", cells);
         minimum.put("rds:DescribeDBSnapshots", dbRegions);
-        minimum.put("backup:ListBackupPlans", dbRegions);
+        // Vigil-Backup-002 reads plans in every region (Backup-001 shares the listing); vaults are listed once
+        minimum.put("backup:ListBackupPlans", cells);
+        minimum.put("backup:ListBackupVaults", cells);
         minimum.put("ec2:DescribeRegions", (long) accounts);
         minimum.put("sts:GetCallerIdentity", (long) accounts);
         minimum.put("sts:AssumeRole", (long) accounts - 1);
