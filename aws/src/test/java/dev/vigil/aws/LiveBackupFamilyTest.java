@@ -127,6 +127,14 @@ class LiveBackupFamilyTest {
         return new LiveScanner(aws).scan(Catalog.load().select(List.of(rules)), (r, d, t, n) -> { });
     }
 
+    /** The operations a scan of one region with these rules calls. */
+    private static java.util.Set<String> operations(String region, String... rules) {
+        try (AwsConnection aws = connect(region)) {
+            scan(aws, rules);
+            return aws.stats().snapshot().keySet();
+        }
+    }
+
     /** rule ID → resource name → status. */
     private static Map<String, Map<String, Status>> verdicts(ScanResult result) {
         return result.checkList().stream().collect(Collectors.groupingBy(c -> c.rule().id(),
@@ -167,16 +175,10 @@ class LiveBackupFamilyTest {
 
     @Test
     void eachVaultRuleCallsOnlyWhatItReads() {
-        try (AwsConnection aws = connect(WEST)) {
-            scan(aws, "Backup-002");
-            assertThat(aws.stats().snapshot().keySet()).containsExactlyInAnyOrder("sts:GetCallerIdentity",
-                    "ec2:DescribeRegions", "backup:ListBackupVaults", "backup:GetBackupVaultAccessPolicy");
-        }
-        try (AwsConnection aws = connect(WEST)) {
-            scan(aws, "Vigil-Backup-001");
-            assertThat(aws.stats().snapshot().keySet()).containsExactlyInAnyOrder("sts:GetCallerIdentity",
-                    "ec2:DescribeRegions", "backup:ListBackupVaults", "kms:DescribeKey");
-        }
+        assertThat(operations(WEST, "Backup-002")).containsExactlyInAnyOrder("sts:GetCallerIdentity",
+                "ec2:DescribeRegions", "backup:ListBackupVaults", "backup:GetBackupVaultAccessPolicy");
+        assertThat(operations(WEST, "Vigil-Backup-001")).containsExactlyInAnyOrder("sts:GetCallerIdentity",
+                "ec2:DescribeRegions", "backup:ListBackupVaults", "kms:DescribeKey");
     }
 
     @Test
@@ -220,33 +222,14 @@ class LiveBackupFamilyTest {
             assertThat(aws.stats().calls("kms:DescribeKey")).isEqualTo(1);
             assertThat(aws.stats().calls("dynamodb:ListBackups")).isEqualTo(1);
         }
-        try (AwsConnection aws = connect(EAST)) {
-            scan(aws, "Vigil-DynamoDB-001");
-            assertThat(aws.stats().snapshot().keySet()).containsExactlyInAnyOrder("sts:GetCallerIdentity",
-                    "ec2:DescribeRegions", "dynamodb:ListTables", "dynamodb:DescribeTable");
-        }
+        assertThat(operations(EAST, "Vigil-DynamoDB-001")).containsExactlyInAnyOrder("sts:GetCallerIdentity",
+                "ec2:DescribeRegions", "dynamodb:ListTables", "dynamodb:DescribeTable");
     }
 
     @Test
     void aTableWithoutDeletionProtectionIsProtectedByItsLiveFix() {
-        try (AwsConnection aws = connect(FIX)) {
-            List<Check> failing = scan(aws, "Vigil-DynamoDB-001").checkList();
-            assertThat(failing).extracting(Check::status).containsExactly(Status.FAILURE);
-            LiveFixer fixer = new LiveFixer(aws, ACCOUNT, new FixSettings(BackupPlanDefaults.PLAN_NAME, false));
-            List<Change> plan = fixer.plan(failing);
-            assertThat(plan).singleElement().satisfies(c -> {
-                assertThat(c.action()).isEqualTo("dynamodb:UpdateTable");
-                assertThat(c.before()).isEqualTo("DeletionProtectionEnabled=false");
-            });
-            List<Applied> applied = new ArrayList<>();
-            fixer.apply(plan, applied::add);
-            assertThat(applied).singleElement().satisfies(a -> {
-                assertThat(a.ok()).as(a.error()).isTrue();
-                assertThat(a.after()).isEqualTo("DeletionProtectionEnabled=true");
-            });
-            assertThat(scan(aws, "Vigil-DynamoDB-001").checkList()).extracting(Check::status)
-                    .containsExactly(Status.SUCCESS);
-        }
+        assertThat(fixTheOneFailure("Vigil-DynamoDB-001", "dynamodb:UpdateTable", "DeletionProtectionEnabled=false")
+                .after()).isEqualTo("DeletionProtectionEnabled=true");
     }
 
     @Test
@@ -264,21 +247,31 @@ class LiveBackupFamilyTest {
 
     @Test
     void aTableWithoutARecentBackupIsBackedUpByItsLiveFix() {
+        assertThat(fixTheOneFailure("DynamoDB-005", "dynamodb:CreateBackup", "no backup within 7 days").after())
+                .isEqualTo("backup vigil-DynamoDB-005 AVAILABLE");
+    }
+
+    /**
+     * Scans the fix region with one rule, plans the fix of its one failure from the value read now, applies it, and
+     * checks that the rule passes after it and that a second plan finds the fix in place.
+     */
+    private static Applied fixTheOneFailure(String rule, String action, String before) {
         try (AwsConnection aws = connect(FIX)) {
-            List<Check> failing = scan(aws, "DynamoDB-005").checkList();
+            List<Check> failing = scan(aws, rule).checkList();
             assertThat(failing).extracting(Check::status).containsExactly(Status.FAILURE);
             LiveFixer fixer = new LiveFixer(aws, ACCOUNT, new FixSettings(BackupPlanDefaults.PLAN_NAME, false));
             List<Change> plan = fixer.plan(failing);
             assertThat(plan).singleElement().satisfies(c -> {
-                assertThat(c.action()).isEqualTo("dynamodb:CreateBackup");
-                assertThat(c.before()).isEqualTo("no backup within 7 days");
+                assertThat(c.action()).isEqualTo(action);
+                assertThat(c.before()).isEqualTo(before);
                 assertThat(c.state()).isEqualTo(State.TO_DO);
             });
             List<Applied> applied = new ArrayList<>();
             fixer.apply(plan, applied::add);
             assertThat(applied).singleElement().satisfies(a -> assertThat(a.ok()).as(a.error()).isTrue());
-            assertThat(scan(aws, "DynamoDB-005").checkList()).extracting(Check::status).containsExactly(Status.SUCCESS);
+            assertThat(scan(aws, rule).checkList()).extracting(Check::status).containsExactly(Status.SUCCESS);
             assertThat(fixer.plan(failing).getFirst().state()).isEqualTo(State.IN_PLACE);
+            return applied.getFirst();
         }
     }
 }
