@@ -6,6 +6,9 @@ set -euo pipefail
 packages=()
 # A real PostgreSQL server for the store's and the service's tests (testkit's PostgresServer starts it).
 compgen -G '/usr/lib/postgresql/*/bin/pg_ctl' >/dev/null || packages+=(postgresql)
+# Headless Chromium and its driver, with a font to draw text, for report's HtmlReportBrowserTest.
+[ -x /usr/bin/chromium ] || packages+=(chromium fonts-liberation)
+[ -x /usr/bin/chromedriver ] || packages+=(chromium-driver)
 
 if [ ${#packages[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then

@@ -25,9 +25,17 @@ public final class RateLimits {
         Map<String, Rate> rates = new LinkedHashMap<>();
         rates.put("dynamodb:DescribeContinuousBackups", new Rate(10, 10));
         rates.put("dynamodb:ListTables", new Rate(100, 100));
+        // EC2 gives each API its own bucket; paginated or filtered Describe* calls draw on the non-mutating one
+        // (100 tokens, refilled at 20/s), mutating calls refill at 5/s
+        rates.put("ec2:CreateSnapshot", new Rate(5, 100));
+        rates.put("ec2:DescribeSnapshotAttribute", new Rate(20, 100));
+        rates.put("ec2:DescribeSnapshots", new Rate(20, 100));
+        rates.put("ec2:DescribeVolumes", new Rate(20, 100));
+        rates.put("ec2:ModifySnapshotAttribute", new Rate(5, 100));
         rates.put("rds:Describe*", new Rate(12, 300));
         rates.put("backup:*", new Rate(10, 20));
         rates.put("dynamodb:ListBackups", new Rate(5, 5));   // "a maximum of five times per second" (API reference)
+        rates.put("securityhub:BatchImportFindings", new Rate(10, 30));
         return new RateLimits(rates, new Rate(20, 20));
     }
 

@@ -62,8 +62,13 @@ public final class EmulatorProxy implements AutoCloseable {
         }
     }
 
-    /** A recorded response. */
-    public record Response(int status, String contentType, String body) {}
+    /** A recorded response; {@code headers} as AWS sends them beside the body (e.g. x-amzn-ErrorType). */
+    public record Response(int status, String contentType, String body, Map<String, String> headers) {
+
+        public Response(int status, String contentType, String body) {
+            this(status, contentType, body, Map.of());
+        }
+    }
 
     private record Rule(Predicate<Request> when, Function<Request, Response> respond) {}
 
@@ -128,6 +133,7 @@ public final class EmulatorProxy implements AutoCloseable {
                     Response r = rule.respond().apply(request);
                     byte[] out = r.body().getBytes(StandardCharsets.UTF_8);
                     exchange.getResponseHeaders().add("Content-Type", r.contentType());
+                    r.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
                     exchange.sendResponseHeaders(r.status(), out.length == 0 ? -1 : out.length);
                     exchange.getResponseBody().write(out);
                     return;

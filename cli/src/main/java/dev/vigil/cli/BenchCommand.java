@@ -155,6 +155,9 @@ final class BenchCommand implements Callable<Integer> {
         minimum.put("backup:ListBackupPlans", cells);
         minimum.put("backup:ListBackupVaults", cells);
         minimum.put("ec2:DescribeRegions", (long) accounts);
+        // no EBS volumes or snapshots are seeded: one page of each, and no public-snapshot listing
+        minimum.put("ec2:DescribeSnapshots", cells);
+        minimum.put("ec2:DescribeVolumes", cells);
         minimum.put("sts:GetCallerIdentity", (long) accounts);
         minimum.put("sts:AssumeRole", (long) accounts - 1);
         minimum.put("organizations:ListAccounts", 1L);

@@ -46,13 +46,15 @@ final class DemoCommand implements Callable<Integer> {
             System.err.println("Seeded a sample account at " + moto.endpoint()
                     + ": DynamoDB tables with and without point-in-time recovery in us-east-1 and eu-west-1,"
                     + " RDS instances without AWS Backup, Aurora clusters with and without deletion protection,"
+                    + " EBS volumes with and without a snapshot, encrypted and unencrypted snapshots,"
                     + " DynamoDB tables with and without an on-demand backup, AWS Backup vaults and plans in "
                     + DemoAccount.BACKUP_REGION + "."
                     + " Scanning every region ...");
             DemoAccount.NOT_EMULATED.forEach((rule, why) -> System.err.println("Not run on the emulator: " + rule
                     + " (" + why + ")"));
             ScanCommand.scan(options, new Accounts(false, List.of(), Accounts.DEFAULT_ROLE, null, 1), Catalog.load().all()
-                    .stream().filter(r -> !DemoAccount.NOT_EMULATED.containsKey(r.meta().id())).toList(), output, null);
+                    .stream().filter(r -> !DemoAccount.NOT_EMULATED.containsKey(r.meta().id())).toList(), output, null,
+                    null);
             serve(moto, options);
             System.err.println("Stopped the emulator. Scan a real account with: ./vigil scan [--profile NAME]");
             return Vigil.OK;

@@ -4,6 +4,7 @@ import dev.vigil.core.check.Check;
 import dev.vigil.core.check.Status;
 import dev.vigil.core.model.Origin;
 import dev.vigil.core.remedy.BackupPlanDefaults;
+import dev.vigil.core.remedy.PropertyFix;
 import dev.vigil.core.remedy.RemedyCodec;
 import dev.vigil.core.rule.Catalog;
 import dev.vigil.core.rule.Category;
@@ -37,8 +38,11 @@ final class ExplainCommand implements Callable<Integer> {
         Check example = new Check(m, Status.FAILURE, "EXAMPLE", "EXAMPLE", new Origin.Live("ACCOUNT_ID", "us-east-1"),
                 "example failure", RemedyCodec.example(m.remedy()), Map.of(), null);
         out.printf("%n## What 'vigil fix' generates%n");
-        out.printf("For a failing resource in us-east-1 (placeholders in capitals); 'vigil fix --apply' makes the same"
-                + " change through the AWS SDK.%n");
+        PropertyFix fix = m.remedy().getAnnotation(PropertyFix.class);
+        out.printf("For a failing resource in us-east-1 (placeholders in capitals); %s%n",
+                fix == null || fix.planOnly().isEmpty()
+                        ? "'vigil fix --apply' makes the same change through the AWS SDK."
+                        : "'vigil fix --apply' does not make this change: " + fix.planOnly() + ".");
         for (Emitter emitter : Emitter.values()) {
             out.printf("%n### vigil fix --emit %s%n```%n%s```%n", emitter.name().toLowerCase(Locale.ROOT),
                     emitter.render(List.of(example), BackupPlanDefaults.PLAN_NAME));

@@ -59,6 +59,10 @@ final class IacBenchCommand implements Callable<Integer> {
         if (files < 1 || rounds < 1) {
             throw new IllegalArgumentException("--files and --rounds must be at least 1");
         }
+        if (!format.describesTemplates()) {
+            throw new IllegalArgumentException("--format " + format.name().toLowerCase(java.util.Locale.ROOT)
+                    + " describes findings in AWS accounts, and the corpus is templates");
+        }
         PrintWriter out = spec.commandLine().getOut();
         Path dir = keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("vigil-bench-iac");
         try {

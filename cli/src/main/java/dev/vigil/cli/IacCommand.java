@@ -79,6 +79,10 @@ final class IacCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         List<RuleDefinition> selected = rules.select(Catalog.load());
+        if (!output.format.describesTemplates()) {
+            throw new Vigil.UserException("--format asff describes findings in AWS accounts, and templates have none;"
+                    + " use ocsf, sarif, json or html");
+        }
         for (Path path : paths) {
             if (!Files.exists(path)) {   // said once here, not by every source
                 throw new Vigil.UserException("no such file or directory: " + path);

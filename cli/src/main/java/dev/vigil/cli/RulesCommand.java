@@ -35,15 +35,26 @@ final class RulesCommand implements Callable<Integer> {
                     + "the standards rules map to: " + Catalog.load().all().stream()
                     .flatMap(r -> r.meta().compliances().stream()).distinct().sorted().collect(Collectors.joining(", ")));
         }
-        out.printf("%-14s %-9s %-10s %-40s %-14s %-30s %s%n", "ID", "RISK", "SERVICE", "TITLE", "CATEGORIES",
-                "COMPLIANCES", "SETTINGS");
+        List<List<String>> rows = new java.util.ArrayList<>();
+        rows.add(List.of("ID", "RISK", "SERVICE", "TITLE", "CATEGORIES", "COMPLIANCES", "SETTINGS"));
         for (RuleDefinition rule : rules) {
             RuleMeta m = rule.meta();
-            out.printf("%-14s %-9s %-10s %-40s %-14s %-30s %s%n", m.id(), m.risk(), m.service(), m.title(),
+            rows.add(List.of(m.id(), m.risk().name(), m.service(), m.title(),
                     m.categories().stream().map(Category::slug).collect(Collectors.joining(",")),
                     String.join(",", m.compliances()),
                     m.settings().stream().map(s -> s.name() + "=" + Setting.show(s.defaultValue()))
-                            .collect(Collectors.joining(" ")));
+                            .collect(Collectors.joining(" "))));
+        }
+        // columns as wide as their widest cell, so that long compliance lists keep the table aligned
+        int[] widths = new int[rows.getFirst().size()];
+        rows.forEach(row -> java.util.stream.IntStream.range(0, row.size())
+                .forEach(i -> widths[i] = Math.max(widths[i], row.get(i).length())));
+        for (List<String> row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < row.size(); i++) {
+                line.append(i == row.size() - 1 ? row.get(i) : String.format("%-" + widths[i] + "s ", row.get(i)));
+            }
+            out.println(line.toString().stripTrailing());
         }
         out.flush();
         return Vigil.OK;

@@ -47,6 +47,11 @@ final class ScanCommand implements Callable<Integer> {
             description = "Accounts scanned at once (default: ${DEFAULT-VALUE}); each runs all its regions at once.")
     int maxAccounts;
 
+    @Option(names = "--security-hub", description = "Also import the checks into the account's AWS Security Hub as "
+            + "ASFF findings: failing ones active, passing and suppressed ones archived (needs "
+            + "securityhub:BatchImportFindings).")
+    boolean securityHub;
+
     @Option(names = "--store", description = "Also write the results into the store (one run; see 'vigil runs').")
     boolean store;
 
@@ -66,25 +71,43 @@ final class ScanCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<RuleDefinition> selected = rules.select(Catalog.load());
         Accounts targets = new Accounts(organization, accounts, roleName, externalId, maxAccounts);
+        if (securityHub && targets.any()) {
+            throw new Vigil.UserException("--security-hub imports into the scanned account's own Security Hub (AWS"
+                    + " accepts findings only from their own account); it cannot be combined with --org or --account."
+                    + " Run 'vigil scan --security-hub' in each account.");
+        }
         if (store) {
             if (targets.any()) {
                 throw new Vigil.UserException("--store scans the credentials' own account; for more accounts, list them "
                         + "in the config of 'vigil serve'");
             }
+            if (securityHub) {
+                throw new Vigil.UserException("--security-hub and --store are separate scans for now; run"
+                        + " 'vigil scan --security-hub' and 'vigil scan --store' one after the other");
+            }
             return StoredScan.scan(aws.toOptions(), aws.endpoint, selected, storeOptions, output.failOn,
                     spec.commandLine().getOut());
         }
-        return scan(aws.toOptions(), targets, selected, output, stats ? spec.commandLine().getErr() : null);
+        PrintWriter err = spec.commandLine().getErr();
+        return scan(aws.toOptions(), targets, selected, output, stats ? err : null, securityHub ? err : null);
     }
 
-    /** Scans and reports; prints call statistics to {@code stats} when it is given. */
+    /**
+     * Scans and reports; prints call statistics to {@code stats} when it is given; imports the checks into the
+     * account's Security Hub, saying what was imported to {@code securityHub}, when that is given.
+     */
     static int scan(AwsOptions options, Accounts accounts, List<RuleDefinition> rules, OutputOptions output,
-                    PrintWriter stats) throws Exception {
+                    PrintWriter stats, PrintWriter securityHub) throws Exception {
         try (AwsConnection connection = new AwsConnection(options)) {
             ScanResult result = accounts.any()
                     ? new MultiAccountScanner(connection, accounts).scan(rules, TerminalProgress.forStderr())
                     : new LiveScanner(connection).scan(rules, TerminalProgress.forStderr());
-            int exit = output.report(result, rules);
+            SecurityHubExport export = securityHub == null ? null
+                    : new SecurityHubExport(connection, result.account(), rules);
+            int exit = output.report(export == null ? result : result.peek(export), rules);
+            if (export != null && !export.finish(securityHub)) {
+                exit = Vigil.ERRORS;
+            }
             if (stats != null) {
                 printStats(connection.stats(), stats);
             }

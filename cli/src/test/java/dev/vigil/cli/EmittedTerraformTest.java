@@ -12,6 +12,7 @@ import dev.vigil.core.model.AccessPolicy;
 import dev.vigil.core.model.BackupVault;
 import dev.vigil.core.model.DynamoDbTable;
 import dev.vigil.core.model.DynamoDbTable.PitrStatus;
+import dev.vigil.core.model.EbsSnapshot;
 import dev.vigil.core.model.EncryptionKey;
 import dev.vigil.core.model.Inventory;
 import dev.vigil.core.model.Origin;
@@ -75,6 +76,20 @@ class EmittedTerraformTest {
         assertThat(result.checkList()).extracting(Check::resource, Check::status)
                 .containsExactly(tuple("aws_db_instance.orders", Status.SUCCESS));
         assertThat(result.checkList().getFirst().message()).contains("vigil-rds-daily");
+    }
+
+    @Test
+    void anEmittedEncryptedCopyPassesEbs011(@TempDir Path dir) throws IOException {
+        RuleDefinition encrypted = Catalog.load().find("EBS-011");
+        Inventory live = new Inventory();
+        live.add(new EbsSnapshot(new Origin.Live(ACCOUNT, "eu-west-1"), "arn:aws:ec2:eu-west-1::snapshot/snap-0a1b2c",
+                "snap-0a1b2c", Value.known("vol-1"), Value.known(java.time.Instant.now()), Value.known("completed"),
+                Value.known(false), Value.known(false), Map.of()));
+        String tf = Emitter.TERRAFORM.render(failing(encrypted, live), "vigil-rds-daily");
+
+        ScanResult result = scanEmitted(dir, tf, "eu-west-1", encrypted);
+        assertThat(result.checkList()).extracting(Check::resource, Check::status)
+                .containsExactly(tuple("aws_ebs_snapshot_copy.snap-0a1b2c", Status.SUCCESS));
     }
 
     @Test

@@ -44,6 +44,23 @@ class IacCommandTest {
     }
 
     @Test
+    void htmlAndOcsfDescribeTemplatesToo(@TempDir Path tmp) throws Exception {
+        Path html = tmp.resolve("r.html");
+        Run r = run("iac", DIR + "/mixed.yaml", "--rule", "DynamoDB-003", "--format", "html", "-o", html.toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(Vigil.FAILURES);
+        assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>").contains("Vigil report — templates",
+                "DynamoDB-003 DynamoDB Continuous Backups", "Sessions", DIR + "/mixed.yaml:11", "Suppressed (1)",
+                "rebuilt nightly from S3", "Why it matters");
+
+        Path ocsf = tmp.resolve("r.ocsf.json");
+        r = run("iac", DIR + "/mixed.yaml", "--rule", "DynamoDB-003", "--format", "ocsf", "-o", ocsf.toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(Vigil.FAILURES);
+        JsonNode findings = json(ocsf);
+        assertThat(findings.findValuesAsText("class_uid")).isNotEmpty().containsOnly("2003");
+        assertThat(findings.findValuesAsText("status_code")).contains("FAILURE", "SUCCESS", "UNKNOWN");
+    }
+
+    @Test
     void jsonNamesLogicalIdsWithFileAndLineAndMarksSuppressions(@TempDir Path tmp) throws Exception {
         Path report = tmp.resolve("r.json");
         Run r = run("iac", DIR + "/mixed.yaml", "--rule", "DynamoDB-003", "--format", "json", "-o", report.toString());

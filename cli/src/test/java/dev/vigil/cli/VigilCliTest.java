@@ -69,6 +69,73 @@ class VigilCliTest {
     }
 
     @Test
+    void scanWritesTheHtmlReportWithTheFixForTheFailingResources(@TempDir Path dir) throws Exception {
+        Path report = dir.resolve("report.html");
+        Run r = run("scan", "--endpoint-url", moto.endpoint().toString(), "--region", "us-east-1",
+                "--format", "html", "--output", report.toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(Vigil.FAILURES);
+        assertThat(Files.readString(report)).contains("Vigil report — account 123456789012",
+                "aws dynamodb update-continuous-backups --region us-east-1 --table-name sessions",
+                "aws backup create-backup-selection --region us-east-1", "billing-db", "Failures by risk");
+    }
+
+    /** The first fenced block under the README heading that starts with {@code heading}. */
+    private static String readmeExample(String heading) throws Exception {
+        String readme = Files.readString(Path.of(System.getProperty("vigil.root", "..")).resolve("README.md"));
+        int at = readme.indexOf("\n" + heading);
+        assertThat(at).as("README has a section " + heading).isPositive();
+        int open = readme.indexOf("```", at);
+        int start = readme.indexOf('\n', open) + 1;
+        return readme.substring(start, readme.indexOf("\n```", start));
+    }
+
+    /** The first element of a JSON array, timestamps aside (they are the time of the run). */
+    private static JsonNode firstFinding(String json) throws Exception {
+        JsonNode first = new ObjectMapper().readTree(json);
+        first = first.isArray() ? first.get(0) : first;
+        for (String time : List.of("time", "CreatedAt", "UpdatedAt", "LastObservedAt")) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) first).remove(time);
+        }
+        return first;
+    }
+
+    @Test
+    void theReadmeShowsWhatEachFormatWrites(@TempDir Path dir) throws Exception {
+        for (dev.vigil.report.Format format : dev.vigil.report.Format.values()) {
+            String name = format.name().toLowerCase(java.util.Locale.ROOT);
+            assertThat(Files.readString(Path.of(System.getProperty("vigil.root", "..")).resolve("README.md")))
+                    .as("README section for " + name).containsPattern("### .* \\(`--format " + name + "`\\)");
+        }
+        java.util.Map<String, String> demo = new java.util.LinkedHashMap<>();
+        List<String> demoRules = Catalog.load().all().stream().map(r -> r.meta().id())
+                .filter(id -> !DemoAccount.NOT_EMULATED.containsKey(id)).flatMap(id -> java.util.stream.Stream.of("--rule", id))
+                .toList();
+        for (String format : List.of("table", "csv", "ocsf", "asff", "html")) {
+            Path out = dir.resolve("demo." + format);
+            List<String> args = new java.util.ArrayList<>(List.of("scan", "--endpoint-url", moto.endpoint().toString(),
+                    "--region", "us-east-1", "--region", "eu-west-1", "--format", format, "--output", out.toString()));
+            args.addAll(demoRules);
+            run(args.toArray(String[]::new));
+            demo.put(format, Files.readString(out));
+        }
+        // the emulator names EBS volumes and snapshots at random: the same width, other hex digits
+        java.util.function.UnaryOperator<String> ids = t -> t.replaceAll("\\b(vol|snap)-[0-9a-f]{17}\\b", "$1-00000000000000000");
+        assertThat(ids.apply(demo.get("table").strip())).isEqualTo(ids.apply(readmeExample("### Table").strip()));
+        assertThat(demo.get("csv")).startsWith(readmeExample("### CSV").replace("\n", "\r\n"));
+        assertThat(firstFinding(demo.get("ocsf"))).isEqualTo(firstFinding(readmeExample("### OCSF")));
+        assertThat(firstFinding(demo.get("asff"))).isEqualTo(firstFinding(readmeExample("### ASFF")));
+        assertThat(demo.get("html")).startsWith(readmeExample("### HTML").replace("<style>…</style>", "<style>"));
+
+        Path junit = dir.resolve("mixed.xml");
+        Path sarif = dir.resolve("mixed.sarif");
+        run("iac", "src/test/resources/iac/mixed.yaml", "--rule", "DynamoDB-003", "--format", "junit", "-o", junit.toString());
+        run("iac", "src/test/resources/iac/mixed.yaml", "--rule", "DynamoDB-003", "--format", "sarif", "-o", sarif.toString());
+        assertThat(Files.readString(junit).strip()).isEqualTo(readmeExample("### JUnit XML").strip());
+        assertThat(new ObjectMapper().readTree(Files.readString(sarif)).at("/runs/0/results/0"))
+                .isEqualTo(new ObjectMapper().readTree(readmeExample("### SARIF")));
+    }
+
+    @Test
     void failOnAboveEveryFailingRiskExitsZero(@TempDir Path dir) {
         Run r = run("scan", "--endpoint-url", moto.endpoint().toString(), "--region", "us-east-1",
                 "--rule", "DynamoDB-003", "--fail-on", "VERY_HIGH", "--format", "csv",
@@ -90,7 +157,7 @@ class VigilCliTest {
 
         Run badFormat = run("scan", "--format", "xml");
         assertThat(badFormat.exit()).isEqualTo(Vigil.ERRORS);
-        assertThat(badFormat.err()).contains("expected one of [TABLE, JSON, CSV, SARIF, JUNIT]", "'xml'").doesNotContain("Exception");
+        assertThat(badFormat.err()).contains("expected one of [TABLE, JSON, CSV, SARIF, JUNIT, OCSF, ASFF, HTML]", "'xml'").doesNotContain("Exception");
 
         Run noProfile = run("scan", "--profile", "no-such-profile-vigil", "--region", "us-east-1");
         assertThat(noProfile.exit()).isEqualTo(Vigil.ERRORS);
@@ -102,10 +169,19 @@ class VigilCliTest {
         Run rules = run("rules");
         assertThat(rules.exit()).isZero();
         assertThat(rules.out()).contains("DynamoDB-003", "HIGH", "Backup-001", "LOW", "NIST4");
+        int settings = rules.out().lines().findFirst().orElseThrow().indexOf("SETTINGS");
+        assertThat(rules.out().lines().filter(l -> l.contains("maximumSnapshotAge=")))
+                .as("columns stay aligned past long compliance lists").isNotEmpty()
+                .allSatisfy(l -> assertThat(l.indexOf("maximumSnapshotAge=")).isEqualTo(settings));
         Run explain = run("explain", "dynamodb-003");
         assertThat(explain.exit()).isZero();
         assertThat(explain.out()).startsWith("# DynamoDB-003 — DynamoDB Continuous Backups")
                 .contains("Risk: HIGH", "### AWS CLI", "update-continuous-backups", "point_in_time_recovery");
+        assertThat(explain.out()).contains("'vigil fix --apply' makes the same change through the AWS SDK.");
+        Run planOnly = run("explain", "EBS-011");
+        assertThat(planOnly.out()).doesNotContain("makes the same change")
+                .contains("'vigil fix --apply' does not make this change: a snapshot is encrypted by copying it",
+                        "resource \"aws_ebs_snapshot_copy\"", "# Not in CloudFormation: ");
     }
 
     @Test
@@ -129,6 +205,25 @@ class VigilCliTest {
         Run notSelected = run("scan", "--rule", "Backup-001", "--setting", "DynamoDB-003.x=1");
         assertThat(notSelected.err().strip())
                 .isEqualTo("vigil: --setting DynamoDB-003.x: DynamoDB-003 is not among the rules selected with --rule");
+    }
+
+    @Test
+    void aSnapshotAgeThresholdIsSetPerRun(@TempDir Path dir) throws Exception {
+        Path report = dir.resolve("ebs.json");
+        Run r = run("scan", "--endpoint-url", moto.endpoint().toString(), "--region", "us-east-1", "--rule", "EBS-004",
+                "--setting", "EBS-004.maximumSnapshotAge=14", "--format", "json", "--output", report.toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(Vigil.FAILURES);
+        List<JsonNode> checks = new java.util.ArrayList<>();
+        new ObjectMapper().readTree(Files.readString(report)).get("checks").forEach(checks::add);
+        assertThat(checks).extracting(c -> c.get("status").asText()).containsExactlyInAnyOrder("SUCCESS", "SUCCESS",
+                "FAILURE");   // the demo's volumes: two with a snapshot, one without
+        assertThat(checks).filteredOn(c -> c.get("status").asText().equals("SUCCESS"))
+                .allSatisfy(c -> assertThat(c.get("message").asText()).endsWith("within 14 days"));
+        Run outOfBounds = run("scan", "--endpoint-url", moto.endpoint().toString(), "--rule", "EBS-004",
+                "--setting", "EBS-004.maximumSnapshotAge=0");
+        assertThat(outOfBounds.exit()).isEqualTo(Vigil.ERRORS);
+        assertThat(outOfBounds.err().strip())
+                .isEqualTo("vigil: EBS-004.maximumSnapshotAge must be between 1 and 3650, not 0");
     }
 
     @Test

@@ -3,16 +3,23 @@ package dev.vigil.report;
 import dev.vigil.core.check.Check;
 import dev.vigil.core.rule.RuleDefinition;
 import dev.vigil.core.rule.RuleMeta;
+import dev.vigil.report.html.Articles;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
-/** The rules a report describes: those that were run, or, when the caller did not say, those the checks name. */
+/**
+ * The rules a report describes: those that were run, or, when the caller did not say, those the checks name. Texts
+ * drawn from an article are parsed once per rule, as formats that write them per check ask for them per check.
+ */
 final class ReportedRules {
 
     private final Map<String, RuleMeta> rules = new LinkedHashMap<>();
     private final Map<String, String> articles = new LinkedHashMap<>();
+    private final Map<String, String> texts = new HashMap<>();
 
     ReportedRules(List<RuleDefinition> run, List<Check> checks) {
         for (RuleDefinition rule : run) {
@@ -36,17 +43,22 @@ final class ReportedRules {
 
     /** The article's first paragraph under "What it checks", or the title. */
     String summary(RuleMeta rule) {
-        return article(rule.id()).flatMap(ReportedRules::whatItChecks).orElse(rule.title());
+        return text(rule, "summary", a -> Articles.firstParagraph(a, "What it checks"), rule.title());
     }
 
-    private static Optional<String> whatItChecks(String article) {
-        int heading = article.indexOf("## What it checks\n");
-        if (heading < 0) {
-            return Optional.empty();
-        }
-        String rest = article.substring(heading + "## What it checks\n".length()).stripLeading();
-        int end = rest.indexOf("\n\n");
-        String paragraph = (end < 0 ? rest : rest.substring(0, end)).replace('\n', ' ').strip();
-        return paragraph.isEmpty() || paragraph.startsWith("#") ? Optional.empty() : Optional.of(paragraph);
+    /** The first steps of the article's "Remediation" section, on one line, or the title. */
+    String recommendation(RuleMeta rule) {
+        return text(rule, "recommendation", a -> Articles.firstBlock(a, "Remediation"), rule.title());
+    }
+
+    /** The article's "Remediation" section as plain text, or a pointer to {@code vigil explain}. */
+    String remediation(RuleMeta rule) {
+        return text(rule, "remediation", a -> Articles.sectionText(a, "Remediation"),
+                "See 'vigil explain " + rule.id() + "'.");
+    }
+
+    private String text(RuleMeta rule, String kind, Function<String, Optional<String>> fromArticle, String otherwise) {
+        return texts.computeIfAbsent(rule.id() + "|" + kind,
+                k -> article(rule.id()).flatMap(fromArticle).orElse(otherwise));
     }
 }

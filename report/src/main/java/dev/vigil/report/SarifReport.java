@@ -10,14 +10,11 @@ import dev.vigil.core.rule.Risk;
 import dev.vigil.core.rule.RuleDefinition;
 import dev.vigil.core.rule.RuleMeta;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * SARIF 2.1.0, one run, for GitHub code scanning and other SARIF viewers. Every rule that was run is in
@@ -32,8 +29,6 @@ final class SarifReport implements Report {
     static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
     private static final Map<Risk, String> SECURITY_SEVERITY = Map.of(Risk.LOW, "2.0", Risk.MEDIUM, "5.0",
             Risk.HIGH, "7.5", Risk.VERY_HIGH, "8.5", Risk.EXTREME, "9.5");
-
-    static final String VERSION = readVersion();
 
     private final List<RuleDefinition> rulesRun;
 
@@ -71,8 +66,8 @@ final class SarifReport implements Report {
     private static void writeTool(JsonGenerator g, ReportedRules rules) throws IOException {
         g.writeObjectFieldStart("tool");
         g.writeObjectFieldStart("driver");
-        g.writeStringField("name", "Vigil");
-        g.writeStringField("version", VERSION);
+        g.writeStringField("name", Product.NAME);
+        g.writeStringField("version", Product.VERSION);
         g.writeArrayFieldStart("rules");
         for (RuleMeta rule : rules.all()) {
             writeRule(g, rule, rules);
@@ -211,16 +206,6 @@ final class SarifReport implements Report {
             return new URI(null, null, path, null).toASCIIString();
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("not a path: " + file, e);
-        }
-    }
-
-    private static String readVersion() {
-        try (InputStream in = SarifReport.class.getResourceAsStream("version.properties")) {
-            Properties p = new Properties();
-            p.load(in);
-            return p.getProperty("version");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -2,14 +2,15 @@ package dev.vigil.report;
 
 import dev.vigil.core.check.Check;
 import dev.vigil.core.check.Status;
+import dev.vigil.core.rule.Category;
 import dev.vigil.core.rule.Risk;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** Counts by status, and failures by risk. */
+/** Counts by status, and failures by risk and by category (a failure counts once in each of its rule's categories). */
 public record Summary(int total, Map<Status, Integer> byStatus, Map<Risk, Integer> failuresByRisk,
-                      int suppressed) {
+                      Map<Category, Integer> failuresByCategory, int suppressed) {
 
     public static Summary of(Iterable<Check> checks) {
         Tally tally = new Tally();
@@ -32,6 +33,7 @@ public record Summary(int total, Map<Status, Integer> byStatus, Map<Risk, Intege
 
         private final Map<Status, Integer> byStatus = new EnumMap<>(Status.class);
         private final Map<Risk, Integer> failures = new EnumMap<>(Risk.class);
+        private final Map<Category, Integer> failuresByCategory = new EnumMap<>(Category.class);
         private int total;
         private int suppressed;
 
@@ -51,12 +53,14 @@ public record Summary(int total, Map<Status, Integer> byStatus, Map<Risk, Intege
             byStatus.merge(c.status(), 1, Integer::sum);
             if (c.status() == Status.FAILURE) {
                 failures.merge(c.rule().risk(), 1, Integer::sum);
+                c.rule().categories().forEach(category -> failuresByCategory.merge(category, 1, Integer::sum));
             }
         }
 
         /** The counts so far. */
         public Summary summary() {
-            return new Summary(total, new EnumMap<>(byStatus), new EnumMap<>(failures), suppressed);
+            return new Summary(total, new EnumMap<>(byStatus), new EnumMap<>(failures),
+                    new EnumMap<>(failuresByCategory), suppressed);
         }
     }
 }

@@ -45,8 +45,8 @@ public final class RuleTester {
         return new RuleTester(rule);
     }
 
-    /** Sets one of the rule's settings, as {@code --setting RULE.NAME=VALUE} or an account's configuration would. */
-    public RuleTester withSetting(String name, String value) {
+    /** The rule with a setting changed, as {@code --setting RULE.NAME=VALUE} or an account's configuration does. */
+    public RuleTester setting(String name, String value) {
         rule = rule.configure(RuleConfig.DEFAULT.withSetting(name, value));
         return this;
     }

@@ -10,6 +10,10 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.OperationType;
+import software.amazon.awssdk.services.ec2.model.ResourceType;
+import software.amazon.awssdk.services.ec2.model.SnapshotAttributeName;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.Tag;
@@ -31,6 +35,25 @@ public final class DemoAccount {
     public static final Map<String, Map<String, Boolean>> CLUSTERS = Map.of(
             "us-east-1", Map.of("orders-aurora", true, "analytics-aurora", false));
 
+    /** Whether a demo volume gets a snapshot, and whether that snapshot is shared with everybody. */
+    public enum Snapshot { NONE, PRIVATE, PUBLIC }
+
+    /** An EBS volume of the demo, by its Name tag. */
+    public record Disk(String name, boolean encrypted, Snapshot snapshot) {}
+
+    /**
+     * Region → EBS volumes: one without a snapshot (EBS-004), an encrypted and an unencrypted snapshot (EBS-011), the
+     * latter public (EBS-009). moto dates every snapshot now, so none is too old (EBS-005 passes only).
+     */
+    public static final Map<String, List<Disk>> DISKS = Map.of("us-east-1", List.of(
+            new Disk("orders-data", true, Snapshot.PRIVATE), new Disk("build-cache", false, Snapshot.NONE),
+            new Disk("legacy-export", false, Snapshot.PUBLIC)));
+
+    /** Rules the emulator cannot hold, with why: {@code vigil demo} leaves them out rather than show wrong results. */
+    public static final Map<String, String> NOT_EMULATED = Map.of(
+            "Backup-002", "moto has no backup vault access policies (GetBackupVaultAccessPolicy)",
+            "EBS-009", "moto's DescribeSnapshots ignores RestorableByUserIds, so public and private snapshots look alike");
+
     /** Region → tables with an on-demand backup (DynamoDB-005); the other tables have none. */
     public static final Map<String, List<String>> TABLE_BACKUPS = Map.of(
             "us-east-1", List.of("orders"),
@@ -48,9 +71,6 @@ public final class DemoAccount {
     /** Backup plan name → whether its rule sets both lifecycle days (Vigil-Backup-002). */
     public static final Map<String, Boolean> PLANS = Map.of("daily-tiered", true, "weekly-forever", false);
 
-    /** Rules the emulator cannot hold, with why: {@code vigil demo} leaves them out rather than show wrong results. */
-    public static final Map<String, String> NOT_EMULATED = Map.of(
-            "Backup-002", "moto has no backup vault access policies (GetBackupVaultAccessPolicy)");
 
     private DemoAccount() {
     }
@@ -62,6 +82,8 @@ public final class DemoAccount {
                 db -> createDatabase(aws.client(RdsClient::builder, region), db, "postgres", Map.of("team", "data"))));
         CLUSTERS.forEach((region, clusters) -> clusters.forEach(
                 (id, protect) -> createCluster(aws.client(RdsClient::builder, region), id, "aurora-postgresql", protect)));
+        DISKS.forEach((region, disks) -> disks.forEach(disk -> createDisk(aws.client(Ec2Client::builder, region),
+                region, disk)));
         TABLE_BACKUPS.forEach((region, tables) -> tables.forEach(table -> aws.client(DynamoDbClient::builder, region)
                 .createBackup(r -> r.tableName(table).backupName(table + "-demo"))));
         BackupClient backup = aws.client(BackupClient::builder, BACKUP_REGION);
@@ -81,6 +103,24 @@ public final class DemoAccount {
                 .ruleName("daily").targetBackupVaultName(VAULTS.getFirst()).scheduleExpression("cron(0 5 ? * * *)")
                 .lifecycle(tiered ? l -> l.moveToColdStorageAfterDays(30L).deleteAfterDays(365L)
                         : l -> l.deleteAfterDays(35L))))).backupPlanId();
+    }
+
+    /** An EBS volume tagged with its name, and its snapshot as {@code disk} says; returns the volume ID. */
+    public static String createDisk(Ec2Client ec2, String region, Disk disk) {
+        String volumeId = ec2.createVolume(r -> r.availabilityZone(region + "a").size(8).encrypted(disk.encrypted())
+                .tagSpecifications(t -> t.resourceType(ResourceType.VOLUME)
+                        .tags(software.amazon.awssdk.services.ec2.model.Tag.builder().key("Name").value(disk.name())
+                                .build()))).volumeId();
+        if (disk.snapshot() != Snapshot.NONE) {
+            String snapshotId = ec2.createSnapshot(r -> r.volumeId(volumeId).description("demo " + disk.name()))
+                    .snapshotId();
+            if (disk.snapshot() == Snapshot.PUBLIC) {
+                ec2.modifySnapshotAttribute(r -> r.snapshotId(snapshotId)
+                        .attribute(SnapshotAttributeName.CREATE_VOLUME_PERMISSION).operationType(OperationType.ADD)
+                        .groupNames("all"));
+            }
+        }
+        return volumeId;
     }
 
     public static void createTable(DynamoDbClient dynamo, String name, boolean pitr) {

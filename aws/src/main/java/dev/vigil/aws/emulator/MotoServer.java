@@ -36,6 +36,9 @@ public final class MotoServer implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         // AWS managed policies exist in every real account (AWS Backup's role policy among them)
         builder.environment().put("MOTO_IAM_LOAD_MANAGED_POLICIES", "true");
+        // moto's ~1,300 built-in AMIs come with snapshots of another owner that its DescribeSnapshots lists whatever
+        // OwnerIds says (AWS filters them out), at seconds per call; no demo or test uses them
+        builder.environment().put("MOTO_EC2_LOAD_DEFAULT_AMIS", "false");
         Process p = builder.start();
         MotoServer moto = new MotoServer(p, URI.create("http://127.0.0.1:" + port));
         moto.awaitReady(Duration.ofSeconds(60), log);

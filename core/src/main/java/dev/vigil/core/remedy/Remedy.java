@@ -7,5 +7,6 @@ package dev.vigil.core.remedy;
 public sealed interface Remedy permits EnablePointInTimeRecovery, ProtectWithBackupPlan,
         EnableClusterDeletionProtection,
         BackUpTable, DenyRecoveryPointDeletion, EnableTableDeletionProtection, EncryptTableWithCustomerManagedKey,
-        EncryptVaultWithCustomerManagedKey, SetBackupPlanLifecycle {
+        EncryptVaultWithCustomerManagedKey, SetBackupPlanLifecycle,
+        CopySnapshotEncrypted, DeleteSnapshot, MakeSnapshotPrivate, SnapshotVolume {
 }

@@ -64,7 +64,7 @@ public interface Declaration {
      * {@code types}: a Terraform reference to one of its attributes ({@code aws_kms_key.backup.arn}) or a CloudFormation
      * {@code Ref} or {@code Fn::GetAtt} ({@code !GetAtt BackupKey.Arn}). Empty when the field is absent, is not such a
      * reference, or refers to a resource the template does not declare. For the joins a mapping needs, such as the KMS
-     * key a vault or a table names.
+     * key a vault or a table names, or a snapshot whose encryption follows its volume's.
      */
     Optional<Declaration> referenced(Field field, Set<String> types);
 

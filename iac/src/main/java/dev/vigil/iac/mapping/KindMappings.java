@@ -11,8 +11,12 @@ import java.util.stream.Collectors;
 /** Every resource kind mapped through {@link Declaration}s: one line here per kind. */
 public final class KindMappings {
 
-    private static final List<KindMapping> ALL = List.of(RdsClusterMapping.MAPPING,
-            BackupPlanMapping.MAPPING, BackupVaultMapping.MAPPING);
+    private static final List<KindMapping> ALL = List.of(
+            BackupPlanMapping.MAPPING,
+            BackupVaultMapping.MAPPING,
+            EbsSnapshotMapping.MAPPING,
+            EbsVolumeMapping.MAPPING,
+            RdsClusterMapping.MAPPING);
 
     private static final Map<String, KindMapping> BY_CLOUDFORMATION_TYPE = index(KindMapping::cloudFormationTypes);
     private static final Map<String, KindMapping> BY_TERRAFORM_TYPE = index(KindMapping::terraformTypes);

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vigil.core.check.Check;
 import dev.vigil.core.check.Status;
 import dev.vigil.core.model.DynamoDbTable;
+import dev.vigil.core.model.EbsSnapshot;
 import dev.vigil.core.model.Origin;
 import dev.vigil.core.model.RdsInstance;
 import dev.vigil.core.remedy.BackupPlanDefaults;
+import dev.vigil.core.remedy.CopySnapshotEncrypted;
 import dev.vigil.core.remedy.EnablePointInTimeRecovery;
+import dev.vigil.core.remedy.MakeSnapshotPrivate;
 import dev.vigil.core.remedy.ProtectWithBackupPlan;
 import dev.vigil.core.remedy.Remedy;
 import dev.vigil.core.rule.Category;
@@ -76,6 +79,44 @@ class EmitterTest {
                 "point_in_time_recovery {\n    enabled = true\n  }",
                 "resource \"aws_backup_selection\" \"vigil_rds_eu_west_1\"",
                 "plan_id      = aws_backup_plan.vigil_rds_eu_west_1.id", "delete_after = 35");
+    }
+
+    private static final RuleMeta PUBLIC = new RuleMeta("EBS-009", "t", Risk.HIGH, List.of(Category.SECURITY),
+            List.of(), "EBS", EbsSnapshot.class, Set.of(), MakeSnapshotPrivate.class);
+    private static final RuleMeta ENCRYPTED = new RuleMeta("EBS-011", "t", Risk.MEDIUM, List.of(Category.SECURITY),
+            List.of(), "EBS", EbsSnapshot.class, Set.of(), CopySnapshotEncrypted.class);
+    private static final List<Check> SNAPSHOTS = List.of(
+            check(PUBLIC, "eu-west-1", "snap-1", new MakeSnapshotPrivate("snap-1")),
+            check(ENCRYPTED, "eu-west-1", "snap-2", new CopySnapshotEncrypted("snap-2")));
+
+    @Test
+    void aChangeNoTemplateCanMakeIsWrittenAsItsReasonAndTheCliMakesIt() {
+        assertThat(Emitter.CLI.render(SNAPSHOTS, "p"))
+                .contains("aws ec2 modify-snapshot-attribute --region eu-west-1 --snapshot-id snap-1 \\\n"
+                        + "  --attribute createVolumePermission --operation-type remove --group-names all")
+                .contains("aws ec2 copy-snapshot --region eu-west-1 --source-region eu-west-1 --source-snapshot-id snap-2");
+        String yaml = Emitter.CLOUDFORMATION.render(SNAPSHOTS, "p");
+        assertThat(yaml).as("no template, only the reasons").doesNotContain("Resources:")
+                .contains("# EBS-009 snap-1: fails (eu-west-1)\n# Not in CloudFormation: no CloudFormation resource "
+                        + "type sets who may restore an EBS snapshot")
+                .contains("# EBS-011 snap-2: fails (eu-west-1)\n# Not in CloudFormation: no CloudFormation resource "
+                        + "type copies EBS snapshots");
+        String tf = Emitter.TERRAFORM.render(SNAPSHOTS, "p");
+        assertThat(tf).contains("# Not in Terraform: Terraform's AWS provider shares snapshots only with single accounts")
+                .contains("# A new resource beside this EBS snapshot.\n"
+                        + "resource \"aws_ebs_snapshot_copy\" \"snap-2\" {\n"
+                        + "  provider           = aws.eu_west_1\n"
+                        + "  source_snapshot_id = \"snap-2\"\n"
+                        + "  source_region = \"eu-west-1\"\n"
+                        + "  encrypted     = true\n}")
+                .doesNotContain("resource \"aws_ebs_snapshot_copy\" \"snap-1\"");
+    }
+
+    @Test
+    void substitutedValuesAreQuotedForEachLanguage() {
+        assertThat(PropertyChange.hclString("a\"${b}%{c}\\")).isEqualTo("\"a\\\"$${b}%%{c}\\\\\"");
+        assertThat(PropertyChange.yamlScalar("it's true")).isEqualTo("'it''s true'");
+        assertThat(PropertyChange.shellWord("a b'c")).isEqualTo("'a b'\\''c'");
     }
 
     @Test

@@ -49,8 +49,8 @@ class BackupPlanLifecycleTest {
 
     @Test
     void settingsNameTheDaysEveryRuleMustSet() {
-        RuleTester t = run(RuleTester.rule(new BackupPlanLifecycle()).withSetting("deleteAfterDays", "365")
-                .withSetting("moveToColdStorageAfterDays", "30"))
+        RuleTester t = run(RuleTester.rule(new BackupPlanLifecycle()).setting("deleteAfterDays", "365")
+                .setting("moveToColdStorageAfterDays", "30"))
                 .statuses(Map.of(planArn("p-set"), Status.FAILURE, planArn("p-no-cold"), Status.FAILURE,
                         planArn("p-forever"), Status.FAILURE, planArn("p-empty"), Status.SUCCESS,
                         planArn("p-unread"), Status.ERROR, planArn("p-gone"), Status.ERROR));
@@ -75,7 +75,7 @@ class BackupPlanLifecycleTest {
 
     @Test
     void terraformPlansByTheirRuleBlocks() {
-        RuleTester t = RuleTester.rule(new BackupPlanLifecycle()).withSetting("deleteAfterDays", "365")
+        RuleTester t = RuleTester.rule(new BackupPlanLifecycle()).setting("deleteAfterDays", "365")
                 .givenTerraform("backup")
                 .evaluate()
                 .statuses(Map.of("aws_backup_plan.daily", Status.SUCCESS, "aws_backup_plan.forever", Status.FAILURE,

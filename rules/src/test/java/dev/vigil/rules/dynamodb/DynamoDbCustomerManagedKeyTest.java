@@ -49,12 +49,12 @@ class DynamoDbCustomerManagedKeyTest {
     @Test
     void theAcceptedKeysAreASettingAsConformityAcceptsTheAwsManagedKey() {
         RuleTester t = run(RuleTester.rule(new DynamoDbCustomerManagedKey())
-                .withSetting("acceptedKeys", "customer_managed, AWS_MANAGED"))
+                .setting("acceptedKeys", "customer_managed, AWS_MANAGED"))
                 .statuses(Map.of(tableArn(R, "mine"), Status.SUCCESS, tableArn(R, "aws-managed"), Status.SUCCESS,
                         tableArn(R, "default"), Status.FAILURE, tableArn(R, "unread"), Status.ERROR));
         assertThat(t.check(tableArn(R, "default")).message()).endsWith("not with a key of the accepted kinds "
                 + "(customer_managed, AWS_MANAGED)");
-        RuleTester wrong = run(RuleTester.rule(new DynamoDbCustomerManagedKey()).withSetting("acceptedKeys", "MINE"));
+        RuleTester wrong = run(RuleTester.rule(new DynamoDbCustomerManagedKey()).setting("acceptedKeys", "MINE"));
         assertThat(wrong.result().checkList()).hasSize(4).allSatisfy(c -> {
             assertThat(c.status()).isEqualTo(Status.ERROR);
             assertThat(c.message()).isEqualTo("setting acceptedKeys is MINE; it takes AWS_OWNED,AWS_MANAGED,"

@@ -71,7 +71,7 @@ class DynamoDbOnDemandBackupsTest {
 
     @Test
     void theThresholdIsASetting() {
-        RuleTester t = run(rule().withSetting("maximumBackupAge", "10"));
+        RuleTester t = run(rule().setting("maximumBackupAge", "10"));
         assertThat(t.check(tableArn(R, "stale")).status()).isEqualTo(Status.SUCCESS);
         assertThat(t.check(tableArn(R, "never")).remedy()).isEqualTo(new BackUpTable("never", "10"));
     }
