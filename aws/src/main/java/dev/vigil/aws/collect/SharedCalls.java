@@ -24,14 +24,17 @@ public final class SharedCalls {
                 T answer = call.get();
                 mine.complete(answer);
                 return answer;
-            } catch (RuntimeException e) {
-                mine.completeExceptionally(e);
+            } catch (RuntimeException | Error e) {
+                mine.completeExceptionally(e);   // an Error too: those waiting must never wait forever
                 throw e;
             }
         }
         try {
             return (T) first.join();
         } catch (CompletionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
             throw (RuntimeException) e.getCause();
         }
     }
