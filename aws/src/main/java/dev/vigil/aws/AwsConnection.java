@@ -12,25 +12,23 @@ import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.core.retry.RetryUtils;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 
 /**
  * One account's SDK clients: one per (service, region), created on first use and reused, all sharing one
- * HTTP client, the pacing interceptor and a retry strategy that backs off on throttling and never gives
- * up early because of a retry quota.
+ * HTTP client, the pacing interceptor and a retry strategy that paces every attempt, backs off on throttling
+ * without giving up early because of a retry quota, and gives a call that gets no answer one more chance only.
  */
 public final class AwsConnection implements AutoCloseable {
 
-    /**
-     * Enough attempts to ride out throttling (backoff up to 20 s); other transient faults back off up to
-     * 2 s, so an unreachable endpoint is reported within seconds rather than minutes.
-     */
+    /** Enough attempts to ride out throttling; attempts without an answer are fewer (see PacedRetryStrategy). */
     static final int MAX_ATTEMPTS = 10;
+    /** A last bound on one call, retries and pacing included; throttling is ridden out well within it. */
+    static final Duration CALL_TIMEOUT = Duration.ofMinutes(5);
 
     private final AwsOptions options;
     private final AwsCredentialsProvider credentials;
@@ -52,24 +50,23 @@ public final class AwsConnection implements AutoCloseable {
                 : options.profile() != null ? ProfileCredentialsProvider.create(options.profile())
                 : DefaultCredentialsProvider.builder().build();
         this.http = UrlConnectionHttpClient.builder()
-                .connectionTimeout(Duration.ofSeconds(5))
-                .socketTimeout(Duration.ofSeconds(30))
+                .connectionTimeout(Duration.ofSeconds(3))
+                .socketTimeout(options.attemptTimeout())
+                .build();
+        RetryStrategy standard = AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                .maxAttempts(MAX_ATTEMPTS)
+                .circuitBreakerEnabled(false)
+                .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofSeconds(2)))
+                // the bucket's controller sets the pace; the backoff only spreads a throttled call's retries
+                .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(200),
+                        Duration.ofSeconds(4)))
                 .build();
         this.overrides = ClientOverrideConfiguration.builder()
-                .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                        .maxAttempts(MAX_ATTEMPTS)
-                        .circuitBreakerEnabled(false)
-                        .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofSeconds(2)))
-                        .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(500),
-                                Duration.ofSeconds(20)))
-                        .treatAsThrottling(t -> {
-                            boolean throttled = t instanceof SdkException e && RetryUtils.isThrottlingException(e);
-                            if (throttled) {
-                                pacing.throttled();
-                            }
-                            return throttled;
-                        })
-                        .build())
+                .retryStrategy(new PacedRetryStrategy(standard, pacing))
+                // the wait for the pace is not part of an attempt; with one retry, a stuck call is an ERROR after
+                // about twice this
+                .apiCallAttemptTimeout(options.attemptTimeout())
+                .apiCallTimeout(CALL_TIMEOUT)
                 .addExecutionInterceptor(pacing)
                 .build();
     }

@@ -18,6 +18,8 @@ public final class CallStats {
     private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> attempts = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> throttles = new ConcurrentHashMap<>();
+    private final Map<String, Long> firstAttempt = new ConcurrentHashMap<>();
+    private final Map<String, Long> lastAttempt = new ConcurrentHashMap<>();
 
     void call(String operation) {
         calls.computeIfAbsent(operation, k -> new LongAdder()).increment();
@@ -25,6 +27,9 @@ public final class CallStats {
 
     void attempt(String operation) {
         attempts.computeIfAbsent(operation, k -> new LongAdder()).increment();
+        long now = System.nanoTime();
+        firstAttempt.putIfAbsent(operation, now);
+        lastAttempt.put(operation, now);
     }
 
     void throttle(String operation) {
@@ -37,9 +42,28 @@ public final class CallStats {
         return out;
     }
 
+    /** The calls, attempts and throttles in {@code now} since {@code before} (two snapshots). */
+    public static Map<String, Count> difference(Map<String, Count> now, Map<String, Count> before) {
+        Map<String, Count> out = new TreeMap<>();
+        now.forEach((op, c) -> {
+            Count b = before.getOrDefault(op, new Count(0, 0, 0));
+            if (c.calls() > b.calls() || c.attempts() > b.attempts()) {
+                out.put(op, new Count(c.calls() - b.calls(), c.attempts() - b.attempts(),
+                        c.throttles() - b.throttles()));
+            }
+        });
+        return out;
+    }
+
     private static long sum(Map<String, LongAdder> counters, String operation) {
         LongAdder n = counters.get(operation);
         return n == null ? 0 : n.sum();
+    }
+
+    /** Seconds from the first attempt of an operation to its last, e.g. how long a paced operation kept going. */
+    public double span(String operation) {
+        Long first = firstAttempt.get(operation);
+        return first == null ? 0 : (lastAttempt.get(operation) - first) / 1e9;
     }
 
     public long calls(String operation) {

@@ -14,6 +14,7 @@ import dev.vigil.core.model.Resource;
 import dev.vigil.core.rule.RuleDefinition;
 import dev.vigil.core.rule.RuleMeta;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,15 +42,19 @@ public final class LiveScanner {
     }
 
     private final AwsConnection connection;
+    private String account;
 
     public LiveScanner(AwsConnection connection) {
         this.connection = connection;
     }
 
-    /** The account the credentials belong to, from STS. */
+    /** The account the credentials belong to, from STS (asked once). */
     public String account() {
-        connection.options().regions().forEach(LiveScanner::checkRegionName);
-        return account(bootstrapRegion());
+        if (account == null) {
+            connection.options().regions().forEach(LiveScanner::checkRegionName);
+            account = account(bootstrapRegion());
+        }
+        return account;
     }
 
     public ScanResult scan(List<RuleDefinition> rules, Progress progress) {
@@ -59,17 +64,38 @@ public final class LiveScanner {
 
     /** Collects what the rules need in every region of the account, concurrently. */
     public Inventory collect(String account, List<RuleDefinition> rules, Progress progress) {
-        List<String> regions = regions(bootstrapRegion());
+        Map<String, Map<Class<? extends Resource>, List<String>>> everything = new LinkedHashMap<>();
+        regions(bootstrapRegion()).forEach(region -> everything.put(region, Map.of()));
+        return collect(account, everything, rules, progress);
+    }
+
+    /**
+     * Collects again only the named resources (per region and kind) and what the rules read to judge them, and
+     * evaluates the rules: the re-check after a fix, with as few calls as that takes.
+     */
+    public ScanResult recheck(String account, Map<String, Map<Class<? extends Resource>, List<String>>> names,
+                              List<RuleDefinition> rules) {
+        return Engine.evaluate(account, rules, collect(account, names, rules, (r, d, t, n) -> { }));
+    }
+
+    /** Per region, concurrently; a kind with names is limited to them, a kind without is collected whole. */
+    private Inventory collect(String account, Map<String, Map<Class<? extends Resource>, List<String>>> regions,
+                              List<RuleDefinition> rules, Progress progress) {
         Inventory inventory = new Inventory();
         AtomicInteger done = new AtomicInteger();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (String region : regions) {
-                pool.submit(() -> {
-                    Inventory regional = scanRegion(new RegionContext(connection, account, region), rules);
-                    inventory.addAll(regional);
-                    progress.regionDone(region, done.incrementAndGet(), regions.size(), regional.size());
-                });
-            }
+            regions.forEach((region, names) -> pool.submit(() -> {
+                RegionContext context = new RegionContext(connection, account, region);
+                Inventory regional;
+                try {
+                    regional = scanRegion(context, names, rules);
+                } catch (RuntimeException e) {   // a task's exception would otherwise vanish with its Future
+                    regional = new Inventory();
+                    regional.fault(new Fault(context.origin(), kinds(rules), "vigil:collect", Faults.describe(e)));
+                }
+                inventory.addAll(regional);
+                progress.regionDone(region, done.incrementAndGet(), regions.size(), regional.size());
+            }));
         }
         return inventory;
     }
@@ -80,7 +106,7 @@ public final class LiveScanner {
      */
     public Inventory collectRegion(String account, String region, List<RuleDefinition> rules) {
         checkRegionName(region);
-        return scanRegion(new RegionContext(connection, account, region), rules);
+        return scanRegion(new RegionContext(connection, account, region), Map.of(), rules);
     }
 
     /** The regions a scan covers: those in the options (checked), else every region enabled for the account. */
@@ -89,36 +115,57 @@ public final class LiveScanner {
         return regions(bootstrapRegion());
     }
 
-    private static Inventory scanRegion(RegionContext region, List<RuleDefinition> rules) {
-        Inventory inventory = new Inventory();
-        Map<Class<? extends Resource>, Reads> reads = Reads.of(rules);
-        Set<Class<? extends Resource>> collected = new LinkedHashSet<>();
+    private static Inventory scanRegion(RegionContext region, Map<Class<? extends Resource>, List<String>> names,
+                                        List<RuleDefinition> rules) {
+        RegionScan scan = new RegionScan(region, Reads.of(rules), new LinkedHashSet<>(), new Inventory());
         for (RuleDefinition rule : rules) {
-            collect(region, rule.meta().resource(), reads, collected, inventory);
+            Class<? extends Resource> kind = rule.meta().resource();
+            scan.collect(kind, names.get(kind));
         }
         for (RuleDefinition rule : rules) {
             RuleMeta meta = rule.meta();
-            if (!inventory.all(meta.resource()).isEmpty()) {
-                meta.reads().forEach(kind -> collect(region, kind, reads, collected, inventory));
+            if (!scan.into().all(meta.resource()).isEmpty()) {
+                meta.reads().forEach(kind -> scan.collect(kind, null));
             }
         }
-        return inventory;
+        return scan.into();
     }
 
-    private static void collect(RegionContext region, Class<? extends Resource> kind,
-                                Map<Class<? extends Resource>, Reads> reads, Set<Class<? extends Resource>> collected,
-                                Inventory into) {
-        if (!collected.add(kind)) {
-            return;
-        }
-        Collector collector = CollectorCatalog.forKind(kind);
-        try {
-            collector.collect(region, reads.getOrDefault(kind, Reads.ALL), into);
-        } catch (CollectionException e) {
-            into.fault(new Fault(region.origin(), Set.of(kind), e.operation(), e.getMessage()));
-        } catch (RuntimeException e) {
-            into.fault(new Fault(region.origin(), Set.of(kind), collector.iamActions().getFirst(),
-                    Faults.describe(e)));
+    /** Every kind the rules check or read. */
+    static Set<Class<? extends Resource>> kinds(List<RuleDefinition> rules) {
+        Set<Class<? extends Resource>> kinds = new LinkedHashSet<>();
+        rules.forEach(r -> kinds.addAll(r.meta().reads()));
+        return kinds;
+    }
+
+    /**
+     * One region's collection for the selected rules: what they read of each kind, and the kinds collected so far
+     * (each once).
+     */
+    private record RegionScan(RegionContext region, Map<Class<? extends Resource>, Reads> reads,
+                              Set<Class<? extends Resource>> collected, Inventory into) {
+
+        /**
+         * One kind, only the named resources of it when {@code names} is not null; any fault, expected or not, is a
+         * fault of that kind in this region and never escapes.
+         */
+        void collect(Class<? extends Resource> kind, List<String> names) {
+            if (!collected.add(kind)) {
+                return;
+            }
+            Collector collector = CollectorCatalog.forKind(kind);
+            try {
+                if (names == null) {
+                    collector.collect(region, reads.getOrDefault(kind, Reads.ALL), into);
+                } else {
+                    collector.collect(region, Set.copyOf(names), into);
+                }
+            } catch (CollectionException e) {
+                into.fault(new Fault(region.origin(), Set.of(kind), e.operation(), e.getMessage()));
+            } catch (RuntimeException e) {
+                into.fault(new Fault(region.origin(), Set.of(kind), collector.iamActions().getFirst(),
+                        Faults.describe(e)));
+            }
         }
     }
 

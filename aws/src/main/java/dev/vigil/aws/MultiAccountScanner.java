@@ -7,11 +7,8 @@ import dev.vigil.core.engine.ScanResult;
 import dev.vigil.core.model.Fault;
 import dev.vigil.core.model.Inventory;
 import dev.vigil.core.model.Origin;
-import dev.vigil.core.model.Resource;
 import dev.vigil.core.rule.RuleDefinition;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -56,6 +53,9 @@ public final class MultiAccountScanner {
                     try {
                         all.addAll(scanAccount(account, caller, rules, (region, d, t, n) -> progress.regionDone(
                                 account + "/" + region, regionsDone.incrementAndGet(), -1, n)));
+                    } catch (RuntimeException e) {   // never lost with the task's Future
+                        all.addAll(failed(account, rules, "vigil:collect", "cannot scan account " + account + ": "
+                                + describe(e)));
                     } finally {
                         slots.release();
                         progress.regionDone(account, accountsDone.incrementAndGet(), targets.size(), 0);
@@ -85,19 +85,22 @@ public final class MultiAccountScanner {
             role.resolveCredentials();
             return new LiveScanner(connection).collect(account, rules, progress);
         } catch (SdkException | AwsAccessException e) {
-            Inventory failed = new Inventory();
-            Set<Class<? extends Resource>> kinds = new HashSet<>();
-            rules.forEach(r -> kinds.addAll(r.meta().reads()));
-            failed.fault(new Fault(new Origin.Live(account, ACCOUNT_SCOPE), kinds, "sts:AssumeRole",
-                    "cannot scan account " + account + " through " + roleArn + ": " + describe(e)));
-            return failed;
+            return failed(account, rules, "sts:AssumeRole", "cannot scan account " + account + " through " + roleArn
+                    + ": " + describe(e));
         } finally {
             role.close();
         }
     }
 
-    private static String describe(Exception e) {
-        return e instanceof SdkException sdk ? Faults.describe(sdk) : e.getMessage();
+    /** An inventory that says this account could not be scanned, for every kind the rules need. */
+    private static Inventory failed(String account, List<RuleDefinition> rules, String operation, String message) {
+        Inventory failed = new Inventory();
+        failed.fault(new Fault(new Origin.Live(account, ACCOUNT_SCOPE), LiveScanner.kinds(rules), operation, message));
+        return failed;
+    }
+
+    private static String describe(RuntimeException e) {
+        return e instanceof AwsAccessException ? e.getMessage() : Faults.describe(e);
     }
 
     private List<String> organizationAccounts() {

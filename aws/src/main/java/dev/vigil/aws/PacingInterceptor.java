@@ -1,22 +1,28 @@
 package dev.vigil.aws;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.awscore.AwsExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
-import software.amazon.awssdk.awscore.AwsExecutionAttribute;
 
 /**
- * Paces every HTTP attempt (adaptively, see {@link TokenBucket}) (retries count against AWS's buckets too) per region and rate bucket, and
- * counts calls and attempts. One instance serves one account, so buckets are per account and region.
+ * Knows which call each thread is making — its operation and the {@link TokenBucket} it draws from, per region and
+ * rate bucket — for {@link PacedRetryStrategy}, which paces every attempt; and counts calls, attempts and
+ * throttles. One instance serves one account, so buckets are per account and region.
  */
 final class PacingInterceptor implements ExecutionInterceptor {
 
-    /** The operation and bucket of this thread's call: sync clients retry on the calling thread. */
-    private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
-    private static final ThreadLocal<TokenBucket> CURRENT_BUCKET = new ThreadLocal<>();
+    /** A call in progress: sync clients make it, retries included, on the calling thread. */
+    record Call(String operation, TokenBucket bucket) {}
+
+    private static final ThreadLocal<Call> CURRENT = new ThreadLocal<>();
+    /** The call this one interrupted (a credentials provider may call STS in the middle of another call). */
+    private static final ExecutionAttribute<Call> OUTER = new ExecutionAttribute<>("vigil.outerCall");
 
     private final RateLimits limits;
     private final CallStats stats;
@@ -29,64 +35,55 @@ final class PacingInterceptor implements ExecutionInterceptor {
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-        CURRENT.set(operation(attributes));
-        stats.call(operation(attributes));
-    }
-
-    @Override
-    public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
-        CURRENT.remove();
-        CURRENT_BUCKET.remove();
-    }
-
-    @Override
-    public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
-        CURRENT.remove();
-        CURRENT_BUCKET.remove();
-    }
-
-    @Override
-    public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
-        TokenBucket bucket = CURRENT_BUCKET.get();
-        if (bucket != null && context.httpResponse().isSuccessful()) {
-            bucket.accepted();
+        String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME).toLowerCase(Locale.ROOT);
+        String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+        String bucket = limits.bucketFor(service, operation);
+        String region = String.valueOf(attributes.getAttribute(AwsExecutionAttribute.AWS_REGION));
+        Call call = new Call(service + ":" + operation,
+                buckets.computeIfAbsent(region + "|" + bucket, k -> new TokenBucket(limits.rate(bucket))));
+        Call outer = CURRENT.get();
+        if (outer != null) {
+            attributes.putAttribute(OUTER, outer);
         }
-    }
-
-    /** Counts a throttled attempt and slows the bucket it drew from. */
-    void throttled() {
-        String operation = CURRENT.get();
-        if (operation != null) {
-            stats.throttle(operation);
-        }
-        TokenBucket bucket = CURRENT_BUCKET.get();
-        if (bucket != null) {
-            bucket.throttled();
-        }
+        CURRENT.set(call);
+        stats.call(call.operation());
     }
 
     @Override
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-        String service = service(attributes);
-        String bucket = limits.bucketFor(service, attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
-        String region = String.valueOf(attributes.getAttribute(AwsExecutionAttribute.AWS_REGION));
-        TokenBucket tokens = buckets.computeIfAbsent(region + "|" + bucket, k -> new TokenBucket(limits.rate(bucket)));
-        CURRENT_BUCKET.set(tokens);
-        try {
-            tokens.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while pacing " + bucket, e);
+        Call call = CURRENT.get();
+        if (call != null) {
+            stats.attempt(call.operation());
         }
-        stats.attempt(operation(attributes));
     }
 
-    private static String operation(ExecutionAttributes attributes) {
-        return service(attributes) + ":" + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+    @Override
+    public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+        restore(attributes);
     }
 
-    /** IAM-style service prefix: {@code DynamoDB} → {@code dynamodb}. */
-    private static String service(ExecutionAttributes attributes) {
-        return attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME).toLowerCase(java.util.Locale.ROOT);
+    @Override
+    public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
+        restore(attributes);
+    }
+
+    private static void restore(ExecutionAttributes attributes) {
+        Call outer = attributes.getAttribute(OUTER);
+        if (outer != null) {
+            CURRENT.set(outer);
+        } else {
+            CURRENT.remove();
+        }
+    }
+
+    /** The call this thread is making, or null outside one. */
+    Call current() {
+        return CURRENT.get();
+    }
+
+    /** Counts a throttled attempt of the current call and tells its bucket. */
+    void throttled(Call call) {
+        stats.throttle(call.operation());
+        call.bucket().throttled();
     }
 }

@@ -42,12 +42,17 @@ public final class Emulator {
         return moto;
     }
 
-    /** Options for the emulator (or a proxy in front of it), with pacing fast enough for tests. */
+    /**
+     * Options for the emulator (or a proxy in front of it), with pacing fast enough for tests, and a minute before
+     * an attempt counts as stuck: moto, on a machine shared with other builds, can take many seconds to create a DB
+     * instance. TimeoutsTest sets AWS's own timeouts back.
+     */
     public static AwsOptions options(java.net.URI endpoint, List<String> regions) {
         RateLimits fast = RateLimits.aws()
                 .with("dynamodb:DescribeContinuousBackups", new RateLimits.Rate(2000, 2000))
                 .with("rds:Describe*", new RateLimits.Rate(2000, 2000));
         return new AwsOptions(null, regions, endpoint,
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")), fast);
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")), fast,
+                java.time.Duration.ofMinutes(1));
     }
 }

@@ -72,6 +72,8 @@ public final class EmulatorProxy implements AutoCloseable {
 
     private record Rule(Predicate<Request> when, Function<Request, Response> respond) {}
 
+    private record Delay(Predicate<Request> when, java.time.Duration delay) {}
+
     private static final Pattern SCOPE = Pattern.compile("Credential=[^/]+/\\d{8}/([^/]+)/");
     private static final Set<String> HOP_BY_HOP = Set.of("host", "content-length", "connection", "expect",
             "transfer-encoding", "upgrade");
@@ -80,6 +82,7 @@ public final class EmulatorProxy implements AutoCloseable {
     private final HttpServer server;
     private final HttpClient client = HttpClient.newHttpClient();
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
+    private final List<Delay> delays = new CopyOnWriteArrayList<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
 
     public EmulatorProxy(URI upstream) throws IOException {
@@ -92,6 +95,12 @@ public final class EmulatorProxy implements AutoCloseable {
 
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** Forwards matching requests only after {@code delay}: a slow but working AWS. */
+    public EmulatorProxy slow(Predicate<Request> when, java.time.Duration delay) {
+        delays.add(new Delay(when, delay));
+        return this;
     }
 
     /** Answers matching requests with a recorded response instead of forwarding them. */
@@ -139,7 +148,14 @@ public final class EmulatorProxy implements AutoCloseable {
                     return;
                 }
             }
+            for (Delay delay : delays) {
+                if (delay.when().test(request)) {
+                    Thread.sleep(delay.delay());
+                }
+            }
             forward(exchange, request, body);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -16,7 +16,6 @@ import dev.vigil.core.check.Status;
 import dev.vigil.core.engine.ScanResult;
 import dev.vigil.core.remedy.BackupPlanDefaults;
 import dev.vigil.core.rule.Catalog;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -260,17 +259,16 @@ class LiveBackupFamilyTest {
             List<Check> failing = scan(aws, rule).checkList();
             assertThat(failing).extracting(Check::status).containsExactly(Status.FAILURE);
             LiveFixer fixer = new LiveFixer(aws, ACCOUNT, new FixSettings(BackupPlanDefaults.PLAN_NAME, false));
-            List<Change> plan = fixer.plan(failing);
+            List<Change> plan = fixer.plan(failing, false);
             assertThat(plan).singleElement().satisfies(c -> {
                 assertThat(c.action()).isEqualTo(action);
                 assertThat(c.before()).isEqualTo(before);
                 assertThat(c.state()).isEqualTo(State.TO_DO);
             });
-            List<Applied> applied = new ArrayList<>();
-            fixer.apply(plan, applied::add);
+            List<Applied> applied = fixer.apply(plan, new RecordedJournal());
             assertThat(applied).singleElement().satisfies(a -> assertThat(a.ok()).as(a.error()).isTrue());
             assertThat(scan(aws, rule).checkList()).extracting(Check::status).containsExactly(Status.SUCCESS);
-            assertThat(fixer.plan(failing).getFirst().state()).isEqualTo(State.IN_PLACE);
+            assertThat(fixer.plan(failing, false).getFirst().state()).isEqualTo(State.IN_PLACE);
             return applied.getFirst();
         }
     }

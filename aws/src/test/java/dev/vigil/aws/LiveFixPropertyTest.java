@@ -40,7 +40,7 @@ class LiveFixPropertyTest {
             List<Check> failing = failing(aws);
             assertThat(failing).extracting(Check::resourceName).containsExactly("open-cluster");
             LiveFixer fixer = new LiveFixer(aws, "123456789012", new FixSettings(BackupPlanDefaults.PLAN_NAME, false));
-            List<Change> plan = fixer.plan(failing);
+            List<Change> plan = fixer.plan(failing, false);
             assertThat(plan).singleElement().satisfies(c -> {
                 assertThat(c.kind()).isEqualTo(Kind.SET_PROPERTY);
                 assertThat(c.action()).isEqualTo("rds:ModifyDBCluster");
@@ -49,14 +49,13 @@ class LiveFixPropertyTest {
                 assertThat(c.state()).isEqualTo(State.TO_DO);
             });
 
-            List<Applied> applied = new ArrayList<>();
-            fixer.apply(plan, applied::add);
+            List<Applied> applied = fixer.apply(plan, new RecordedJournal());
             assertThat(applied).singleElement().satisfies(a -> {
                 assertThat(a.ok()).as(a.error()).isTrue();
                 assertThat(a.after()).isEqualTo("DeletionProtection=true");
             });
             assertThat(failing(aws)).isEmpty();
-            assertThat(fixer.plan(failing).getFirst().state()).isEqualTo(State.IN_PLACE);
+            assertThat(fixer.plan(failing, false).getFirst().state()).isEqualTo(State.IN_PLACE);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.vigil.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vigil.aws.EmulatorProxy.Response;
 import dev.vigil.aws.emulator.DemoAccount;
@@ -10,6 +11,7 @@ import dev.vigil.aws.remediate.Change;
 import dev.vigil.aws.remediate.Change.Kind;
 import dev.vigil.aws.remediate.Change.State;
 import dev.vigil.aws.remediate.FixSettings;
+import dev.vigil.aws.remediate.Journal;
 import dev.vigil.aws.remediate.LiveFixer;
 import dev.vigil.core.check.Check;
 import dev.vigil.core.check.Status;
@@ -89,29 +91,59 @@ class LiveFixerTest {
             List<Check> failing = failing(aws);
             int before = proxy.requests().size();
             List<Change> plan = new LiveFixer(aws, "123456789012", new FixSettings("vigil-rds-daily", false))
-                    .plan(failing);
-            assertThat(proxy.requests().subList(before, proxy.requests().size())).noneMatch(LiveFixerTest::mutating);
+                    .plan(failing, false);
+            List<EmulatorProxy.Request> planning = proxy.requests().subList(before, proxy.requests().size());
+            assertThat(planning).noneMatch(LiveFixerTest::mutating);
+            // the scan has just read every table's state: planning does not read it again
+            assertThat(planning).noneMatch(r -> r.operation().equals("DescribeContinuousBackups"));
 
+            String role = "arn:aws:iam::123456789012:role/service-role/AWSBackupDefaultServiceRole";
             assertThat(plan).extracting(Change::region, Change::kind, Change::resource, Change::state).containsExactly(
-                    tuple("global", Kind.CREATE_ROLE, "arn:aws:iam::123456789012:role/service-role/AWSBackupDefaultServiceRole", State.BLOCKED),
+                    tuple("global", Kind.CREATE_ROLE, role, State.BLOCKED),
+                    tuple("global", Kind.ATTACH_ROLE_POLICY, role, State.BLOCKED),
                     tuple("eu-west-1", Kind.ENABLE_PITR, "customers", State.TO_DO),
-                    tuple("eu-west-1", Kind.CREATE_VAULT, "Default", State.TO_DO),
-                    tuple("eu-west-1", Kind.CREATE_BACKUP_PLAN, "vigil-rds-daily", State.TO_DO),
+                    tuple("eu-west-1", Kind.CREATE_VAULT, "Default", State.BLOCKED),
+                    tuple("eu-west-1", Kind.CREATE_BACKUP_PLAN, "vigil-rds-daily", State.BLOCKED),
                     tuple("eu-west-1", Kind.CREATE_BACKUP_SELECTION,
                             BackupPlanDefaults.selectionName(List.of("arn:aws:rds:eu-west-1:123456789012:db:reports-db")),
                             State.BLOCKED),
                     tuple("us-east-1", Kind.ENABLE_PITR, "locked", State.TO_DO),
                     tuple("us-east-1", Kind.ENABLE_PITR, "sessions", State.TO_DO),
-                    tuple("us-east-1", Kind.CREATE_VAULT, "Default", State.TO_DO),
-                    tuple("us-east-1", Kind.CREATE_BACKUP_PLAN, "vigil-rds-daily", State.TO_DO),
+                    tuple("us-east-1", Kind.CREATE_VAULT, "Default", State.BLOCKED),
+                    tuple("us-east-1", Kind.CREATE_BACKUP_PLAN, "vigil-rds-daily", State.BLOCKED),
                     tuple("us-east-1", Kind.CREATE_BACKUP_SELECTION,
                             BackupPlanDefaults.selectionName(List.of("arn:aws:rds:us-east-1:123456789012:db:billing-db")),
                             State.BLOCKED));
             assertThat(plan.getFirst().blockedBy()).contains("--create-role");
-            assertThat(plan.get(1).reasons()).containsExactly("DynamoDB-003 customers: Point-in-time recovery is not enabled");
-            assertThat(plan.get(1).before()).isEqualTo("PointInTimeRecoveryStatus=DISABLED");
+            assertThat(plan.get(3).blockedBy()).isEqualTo("not made while the selection that would use it is blocked "
+                    + "(see global)");
+            assertThat(plan.get(2).reasons()).containsExactly("DynamoDB-003 customers: Point-in-time recovery is not enabled");
+            assertThat(plan.get(2).before()).isEqualTo("PointInTimeRecoveryStatus=DISABLED");
+
+            // with the role blocked, applying changes the tables and nothing of AWS Backup
+            int beforeApply = proxy.requests().size();
+            new LiveFixer(aws, "123456789012", new FixSettings("vigil-rds-daily", false)).apply(plan, new RecordedJournal());
+            assertThat(proxy.requests().subList(beforeApply, proxy.requests().size())).filteredOn(LiveFixerTest::mutating)
+                    .extracting(EmulatorProxy.Request::operation).containsOnly("UpdateContinuousBackups").hasSize(3);
         }
     }
+
+    @Test
+    void aPlanFromASavedScanReadsEachTableAgainForItMayBeStale() {
+        try (AwsConnection aws = connect()) {
+            List<Check> failing = failing(aws).stream().filter(c -> c.rule().id().equals("DynamoDB-003")).toList();
+            aws.client(DynamoDbClient::builder, "us-east-1").updateContinuousBackups(r -> r.tableName("locked")
+                    .pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(true)));
+            int before = proxy.requests().size();
+            List<Change> plan = new LiveFixer(aws, "123456789012", new FixSettings("vigil-rds-daily", false))
+                    .plan(failing, true);
+            assertThat(proxy.requests().subList(before, proxy.requests().size()))
+                    .filteredOn(r -> r.operation().equals("DescribeContinuousBackups")).hasSize(3);
+            assertThat(plan).extracting(Change::resource, Change::state).containsExactlyInAnyOrder(
+                    tuple("customers", State.TO_DO), tuple("locked", State.IN_PLACE), tuple("sessions", State.TO_DO));
+        }
+    }
+
 
     private static org.assertj.core.groups.Tuple tuple(Object... values) {
         return org.assertj.core.groups.Tuple.tuple(values);
@@ -121,10 +153,16 @@ class LiveFixerTest {
     void applyFixesEverythingAndASecondRunChangesNothing() {
         try (AwsConnection aws = connect()) {
             LiveFixer fixer = new LiveFixer(aws, "123456789012", new FixSettings("vigil-rds-daily", true));
-            List<Applied> log = new ArrayList<>();
-            List<Applied> applied = fixer.apply(fixer.plan(failing(aws)), log::add);
+            RecordedJournal journal = new RecordedJournal();
+            List<Applied> applied = fixer.apply(fixer.plan(failing(aws), false), journal);
 
-            assertThat(applied).isEqualTo(log).allMatch(Applied::ok).hasSize(10);
+            assertThat(applied).isEqualTo(journal.outcomes).allMatch(Applied::ok).hasSize(11);
+            // every change recorded before it is made and after
+            for (int i = 0; i < applied.size(); i++) {
+                Change c = applied.get(i).change();
+                assertThat(journal.events.subList(2 * i, 2 * i + 2)).containsExactly(
+                        "intent " + c.action() + " " + c.resource(), "outcome " + c.action() + " " + c.resource());
+            }
             // verified by reading back through moto
             assertThat(aws.client(DynamoDbClient::builder, "us-east-1").describeContinuousBackups(r -> r.tableName("sessions"))
                     .continuousBackupsDescription().pointInTimeRecoveryDescription().pointInTimeRecoveryStatusAsString())
@@ -153,9 +191,9 @@ class LiveFixerTest {
 
             // second run: nothing to do, and no mutating call
             int before = proxy.requests().size();
-            List<Change> again = fixer.plan(failing(aws));
+            List<Change> again = fixer.plan(failing(aws), false);
             assertThat(again).isEmpty();
-            assertThat(fixer.apply(again, a -> { })).isEmpty();
+            assertThat(fixer.apply(again, new RecordedJournal())).isEmpty();
             assertThat(proxy.requests().subList(before, proxy.requests().size())).noneMatch(LiveFixerTest::mutating);
         }
     }
@@ -167,13 +205,13 @@ class LiveFixerTest {
                     .backupPlanName("team-plan").rules(rule -> rule.ruleName("Weekly").targetBackupVaultName("Default")
                             .scheduleExpression("cron(0 3 ? * 1 *)"))));
             LiveFixer fixer = new LiveFixer(aws, "123456789012", new FixSettings("team-plan", true));
-            List<Change> plan = fixer.plan(failing(aws));
+            List<Change> plan = fixer.plan(failing(aws), false);
             assertThat(plan).filteredOn(c -> c.region().equals("us-east-1") && c.kind() == Kind.CREATE_BACKUP_PLAN)
                     .singleElement().satisfies(c -> {
                         assertThat(c.state()).isEqualTo(State.IN_PLACE);
                         assertThat(c.before()).startsWith("exists (");
                     });
-            fixer.apply(plan, a -> { });
+            fixer.apply(plan, new RecordedJournal());
             // the existing plan was extended with a selection, not replaced
             var plans = aws.client(BackupClient::builder, "us-east-1").listBackupPlans().backupPlansList();
             assertThat(plans).extracting(p -> p.backupPlanName()).containsExactly("team-plan");
@@ -188,14 +226,75 @@ class LiveFixerTest {
                         EmulatorProxy.recorded("DynamoDb-AccessDenied-Update.json", Map.of())));
         try (AwsConnection aws = connect()) {
             LiveFixer fixer = new LiveFixer(aws, "123456789012", new FixSettings("vigil-rds-daily", true));
-            List<Applied> applied = fixer.apply(fixer.plan(failing(aws)), a -> { });
+            List<Applied> applied = fixer.apply(fixer.plan(failing(aws), false), new RecordedJournal());
             Map<String, Boolean> outcome = applied.stream()
+                    .filter(a -> a.change().kind() == Kind.ENABLE_PITR)
                     .collect(Collectors.toMap(a -> a.change().region() + " " + a.change().resource(), Applied::ok));
             assertThat(outcome).containsEntry("us-east-1 locked", false).containsEntry("us-east-1 sessions", true)
                     .containsEntry("eu-west-1 customers", true);
             assertThat(applied).filteredOn(a -> !a.ok()).singleElement()
                     .satisfies(a -> assertThat(a.error()).startsWith("AccessDeniedException"));
             assertThat(failing(aws)).extracting(Check::resourceName).containsExactly("locked");
+        }
+    }
+
+    @Test
+    void aRoleCreatedWhosePolicyCannotBeAttachedSaysItExistsAndNoBackupStepIsAttempted() {
+        proxy.when(r -> r.operation().equals("AttachRolePolicy"), r -> new Response(403, "text/xml",
+                EmulatorProxy.recorded("Iam-AccessDenied.xml", Map.of("action", "iam:AttachRolePolicy"))));
+        try (AwsConnection aws = connect()) {
+            LiveFixer fixer = new LiveFixer(aws, "123456789012", new FixSettings("vigil-rds-daily", true));
+            RecordedJournal journal = new RecordedJournal();
+            List<Applied> applied = fixer.apply(fixer.plan(failing(aws), false), journal);
+
+            Map<Kind, List<Applied>> byKind = applied.stream().collect(Collectors.groupingBy(a -> a.change().kind()));
+            assertThat(byKind.get(Kind.CREATE_ROLE)).singleElement().satisfies(a -> assertThat(a.ok()).isTrue());
+            assertThat(byKind.get(Kind.ATTACH_ROLE_POLICY)).singleElement().satisfies(a -> {
+                assertThat(a.ok()).isFalse();
+                assertThat(a.error()).startsWith("AccessDenied").contains("was created above and now exists without "
+                        + BackupPlanDefaults.ROLE_POLICY);
+            });
+            for (Kind dependent : List.of(Kind.CREATE_VAULT, Kind.CREATE_BACKUP_PLAN, Kind.CREATE_BACKUP_SELECTION)) {
+                assertThat(byKind.get(dependent)).hasSize(2).allSatisfy(a -> {
+                    assertThat(a.attempted()).isFalse();
+                    assertThat(a.error()).isEqualTo("not attempted: attaching the AWS Backup policy to its role failed "
+                            + "before it");
+                });
+            }
+            assertThat(byKind.get(Kind.ENABLE_PITR)).hasSize(3).allMatch(Applied::ok);
+            // no vault or plan left behind that assigns nothing
+            for (String region : REGIONS) {
+                assertThat(aws.client(BackupClient::builder, region).listBackupPlans().backupPlansList()).isEmpty();
+            }
+            assertThat(journal.events).filteredOn(e -> e.startsWith("intent ")).extracting(e -> e.split(" ")[1])
+                    .containsOnly("iam:CreateRole", "iam:AttachRolePolicy", "dynamodb:UpdateContinuousBackups");
+        }
+    }
+
+    @Test
+    void aJournalThatCannotRecordStopsTheRunBeforeTheNextChange() {
+        try (AwsConnection aws = connect()) {
+            LiveFixer fixer = new LiveFixer(aws, "123456789012", new FixSettings("vigil-rds-daily", false));
+            List<Change> plan = fixer.plan(failing(aws), false);
+            List<String> made = new ArrayList<>();
+            Journal failsOnTheSecond = new Journal() {
+                @Override
+                public void intent(Change change) {
+                    if (!made.isEmpty()) {
+                        throw new java.io.UncheckedIOException(new java.io.IOException("disk full"));
+                    }
+                }
+
+                @Override
+                public void outcome(Applied applied) {
+                    made.add(applied.change().resource());
+                }
+            };
+            int before = proxy.requests().size();
+            assertThatThrownBy(() -> fixer.apply(plan, failsOnTheSecond)).isInstanceOf(java.io.UncheckedIOException.class);
+            assertThat(made).hasSize(1);
+            assertThat(proxy.requests().subList(before, proxy.requests().size())).filteredOn(LiveFixerTest::mutating)
+                    .hasSize(1);
         }
     }
 }

@@ -20,11 +20,11 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.rds.RdsClient;
 
 /**
- * Backup-001 end to end. DB instances live in moto. moto lacks backup selections and cannot create
- * {@code awsbackup} snapshots, so those operations — ListBackupPlans, ListBackupSelections,
- * GetBackupSelection and DescribeDBSnapshots with SnapshotType=awsbackup — are answered by a
- * recorded-response stub in the shape AWS documents (src/test/resources/recorded); everything else goes
- * to moto.
+ * Backup-001 end to end. DB instances live in moto. moto lacks backup selections and AWS Backup's region
+ * settings and cannot create {@code awsbackup} snapshots, so those operations — ListBackupPlans,
+ * ListBackupSelections, GetBackupSelection, DescribeRegionSettings and DescribeDBSnapshots with
+ * SnapshotType=awsbackup — are answered by a recorded-response stub in the shape AWS documents
+ * (src/test/resources/recorded); everything else goes to moto.
  */
 class LiveScanBackupTest {
 
@@ -32,6 +32,9 @@ class LiveScanBackupTest {
     private static final String WEST = "eu-west-1";
     private static MotoServer moto;
     private static EmulatorProxy proxy;
+    /** What DescribeRegionSettings answers for RDS. */
+    private static final java.util.concurrent.atomic.AtomicReference<String> rdsOptIn =
+            new java.util.concurrent.atomic.AtomicReference<>("true");
 
     @BeforeAll
     static void seed() throws Exception {
@@ -44,6 +47,7 @@ class LiveScanBackupTest {
             DemoAccount.createDatabase(east, "dev-db", "mysql", Map.of("backup", "daily", "env", "dev-2"));
             DemoAccount.createDatabase(east, "excluded-db", "postgres", Map.of());
             DemoAccount.createDatabase(east, "plain-db", "postgres", Map.of());
+            DemoAccount.createDatabase(east, "payments-db", "postgres", Map.of("team", "payments"));
             DemoAccount.createDatabase(aws.client(RdsClient::builder, WEST), "lonely-db", "postgres", Map.of());
         }
         Map<String, String> plan = Map.of("region", EAST, "planId", "plan-0001", "planName", "daily-rds");
@@ -61,7 +65,11 @@ class LiveScanBackupTest {
                 .when(r -> r.path().equals("/backup/plans/plan-0001/selections/sel-by-arn"),
                         r -> json(recorded("GetBackupSelection-by-arn.json", plan)))
                 .when(r -> r.path().equals("/backup/plans/plan-0001/selections/sel-by-tag"),
-                        r -> json(recorded("GetBackupSelection-by-tag.json", plan)));
+                        r -> json(recorded("GetBackupSelection-by-tag.json", plan)))
+                .when(r -> r.path().equals("/backup/plans/plan-0001/selections/sel-tags-only"),
+                        r -> json(recorded("GetBackupSelection-tags-only.json", plan)))
+                .when(r -> r.method().equals("GET") && r.path().equals("/account-settings"),
+                        r -> json(recorded("DescribeRegionSettings.json", Map.of("rds", rdsOptIn.get()))));
     }
 
     @AfterAll
@@ -91,9 +99,10 @@ class LiveScanBackupTest {
                             arn(EAST, "dev-db"), Status.FAILURE,
                             arn(EAST, "excluded-db"), Status.FAILURE,
                             arn(EAST, "plain-db"), Status.FAILURE,
+                            arn(EAST, "payments-db"), Status.SUCCESS,
                             arn(WEST, "lonely-db"), Status.FAILURE));
             assertThat(result.notes()).extracting(Note::text).containsExactlyInAnyOrder(
-                    "AWS Backup is in use for Amazon RDS in us-east-1 (3 of 6 DB instances protected)",
+                    "AWS Backup is in use for Amazon RDS in us-east-1 (4 of 7 DB instances protected)",
                     "AWS Backup is not in use for Amazon RDS in eu-west-1 (0 of 1 DB instances protected)");
             Check tagged = result.checkList().stream().filter(c -> c.resourceName().equals("tag-db")).findFirst()
                     .orElseThrow();
@@ -114,7 +123,28 @@ class LiveScanBackupTest {
                     .extracting(EmulatorProxy.Request::operation).containsExactly("DescribeDBInstances");
             // one GetBackupSelection per selection, nothing described twice
             assertThat(mine).filteredOn(r -> r.path().startsWith("/backup/plans/plan-0001/selections/sel-"))
-                    .extracting(EmulatorProxy.Request::path).doesNotHaveDuplicates().hasSize(2);
+                    .extracting(EmulatorProxy.Request::path).doesNotHaveDuplicates().hasSize(3);
+            // the region's opt-in once per region with instances
+            assertThat(mine).filteredOn(r -> r.path().equals("/account-settings")).extracting(EmulatorProxy.Request::region)
+                    .containsExactly(EAST);
+        }
+    }
+
+    @Test
+    void aSelectionByTagsOnlyCoversNothingWhereRdsIsNotOptedInWhileOneNamingTheDbTypeStillDoes() {
+        rdsOptIn.set("false");
+        try (AwsConnection aws = new AwsConnection(Emulator.options(proxy.endpoint(), List.of(EAST)))) {
+            ScanResult result = new LiveScanner(aws).scan(Catalog.load().select(List.of("Backup-001")),
+                    (r, d, t, n) -> { });
+            Map<String, Check> checks = result.checkList().stream()
+                    .collect(Collectors.toMap(Check::resource, c -> c));
+            assertThat(checks.get(arn(EAST, "payments-db")).status()).isEqualTo(Status.FAILURE);
+            assertThat(checks.get(arn(EAST, "payments-db")).message())
+                    .contains("tags-only", "RDS is not opted in to AWS Backup in this region");
+            assertThat(checks.get(arn(EAST, "arn-db")).status()).isEqualTo(Status.SUCCESS);
+            assertThat(checks.get(arn(EAST, "tag-db")).status()).isEqualTo(Status.SUCCESS);   // names the db type
+        } finally {
+            rdsOptIn.set("true");
         }
     }
 }

@@ -225,7 +225,7 @@ class LiveScanEbsTest {
         try (AwsConnection aws = new AwsConnection(Emulator.options(proxy.endpoint(), regions))) {
             LiveFixer fixer = new LiveFixer(aws, ACCOUNT, new FixSettings(BackupPlanDefaults.PLAN_NAME, false));
             List<Check> failing = failing(aws);
-            List<Change> plan = fixer.plan(failing);
+            List<Change> plan = fixer.plan(failing, false);
             assertThat(plan).extracting(Change::kind, Change::action, Change::resource, Change::before, Change::state)
                     .containsExactlyInAnyOrder(
                             tuple(Kind.SET_PROPERTY, "ec2:CreateSnapshot", bare, "no snapshot", State.TO_DO),
@@ -235,8 +235,7 @@ class LiveScanEbsTest {
                     .satisfies(c -> assertThat(c.blockedBy()).startsWith("a snapshot is encrypted by copying it, and "
                             + "Vigil never deletes the unencrypted original"));
 
-            List<Applied> applied = new ArrayList<>();
-            fixer.apply(plan, applied::add);
+            List<Applied> applied = fixer.apply(plan, new RecordedJournal());
             assertThat(applied).hasSize(2).allSatisfy(a -> assertThat(a.ok()).as(a.error()).isTrue());
             assertThat(applied).extracting(Applied::after).anySatisfy(after -> assertThat(after).isEqualTo("public=false"))
                     .anySatisfy(after -> assertThat(after).startsWith("snapshot snap-"));
@@ -247,7 +246,7 @@ class LiveScanEbsTest {
 
             assertThat(failing(aws)).extracting(c -> c.rule().id(), Check::resourceName)
                     .containsExactly(tuple("EBS-011", exported));
-            assertThat(fixer.plan(failing)).extracting(Change::action, Change::state).containsExactlyInAnyOrder(
+            assertThat(fixer.plan(failing, false)).extracting(Change::action, Change::state).containsExactlyInAnyOrder(
                     tuple("ec2:CreateSnapshot", State.IN_PLACE), tuple("ec2:ModifySnapshotAttribute", State.IN_PLACE),
                     tuple("none", State.BLOCKED));
         }

@@ -7,18 +7,23 @@ import org.junit.jupiter.api.Test;
 class TokenBucketTest {
 
     @Test
-    void throttlingHalvesTheRateDownToASixteenthAndAcceptedCallsWinItBack() {
-        TokenBucket bucket = new TokenBucket(new RateLimits.Rate(10, 10));
-        bucket.throttled();
-        assertThat(bucket.currentRate()).isEqualTo(5.0);
-        for (int i = 0; i < 10; i++) {
+    void waitsForTokensAtTheControllersRateOnAFakeClock() throws InterruptedException {
+        long[] now = {0};
+        TokenBucket bucket = new TokenBucket(new RateLimits.Rate(10, 3), () -> now[0]);
+        bucket.acquire();   // burst - 1 tokens at the start
+        bucket.acquire();
+        assertThat(bucket.currentRate()).isEqualTo(10.0);
+        now[0] += 100_000_000L;   // 0.1 s: one more token
+        bucket.acquire();
+        now[0] += 1_000_000_000L;  // a second later at most the burst is there
+        for (int i = 0; i < 3; i++) {
+            bucket.acquire();
+        }
+        for (int i = 0; i < 12; i++) {   // a window of throttles
+            now[0] += 100_000_000L;
             bucket.throttled();
         }
-        assertThat(bucket.currentRate()).isEqualTo(10.0 / 16);
-        for (int i = 0; i < 100; i++) {
-            bucket.accepted();
-        }
-        assertThat(bucket.currentRate()).isEqualTo(10.0);
+        assertThat(bucket.currentRate()).isEqualTo(5.0);
     }
 
     @Test

@@ -28,12 +28,24 @@ final class AwsOptionsMixin {
                     + "limit, e.g. dynamodb:DescribeContinuousBackups=5; repeatable.")
     Map<String, String> rates = new LinkedHashMap<>();
 
+    @Option(names = "--attempt-timeout", paramLabel = "SECONDS",
+            description = "Seconds one attempt of an API call may go without an answer before it counts as stuck "
+                    + "(default: 10; a stuck call is retried once, then is an ERROR).")
+    Integer attemptTimeout;
+
     AwsOptions toOptions() {
         RateLimits limits = RateLimits.aws();
         for (Map.Entry<String, String> rate : rates.entrySet()) {
             limits = limits.with(rate.getKey(), parseRate(rate.getKey(), rate.getValue()));
         }
-        return new AwsOptions(profile, regions, endpoint, null, limits);
+        AwsOptions options = new AwsOptions(profile, regions, endpoint, null, limits);
+        if (attemptTimeout == null) {
+            return options;
+        }
+        if (attemptTimeout < 1) {
+            throw new Vigil.UserException("--attempt-timeout " + attemptTimeout + ": expected whole seconds, at least 1");
+        }
+        return options.withAttemptTimeout(java.time.Duration.ofSeconds(attemptTimeout));
     }
 
     private static RateLimits.Rate parseRate(String key, String value) {

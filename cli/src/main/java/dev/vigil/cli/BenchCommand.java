@@ -23,6 +23,8 @@ import dev.vigil.report.Summary;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,6 +67,23 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--databases", defaultValue = "5", description = "DB instances per region (default ${DEFAULT-VALUE}).")
     int databases;
 
+    @Option(names = "--proxy", paramLabel = "SCRIPT",
+            description = "Scan through this rate-limit-faithful proxy script (e.g. awsproxy.py) in front of the "
+                    + "emulator; the floor is then that of the capacity it leaves.")
+    Path proxy;
+
+    @Option(names = "--steal-pct", defaultValue = "0", paramLabel = "P",
+            description = "With --proxy: a competing consumer takes P% of every bucket (default ${DEFAULT-VALUE}).")
+    double stealPct;
+
+    @Option(names = "--fault-pct", defaultValue = "0", paramLabel = "P",
+            description = "With --proxy: P% of calls are throttled at random (default ${DEFAULT-VALUE}).")
+    double faultPct;
+
+    @Option(names = "--latency-ms", defaultValue = "0", paramLabel = "MS",
+            description = "With --proxy: added round trip per call (default ${DEFAULT-VALUE}).")
+    double latencyMs;
+
     @Option(names = "--synthetic", paramLabel = "N",
             description = "No emulator: evaluate and report an in-memory inventory of N resources, print memory.")
     Integer synthetic;
@@ -89,20 +108,32 @@ final class BenchCommand implements Callable<Integer> {
             throw new Vigil.UserException("--regions must be 1 to " + REGIONS.size() + " and --accounts at least 1");
         }
         List<String> scanned = REGIONS.subList(0, regions);
+        if (proxy != null && !Files.isRegularFile(proxy)) {
+            throw new Vigil.UserException("--proxy " + proxy + ": no such file");
+        }
         try (MotoServer moto = LocalEmulator.start("bench")) {
             AwsOptions options = LocalEmulator.options(moto, scanned);
             seed(options, scanned);
-            PeakMemory.reset();
-            long start = System.nanoTime();
-            ScanResult result;
-            CallStats stats;
-            try (AwsConnection aws = new AwsConnection(options)) {
-                result = new MultiAccountScanner(aws, new Accounts(true, List.of(), ROLE, null, 8))
-                        .scan(Catalog.load().all(), (r, d, t, n) -> { });
-                stats = aws.stats();
+            try (ThrottlingProxy throttling = proxy == null ? null : ThrottlingProxy.start(proxy, moto.endpoint(),
+                    stealPct, faultPct, latencyMs, LocalEmulator.log("bench-proxy"))) {
+                AwsOptions scanning = throttling == null ? options
+                        : new AwsOptions(null, scanned, throttling.endpoint(), options.credentials(), options.limits(),
+                        options.attemptTimeout());
+                PeakMemory.reset();
+                long start = System.nanoTime();
+                ScanResult result;
+                CallStats stats;
+                try (AwsConnection aws = new AwsConnection(scanning)) {
+                    result = new MultiAccountScanner(aws, new Accounts(true, List.of(), ROLE, null, 8))
+                            .scan(Catalog.load().all(), (r, d, t, n) -> { });
+                    stats = aws.stats();
+                }
+                double wall = (System.nanoTime() - start) / 1e9;
+                report(out, result, stats, wall);
+                if (throttling != null) {
+                    reportProxy(out, throttling.stats());
+                }
             }
-            double wall = (System.nanoTime() - start) / 1e9;
-            report(out, result, stats, wall);
         }
     }
 
@@ -138,9 +169,13 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private void report(PrintWriter out, ScanResult result, CallStats stats, double wall) throws IOException {
-        // the floor: each (account, region) has its own DescribeContinuousBackups bucket (10/s, burst 10),
-        // all running at once, so the largest region sets it
-        double floor = Math.max(0, (tables - 10) / 10.0);
+        // the floor: each (account, region) has its own DescribeContinuousBackups bucket (10/s, burst 10), all
+        // running at once, so the largest region sets it. A competing consumer leaves (1 - steal) of its rate and
+        // burst; random throttles still spend a token each, so a table takes 1 / (1 - fault) tokens on average.
+        double left = 1 - stealPct / 100;
+        double rate = 10 * left;
+        double burst = Math.max(1, 10 * left);
+        double floor = Math.max(0, (tables / (1 - faultPct / 100) - burst) / rate);
         long cells = (long) accounts * regions;
         long dbRegions = databases > 0 ? cells : 0;
         Map<String, Long> minimum = new LinkedHashMap<>();
@@ -165,12 +200,30 @@ final class BenchCommand implements Callable<Integer> {
                 tables, databases);
         List<Check> checks = result.checkList();
         out.printf("checks: %d (%d errors)%n", checks.size(), checks.stream().filter(c -> c.status() == Status.ERROR).count());
+        if (proxy != null) {
+            out.printf("proxy: a competing consumer takes %.0f%% of each bucket, %.0f%% of calls throttled at random, "
+                    + "%.0f ms added per call%n", stealPct, faultPct, latencyMs);
+        }
         out.printf("wall time: %.2f s; rate-limit floor: %.2f s; ratio: %.3f%n", wall, floor,
                 floor == 0 ? Double.NaN : wall / floor);
+        CallStats.Count describes = stats.snapshot().get("dynamodb:DescribeContinuousBackups");
+        if (describes != null && describes.attempts() > 0) {
+            double span = stats.span("dynamodb:DescribeContinuousBackups");
+            out.printf("DescribeContinuousBackups: %d attempts, %d throttled (%.1f%%), first to last attempt %.2f s "
+                            + "(ratio to the floor %.3f)%n", describes.attempts(), describes.throttles(),
+                    100.0 * describes.throttles() / describes.attempts(), span, floor == 0 ? Double.NaN : span / floor);
+        }
         out.printf("%-38s %8s %8s %8s %9s%n", "operation", "calls", "minimum", "retries", "throttles");
         stats.snapshot().forEach((op, c) -> out.printf("%-38s %8d %8s %8d %9d%n", op, c.calls(),
                 minimum.containsKey(op) ? minimum.get(op).toString() : "-", c.retries(), c.throttles()));
         out.printf("peak heap during scan: %.1f MB; peak RSS during scan: %s%n", PeakMemory.heapMb(), PeakMemory.rss());
+    }
+
+    /** What the proxy counted: calls it let through and throttles it answered, per operation. */
+    private static void reportProxy(PrintWriter out, Map<String, ThrottlingProxy.Counts> counts) {
+        out.printf("%-38s %8s %9s %9s%n", "proxy: operation", "served", "throttled", "share");
+        counts.forEach((op, c) -> out.printf("%-38s %8d %9d %8.1f%%%n", op, c.calls(), c.throttled(),
+                100.0 * c.throttled() / Math.max(1, c.calls() + c.throttled())));
     }
 
     /** Evaluates and reports (JSON, to nowhere) an inventory of n resources, 1 in 10 of them DB instances. */

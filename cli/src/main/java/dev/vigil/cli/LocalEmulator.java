@@ -16,13 +16,25 @@ final class LocalEmulator {
     }
 
     static MotoServer start(String purpose) throws IOException, InterruptedException {
-        Path home = Path.of(System.getProperty("vigil.home", ".")).toAbsolutePath().normalize();
-        return MotoServer.start(home.resolve(".vigil/venv"), home.resolve(".vigil/moto-" + purpose + ".log"));
+        return MotoServer.start(home().resolve(".vigil/venv"), log("moto-" + purpose));
     }
 
-    /** Options for the emulator with dummy credentials and AWS's real pacing. */
+    /** A log file under the project's .vigil/, e.g. {@code log("moto-demo")}. */
+    static Path log(String name) {
+        return home().resolve(".vigil/" + name + ".log");
+    }
+
+    private static Path home() {
+        return Path.of(System.getProperty("vigil.home", ".")).toAbsolutePath().normalize();
+    }
+
+    /**
+     * Options for the emulator with dummy credentials and AWS's real pacing; an attempt may take a minute, as moto on
+     * a busy machine can take many seconds to create a DB instance.
+     */
     static AwsOptions options(MotoServer moto, List<String> regions) {
         return new AwsOptions(null, regions, moto.endpoint(),
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("emulated", "emulated")), RateLimits.aws());
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("emulated", "emulated")), RateLimits.aws(),
+                java.time.Duration.ofMinutes(1));
     }
 }

@@ -10,10 +10,12 @@ import dev.vigil.report.Summary;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -38,23 +40,36 @@ final class OutputOptions {
     @Option(names = "--no-color", description = "No ANSI colours in the table.")
     boolean noColor;
 
-    /** Writes the report, describing {@code rules} (the rules that were run), and returns the exit code. */
+    /**
+     * Writes the report, describing {@code rules} (the rules that were run), and returns the exit code. The report
+     * is written to a temporary file first and put in place (or copied to standard output) only once complete: a
+     * report that could not be finished never looks like one that was.
+     */
     int report(ScanResult result, List<RuleDefinition> rules) throws IOException {
         boolean toTerminal = output == null && System.console() != null;
         Summary.Tally tally = new Summary.Tally();
         ScanResult counted = result.peek(tally);   // counted as the report reads the checks: one pass
         ReportOptions options = new ReportOptions(toTerminal && !noColor && System.getenv("NO_COLOR") == null,
                 showPassed, rules);
-        if (output == null) {
-            format.report(options).write(counted, System.out);
-            System.out.flush();
-            if (System.out.checkError()) {   // a PrintStream keeps its write errors to itself
-                throw new Vigil.UserException("cannot write the report to standard output (is it closed?)");
-            }
-        } else {
-            try (OutputStream out = open(output)) {
+        if (output != null && Files.isDirectory(output)) {
+            throw new Vigil.UserException("cannot write the report to " + output + ": it is a directory");
+        }
+        Path draft = output == null ? Files.createTempFile("vigil-report-", ".tmp") : draftBeside(output);
+        try {
+            try (OutputStream out = Files.newOutputStream(draft)) {
                 format.report(options).write(counted, out);
             }
+            if (output == null) {
+                Files.copy(draft, System.out);
+                System.out.flush();
+                if (System.out.checkError()) {   // a PrintStream keeps its write errors to itself
+                    throw new Vigil.UserException("cannot write the report to standard output (is it closed?)");
+                }
+            } else {
+                moveIntoPlace(draft, output);
+            }
+        } finally {
+            Files.deleteIfExists(draft);
         }
         Summary summary = tally.summary();
         if (summary.count(Status.ERROR) > 0 || !result.faults().isEmpty()) {
@@ -63,18 +78,28 @@ final class OutputOptions {
         return summary.failuresAtLeast(failOn) > 0 ? Vigil.FAILURES : Vigil.OK;
     }
 
-    /** The report file, created or replaced; when it cannot be, why, in one line. */
-    private static OutputStream open(Path file) {
+    /** A temporary file in the report's directory (so that it can be renamed into place); when it cannot be, why. */
+    private static Path draftBeside(Path file) {
+        Path directory = file.toAbsolutePath().getParent();
         try {
-            return Files.newOutputStream(file);
+            return Files.createTempFile(directory, "." + file.getFileName() + ".", ".tmp");
         } catch (IOException e) {
             String why = switch (e) {
-                case NoSuchFileException n -> "no such directory: " + file.toAbsolutePath().getParent();
+                case NoSuchFileException n -> "no such directory: " + directory;
                 case AccessDeniedException a -> "permission denied";
                 case FileSystemException f when f.getReason() != null -> f.getReason();
                 default -> String.valueOf(e.getMessage());
             };
             throw new Vigil.UserException("cannot write the report to " + file + ": " + why);
+        }
+    }
+
+    /** Renames the finished report over the target, atomically where the file system can. */
+    private static void moveIntoPlace(Path draft, Path file) throws IOException {
+        try {
+            Files.move(draft, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(draft, file, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

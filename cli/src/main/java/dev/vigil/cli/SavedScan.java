@@ -14,13 +14,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads the failing checks, with their remedies, back from a scan saved with --format json. */
+/** Reads the failing checks, with their remedies, and the ERROR checks back from a scan saved with --format json. */
 final class SavedScan {
 
     private SavedScan() {
     }
 
-    static List<Check> failures(Path file, Catalog catalog) throws IOException {
+    /** FAILURE checks with a remedy, and ERROR checks, of live resources. */
+    static List<Check> checks(Path file, Catalog catalog) throws IOException {
         JsonNode root;
         try {
             root = new ObjectMapper().readTree(file.toFile());
@@ -31,19 +32,20 @@ final class SavedScan {
             throw new IOException(file + " is not a Vigil JSON scan (no \"checks\" array); save one with "
                     + "'vigil scan --format json --output FILE'");
         }
-        List<Check> failing = new ArrayList<>();
+        List<Check> checks = new ArrayList<>();
         for (JsonNode c : root.get("checks")) {
-            if (!Status.FAILURE.name().equals(c.path("status").asText()) || !c.has("remedy")
-                    || c.path("accountId").isMissingNode()) {
+            String status = c.path("status").asText();
+            boolean failing = Status.FAILURE.name().equals(status) && c.has("remedy");
+            if (!failing && !Status.ERROR.name().equals(status) || c.path("accountId").isMissingNode()) {
                 continue;
             }
             Map<String, String> remedy = new LinkedHashMap<>();
-            c.get("remedy").fields().forEachRemaining(f -> remedy.put(f.getKey(), f.getValue().asText()));
-            failing.add(new Check(catalog.find(c.path("ruleId").asText()).meta(), Status.FAILURE,
+            c.path("remedy").fields().forEachRemaining(f -> remedy.put(f.getKey(), f.getValue().asText()));
+            checks.add(new Check(catalog.find(c.path("ruleId").asText()).meta(), Status.valueOf(status),
                     c.path("resource").asText(), c.path("resourceName").asText(),
                     new Origin.Live(c.path("accountId").asText(), c.path("region").asText()),
-                    c.path("message").asText(), RemedyCodec.decode(remedy), Map.of(), null));
+                    c.path("message").asText(), failing ? RemedyCodec.decode(remedy) : null, Map.of(), null));
         }
-        return failing;
+        return checks;
     }
 }

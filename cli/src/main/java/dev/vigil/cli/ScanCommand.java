@@ -109,15 +109,16 @@ final class ScanCommand implements Callable<Integer> {
                 exit = Vigil.ERRORS;
             }
             if (stats != null) {
-                printStats(connection.stats(), stats);
+                printStats("scan", connection.stats().snapshot(), stats);
             }
             return exit;
         }
     }
 
-    private static void printStats(CallStats stats, PrintWriter err) {
-        err.printf("%-40s %8s %8s %9s%n", "operation", "calls", "retries", "throttles");
-        for (Map.Entry<String, CallStats.Count> e : stats.snapshot().entrySet()) {
+    /** Calls, retries and throttles per operation, under a title naming what made them. */
+    static void printStats(String title, Map<String, CallStats.Count> counts, PrintWriter err) {
+        err.printf("%-40s %8s %8s %9s%n", title + ": operation", "calls", "retries", "throttles");
+        for (Map.Entry<String, CallStats.Count> e : counts.entrySet()) {
             err.printf("%-40s %8d %8d %9d%n", e.getKey(), e.getValue().calls(), e.getValue().retries(),
                     e.getValue().throttles());
         }

@@ -5,11 +5,8 @@ import dev.vigil.aws.AwsOptions;
 import dev.vigil.aws.CallStats;
 import dev.vigil.aws.emulator.DemoAccount;
 import dev.vigil.aws.emulator.MotoServer;
-import dev.vigil.core.check.Check;
 import dev.vigil.core.check.Status;
-import dev.vigil.core.model.Origin;
 import dev.vigil.core.rule.Catalog;
-import dev.vigil.core.rule.RuleMeta;
 import dev.vigil.service.ChannelMaker;
 import dev.vigil.service.AwsAccess;
 import dev.vigil.service.ConfigLoader;
@@ -17,17 +14,13 @@ import dev.vigil.service.Service;
 import dev.vigil.service.ServiceConfig;
 import dev.vigil.store.CheckFilter;
 import dev.vigil.store.Run;
-import dev.vigil.store.Runs;
-import dev.vigil.store.Scope;
 import dev.vigil.store.Store;
 import dev.vigil.store.StoreLocation;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -177,35 +170,12 @@ final class ServiceBenchCommand implements Callable<Integer> {
 
     /** Writes {@code checks} checks through the lifecycle (1,000 per commit), then measures size and a listing. */
     private void storeBench(PrintWriter out, String name, StoreLocation location) throws Exception {
-        RuleMeta rule = Catalog.load().find("DynamoDB-003").meta();
-        int perScope = 1000;
-        int scopes = Math.max(1, checks / perScope);
-        int accountCount = 100;
-        List<String> regionNames = Arrays.asList("us-east-1", "eu-west-1", "us-west-2", "ap-southeast-2", "eu-central-1",
-                "ap-northeast-1", "sa-east-1", "ca-central-1", "eu-north-1", "ap-south-1");
         try (Store store = Store.open(location)) {
             long start = System.nanoTime();
-            for (int s = 0; s < scopes; s++) {
-                String account = String.format("%012d", 200000000000L + s % accountCount);
-                String region = regionNames.get((s / accountCount) % regionNames.size());
-                Run run = store.runs().create(new Runs.NewRun(account, null, Run.Trigger.CLI, List.of(region),
-                        List.of(rule.id()))).run();
-                List<Check> batch = new ArrayList<>(perScope);
-                for (int i = 0; i < perScope; i++) {
-                    String table = "t-" + s + "-" + i;
-                    batch.add(new Check(rule, i % 2 == 0 ? Status.FAILURE : Status.SUCCESS,
-                            "arn:aws:dynamodb:" + region + ":" + account + ":table/" + table, table,
-                            new Origin.Live(account, region), i % 2 == 0 ? "Point-in-time recovery is not enabled" : "ok",
-                            null, Map.of(), null));
-                }
-                store.runs().startRegion(run.id(), region, "bench");
-                store.runs().commitRegion(run.id(), new Scope(account, region, List.of(rule)), batch, List.of(), 0);
-                store.runs().closeIfComplete(run.id());
-            }
+            long total = BenchStore.fill(store, checks);
             double load = (System.nanoTime() - start) / 1e9;
-            long total = (long) scopes * perScope;
             long bytes = store.diskBytes();
-            String account = String.format("%012d", 200000000000L);
+            String account = BenchStore.account(0);
             CheckFilter failing = CheckFilter.ALL.withAccount(account).withStatus(Status.FAILURE);
             List<Double> full = new ArrayList<>();
             List<Double> page = new ArrayList<>();

@@ -39,6 +39,9 @@ public final class Vigil {
         commands.put("suppress", SuppressCommand.Suppress::new);
         commands.put("unsuppress", SuppressCommand.Unsuppress::new);
         commands.put("bench-service", ServiceBenchCommand::new);
+        commands.put("api-key", ApiKeyCommand::new);
+        commands.put("report", ReportCommand::new);
+        commands.put("bench-server", ServerBenchCommand::new);
         commands.put("help", CommandLine.HelpCommand::new);
         return commands;
     }

@@ -303,7 +303,11 @@ class VigilCliTest {
         assertThat(fixed.out()).contains("done us-west-2 dynamodb:UpdateContinuousBackups fix-me: "
                 + "PointInTimeRecoveryStatus=DISABLED -> PointInTimeRecoveryStatus=ENABLED")
                 .containsPattern("DynamoDB-003 +us-west-2 +fix-me +FAILURE -> SUCCESS");
-        JsonNode line = new ObjectMapper().readTree(Files.readAllLines(audit).getFirst());
+        List<String> lines = Files.readAllLines(audit);
+        assertThat(lines).hasSize(2);   // the intent, then the outcome
+        assertThat(new ObjectMapper().readTree(lines.getFirst()).get("status").asText()).isEqualTo("attempted");
+        JsonNode line = new ObjectMapper().readTree(lines.get(1));
+        assertThat(line.get("status").asText()).isEqualTo("done");
         assertThat(line.get("account").asText()).isEqualTo("123456789012");
         assertThat(line.get("region").asText()).isEqualTo("us-west-2");
         assertThat(line.get("action").asText()).isEqualTo("dynamodb:UpdateContinuousBackups");
@@ -316,7 +320,7 @@ class VigilCliTest {
                 "--endpoint-url", moto.endpoint().toString());
         assertThat(again.exit()).isEqualTo(Vigil.OK);
         assertThat(again.out()).contains("= dynamodb:UpdateContinuousBackups  fix-me  already in place", "No change to make.");
-        assertThat(Files.readAllLines(audit)).hasSize(1);
+        assertThat(Files.readAllLines(audit)).hasSize(2);
     }
 
     @Test

@@ -3,82 +3,49 @@ package dev.vigil.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
+import dev.vigil.testkit.Chromium;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
- * The HTML report as a person sees it, in Debian's headless Chromium (installed by scripts/system-deps.sh):
+ * The HTML report as a person sees it, in Debian's headless Chromium (testkit's {@link Chromium}):
  * visible text and counts, the summary above the rules, the hostile resource name shown as text, and no request
  * other than the file itself (Chrome's network events from its performance log). A screenshot is left in
  * target/html-report/ for people to look at.
  */
 class HtmlReportBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path OUT = Path.of("target", "html-report").toAbsolutePath();
-    private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static Chromium chromium;
     private static ChromeDriver browser;
 
     @BeforeAll
-    static void start() throws IOException {
-        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER))
-                .as("Chromium and its driver are installed by scripts/system-deps.sh (./run-tests runs it)").isTrue();
-        Files.createDirectories(OUT);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        // without the networking flags Chromium's own background connections are refused by this machine's network
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + Files.createTempDirectory("vigil-chromium"), "--window-size=1280,1000");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.PERFORMANCE, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+    static void start() {
+        chromium = Chromium.start(OUT);
+        browser = chromium.driver();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
     /** Opens a file and returns the URL of every request the page made, the file's own included. */
-    private static List<String> open(Path file) throws IOException {
-        browser.manage().logs().get(LogType.PERFORMANCE);   // forget earlier pages' events
+    private static List<String> open(Path file) {
+        chromium.forgetRequests();
         browser.get(file.toUri().toString());
-        List<String> urls = new ArrayList<>();
-        for (LogEntry entry : browser.manage().logs().get(LogType.PERFORMANCE)) {
-            JsonNode message = JSON.readTree(entry.getMessage()).get("message");
-            if (message.get("method").asText().equals("Network.requestWillBeSent")) {
-                urls.add(message.at("/params/request/url").asText());
-            }
-        }
-        return urls;
+        return chromium.requests();
     }
 
     @Test
@@ -113,9 +80,7 @@ class HtmlReportBrowserTest {
         assertThat(failing.getFirst().getText()).contains("orders", HtmlSample.HOSTILE,
                 "aws dynamodb update-continuous-backups --region us-east-1 --table-name orders");
 
-        long height = (Long) browser.executeScript("return document.documentElement.scrollHeight");
-        browser.manage().window().setSize(new Dimension(1280, (int) Math.min(height + 100, 12_000)));
-        Files.write(OUT.resolve("report.png"), browser.getScreenshotAs(OutputType.BYTES));
+        chromium.screenshot("report");
     }
 
     @Test

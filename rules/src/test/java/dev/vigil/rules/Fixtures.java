@@ -1,5 +1,6 @@
 package dev.vigil.rules;
 
+import dev.vigil.core.model.BackupRegionSettings;
 import dev.vigil.core.model.BackupSelection;
 import dev.vigil.core.model.DynamoDbTable;
 import dev.vigil.core.model.DynamoDbTable.PitrStatus;
@@ -53,6 +54,12 @@ public final class Fixtures {
     public static RdsSnapshot backupSnapshot(String region, String instance) {
         return new RdsSnapshot(live(region), "arn:aws:rds:" + region + ":" + ACCOUNT + ":snapshot:awsbackup:job-1",
                 "awsbackup:job-1", instance, "awsbackup");
+    }
+
+    /** AWS Backup's service opt-in for RDS in a region. */
+    public static BackupRegionSettings regionSettings(String region, Value<Boolean> rdsOptIn) {
+        return new BackupRegionSettings(live(region), "backup:region-settings@" + ACCOUNT + "/" + region, region,
+                rdsOptIn);
     }
 
     public static BackupSelection selection(String region, List<String> resources, List<String> notResources,

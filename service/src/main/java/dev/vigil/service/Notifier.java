@@ -59,9 +59,9 @@ final class Notifier {
         });
     }
 
-    /** Creates the closed run's deliveries (once) and queues them. */
+    /** Creates the closed run's deliveries (once) and queues them; without channels there is no digest to read. */
     void notifyClosed(String runId) {
-        Optional<Digest> digest = digest(runId);
+        Optional<Digest> digest = channels.isEmpty() ? Optional.empty() : digest(runId);
         List<Deliveries.Target> targets = new ArrayList<>();
         if (digest.isPresent()) {
             channels.values().forEach(c -> c.filter().narrow(digest.get())

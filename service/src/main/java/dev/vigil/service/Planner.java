@@ -65,21 +65,33 @@ final class Planner {
     }
 
     private boolean due(AccountConfig account, Optional<Run> last, Instant now) {
-        if (last.isEmpty()) {
-            return true;
-        }
-        Run run = last.get();
-        boolean failed = run.outcome() == Run.Outcome.FAILED || run.outcome() == Run.Outcome.ABANDONED;
-        return !run.started().plus(account.schedule()).isAfter(now)
-                || failed && run.finished() != null && !run.finished().plus(config.retryFailedAfter()).isAfter(now);
+        return !nextRun(account, last).isAfter(now);
     }
 
-    /** Opens a run of the account (or joins its open one) and queues a job per region. */
-    Run start(AccountConfig account, Run.Trigger trigger, Instant now) {
+    /**
+     * When the account is due: its last run's start plus its schedule, or sooner, {@code retryFailedAfter} after a
+     * failed run ends; at once when it has never run. A run still going is not due again until its schedule says.
+     */
+    Instant nextRun(AccountConfig account, Optional<Run> last) {
+        if (last.isEmpty()) {
+            return Instant.EPOCH;
+        }
+        Run run = last.get();
+        Instant scheduled = run.started().plus(account.schedule());
+        boolean failed = run.outcome() == Run.Outcome.FAILED || run.outcome() == Run.Outcome.ABANDONED;
+        if (failed && run.finished() != null) {
+            Instant retry = run.finished().plus(config.retryFailedAfter());
+            return retry.isBefore(scheduled) ? retry : scheduled;
+        }
+        return scheduled;
+    }
+
+    /** Opens a run of the account (or joins its open one: {@code created} false) and queues a job per region. */
+    Runs.Created start(AccountConfig account, Run.Trigger trigger, Instant now) {
         List<String> rules = RegionJob.rules(account, catalog).stream().map(r -> r.meta().id()).toList();
         Optional<Run> open = store.runs().openRun(account.id());
         if (open.isPresent()) {
-            return open.get();
+            return new Runs.Created(open.get(), false);
         }
         List<String> regions;
         try {
@@ -90,7 +102,7 @@ final class Planner {
             store.runs().end(failed.id(), Run.Outcome.FAILED, "cannot list the account's regions: " + e.getMessage());
             log.accept("run " + failed.id() + " of " + account.label() + " failed: cannot list its regions: "
                     + e.getMessage());
-            return store.runs().get(failed.id()).orElseThrow();
+            return new Runs.Created(store.runs().get(failed.id()).orElseThrow(), true);
         }
         Runs.Created created = store.runs().create(new Runs.NewRun(account.id(), account.label(), trigger, regions, rules));
         if (created.created()) {
@@ -98,7 +110,7 @@ final class Planner {
                     + trigger.label() + ": " + String.join(", ", regions));
         }
         schedulePending(created.run());
-        return created.run();
+        return created;
     }
 
     /** Queues a job for every region of the run not yet started (an existing job for the region is kept). */

@@ -11,6 +11,7 @@ import dev.vigil.core.rule.Catalog;
 import dev.vigil.notify.Channel;
 import dev.vigil.notify.ChannelConfig;
 import dev.vigil.store.Run;
+import dev.vigil.store.Runs;
 import dev.vigil.store.Store;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
@@ -44,6 +45,7 @@ public final class Service implements AutoCloseable {
 
     private final ServiceConfig config;
     private final Store store;
+    private final Catalog catalog;
     private final String node;
     private final Consumer<String> log;
     private final List<ServicePlugin> plugins;
@@ -61,6 +63,7 @@ public final class Service implements AutoCloseable {
                    List<ServicePlugin> plugins, Consumer<String> log) {
         this.config = config;
         this.store = store;
+        this.catalog = catalog;
         this.node = config.cluster().node() != null ? config.cluster().node() : defaultNode();
         this.log = log;
         this.plugins = List.copyOf(plugins);
@@ -113,18 +116,36 @@ public final class Service implements AutoCloseable {
     }
 
     /**
-     * Scans an account now, or joins the run already going for it (queued or running), and returns that run.
+     * Scans an account now, or joins the run already going for it (queued or running: {@code created} false), and
+     * returns that run.
      *
      * @throws IllegalArgumentException the account is not in the config
      */
-    public Run scanNow(String accountId) {
+    public Runs.Created scanNow(String accountId) {
         AccountConfig account = config.account(accountId).orElseThrow(() -> new IllegalArgumentException(
                 "account " + accountId + " is not in the config"));
         return planner.start(account, Run.Trigger.ON_DEMAND, Instant.now());
     }
 
+    /**
+     * When the account's next scheduled run is due (in the past when it is due now and waits for the next planning
+     * round), from its last run as the planner decides it.
+     *
+     * @throws IllegalArgumentException the account is not in the config
+     */
+    public Instant nextRun(String accountId) {
+        AccountConfig account = config.account(accountId).orElseThrow(() -> new IllegalArgumentException(
+                "account " + accountId + " is not in the config"));
+        Instant next = planner.nextRun(account, store.runs().last(accountId));
+        return next.equals(Instant.EPOCH) ? Instant.now() : next;
+    }
+
     public Store store() {
         return store;
+    }
+
+    public Catalog catalog() {
+        return catalog;
     }
 
     public ServiceConfig config() {

@@ -11,6 +11,7 @@ import dev.vigil.store.CheckFilter;
 import dev.vigil.store.Delivery;
 import dev.vigil.store.Diff;
 import dev.vigil.store.Run;
+import dev.vigil.store.Runs;
 import dev.vigil.store.RunRegion;
 import dev.vigil.store.Store;
 import dev.vigil.store.StoreLocation;
@@ -89,6 +90,7 @@ class ServiceTest {
 
         Run first = firstRun();
         assertThat(first.trigger()).isEqualTo(Run.Trigger.SCHEDULE);
+        assertThat(service.nextRun(CALLER)).as("the schedule says 1h").isEqualTo(first.started().plus(Duration.ofHours(1)));
         assertThat(first.outcome()).isEqualTo(Run.Outcome.SUCCEEDED);
         assertThat(first.rules()).containsExactly("DynamoDB-003");
         assertThat(first.jobs()).extracting(RunRegion::region, RunRegion::node, RunRegion::state).containsExactly(
@@ -106,8 +108,12 @@ class ServiceTest {
         Harness.dynamo(CALLER, "us-east-1", d -> d.updateContinuousBackups(r -> r.tableName("sessions")
                 .pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(true))));
         Harness.dynamo(CALLER, "eu-west-1", d -> d.deleteTable(r -> r.tableName("customers")));
-        Run second = service.scanNow(CALLER);
-        assertThat(service.scanNow(CALLER).id()).as("a second request joins the open run").isEqualTo(second.id());
+        Runs.Created started = service.scanNow(CALLER);
+        assertThat(started.created()).isTrue();
+        Run second = started.run();
+        Runs.Created joined = service.scanNow(CALLER);
+        assertThat(joined.created()).isFalse();
+        assertThat(joined.run().id()).as("a second request joins the open run").isEqualTo(second.id());
         second = closedRun(second.id());
         assertThat(second.trigger()).isEqualTo(Run.Trigger.ON_DEMAND);
 

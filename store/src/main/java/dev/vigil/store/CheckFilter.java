@@ -17,6 +17,16 @@ public record CheckFilter(String account, String ruleId, Status status, Risk ris
         return new CheckFilter(newAccount, ruleId, status, risk, region, includeGone, limit);
     }
 
+    /** The same selection as a query, in ID order (account, rule, service, region, resource). */
+    CheckQuery query() {
+        return new CheckQuery(set(account), set(ruleId), set(region), set(status), set(risk), null, includeGone,
+                CheckQuery.Sort.ID, false);
+    }
+
+    private static <T> java.util.Set<T> set(T value) {
+        return value == null ? null : java.util.Set.of(value);
+    }
+
     public CheckFilter withStatus(Status newStatus) {
         return new CheckFilter(account, ruleId, newStatus, risk, region, includeGone, limit);
     }

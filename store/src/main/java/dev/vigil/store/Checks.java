@@ -1,23 +1,45 @@
 package dev.vigil.store;
 
 import dev.vigil.core.check.Status;
+import dev.vigil.core.remedy.Remedy;
+import dev.vigil.core.remedy.RemedyCodec;
 import dev.vigil.core.rule.Risk;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /** Reading stored checks, their history, and suppressing them (every change kept in the audit trail). */
 public final class Checks {
 
     private static final String COLUMNS = "id, account_id, region, rule_id, service, resource, resource_name, status, "
             + "risk, message, created, last_modified, failure_discovered, gone, last_error, last_error_at, suppressed, "
-            + "suppressed_until, suppression_note, suppressed_by, suppressed_at";
+            + "suppressed_until, suppression_note, suppressed_by, suppressed_at, remedy";
+
+    private static final long DAY = 86_400_000L;
+    /** Whether a check's suppression is in force at the time given as the one parameter. */
+    private static final String SUPPRESSED_NOW =
+            "(suppressed AND (suppressed_until IS NULL OR suppressed_until > ?))";
+    /**
+     * How a history row changed the number of failing checks: a new or returning failure adds one, a failure that
+     * passes or whose resource is gone takes one away, a status change into or out of FAILURE moves it.
+     */
+    private static final String FAILING_CHANGE = "CASE change_kind "
+            + "WHEN 'NEW' THEN CASE WHEN status = 'FAILURE' THEN 1 ELSE 0 END "
+            + "WHEN 'RETURNED' THEN CASE WHEN status = 'FAILURE' THEN 1 ELSE 0 END "
+            + "WHEN 'GONE' THEN CASE WHEN previous_status = 'FAILURE' THEN -1 ELSE 0 END "
+            + "ELSE CASE WHEN status = 'FAILURE' THEN 1 ELSE 0 END - CASE WHEN previous_status = 'FAILURE' THEN 1 ELSE 0 END "
+            + "END";
 
     private final Store store;
 
@@ -42,37 +64,116 @@ public final class Checks {
 
     /** Streams the selected checks to {@code sink} without holding them all. */
     public void each(CheckFilter filter, Consumer<StoredCheck> sink) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM checks WHERE 1 = 1");
+        each(filter.query(), 0, filter.limit(), sink);
+    }
+
+    /** Streams the checks the query selects, in its order, skipping {@code offset} and at most {@code limit} (0: all). */
+    public void each(CheckQuery query, long offset, int limit, Consumer<StoredCheck> sink) {
         List<Object> args = new ArrayList<>();
-        condition(sql, args, "account_id", filter.account());
-        condition(sql, args, "rule_id", filter.ruleId());
-        condition(sql, args, "status", filter.status() == null ? null : filter.status().name());
-        condition(sql, args, "risk", filter.risk() == null ? null : filter.risk().name());
-        condition(sql, args, "region", filter.region());
-        if (!filter.includeGone()) {
-            sql.append(" AND gone IS NULL");
-        }
-        sql.append(" ORDER BY account_id, rule_id, region, resource");
-        if (filter.limit() > 0) {
-            sql.append(" LIMIT ").append(filter.limit());
-        }
-        store.read(c -> {
-            c.setAutoCommit(false);   // lets the PostgreSQL driver stream with a fetch size
-            try (PreparedStatement s = c.prepareStatement(sql.toString())) {
+        String sql = "SELECT " + COLUMNS + " FROM checks WHERE " + where(query, args) + " ORDER BY "
+                + query.sort().expression + (query.descending() ? " DESC" : "")
+                + (query.sort() == CheckQuery.Sort.ID ? "" : ", id" + (query.descending() ? " DESC" : ""))
+                + (limit > 0 ? " LIMIT " + limit : "") + (offset > 0 ? " OFFSET " + offset : "");
+        // In a transaction, which lets the PostgreSQL driver stream with a fetch size; the pool restores
+        // auto-commit when the connection comes back.
+        store.transaction(c -> {
+            try (PreparedStatement s = prepare(c, sql, args)) {
                 s.setFetchSize(1000);
-                for (int i = 0; i < args.size(); i++) {
-                    s.setObject(i + 1, args.get(i));
-                }
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         sink.accept(read(r));
                     }
                 }
-            } finally {
-                c.commit();
-                c.setAutoCommit(true);
             }
             return null;
+        });
+    }
+
+    /** One page of a query and how many checks the query selects in all. */
+    public record Page(List<StoredCheck> checks, long total) {
+
+        public Page {
+            checks = List.copyOf(checks);
+        }
+    }
+
+    public Page page(CheckQuery query, long offset, int limit) {
+        List<StoredCheck> checks = new ArrayList<>();
+        each(query, offset, limit, checks::add);
+        return new Page(checks, count(query));
+    }
+
+    /** How many checks the query selects. */
+    public long count(CheckQuery query) {
+        List<Object> args = new ArrayList<>();
+        String sql = "SELECT COUNT(*) FROM checks WHERE " + where(query, args);
+        return store.read(c -> {
+            try (PreparedStatement s = prepare(c, sql, args); ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        });
+    }
+
+    /** How many current checks (resource not gone) have this account, rule, status, risk and suppression. */
+    public record Count(String accountId, String ruleId, Status status, Risk risk, boolean suppressed, long checks) {
+    }
+
+    /** Every current check counted by account, rule, status, risk and whether its suppression is in force now. */
+    public List<Count> counts() {
+        return store.read(c -> {
+            List<Count> out = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT account_id, rule_id, status, risk, quiet, COUNT(*) FROM "
+                    + "(SELECT account_id, rule_id, status, risk, " + SUPPRESSED_NOW + " AS quiet FROM checks "
+                    + "WHERE gone IS NULL) t GROUP BY account_id, rule_id, status, risk, quiet")) {
+                s.setLong(1, store.now());
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.add(new Count(r.getString(1), r.getString(2), Status.valueOf(r.getString(3)),
+                                Risk.valueOf(r.getString(4)), r.getBoolean(5), r.getLong(6)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** How many checks were failing at the end of a day (UTC). */
+    public record DayCount(LocalDate day, long failing) {
+    }
+
+    /**
+     * Failing checks (suppressed ones included: a suppression has no history) at the end of each of the last
+     * {@code days} days, today last. Read back from today's count through the history rows' status changes, so
+     * only the history of those days is read.
+     */
+    public List<DayCount> failingTrend(int days) {
+        long now = store.now();
+        long today = Math.floorDiv(now, DAY);
+        long first = today - days + 1;
+        return store.read(c -> {
+            long failing;
+            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM checks WHERE status = 'FAILURE' "
+                    + "AND gone IS NULL"); ResultSet r = s.executeQuery()) {
+                r.next();
+                failing = r.getLong(1);
+            }
+            Map<Long, Long> change = new HashMap<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT day_number, SUM(delta) FROM (SELECT at / " + DAY + " AS day_number, "
+                    + FAILING_CHANGE + " AS delta FROM check_history WHERE at >= ?) t GROUP BY day_number")) {
+                s.setLong(1, (first + 1) * DAY);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        change.put(r.getLong(1), r.getLong(2));
+                    }
+                }
+            }
+            List<DayCount> out = new ArrayList<>();
+            for (long day = today; day >= first; day--) {
+                out.add(new DayCount(LocalDate.ofEpochDay(day), failing));
+                failing -= change.getOrDefault(day, 0L);   // the count at the end of the day before
+            }
+            return out.reversed();
         });
     }
 
@@ -170,11 +271,46 @@ public final class Checks {
         });
     }
 
-    private static void condition(StringBuilder sql, List<Object> args, String column, String value) {
-        if (value != null) {
-            sql.append(" AND ").append(column).append(" = ?");
-            args.add(value);
+    /** The WHERE clause of a query, its values appended to {@code args}. */
+    private String where(CheckQuery query, List<Object> args) {
+        StringBuilder sql = new StringBuilder("1 = 1");
+        in(sql, args, "account_id", query.accounts());
+        in(sql, args, "rule_id", query.ruleIds());
+        in(sql, args, "region", query.regions());
+        in(sql, args, "status", names(query.statuses()));
+        in(sql, args, "risk", names(query.risks()));
+        if (query.suppressed() != null) {
+            sql.append(query.suppressed() ? " AND " : " AND NOT ").append(SUPPRESSED_NOW);
+            args.add(store.now());
         }
+        if (!query.includeGone()) {
+            sql.append(" AND gone IS NULL");
+        }
+        return sql.toString();
+    }
+
+    private static void in(StringBuilder sql, List<Object> args, String column, Set<String> values) {
+        if (values == null) {
+            return;
+        }
+        if (values.isEmpty()) {
+            sql.append(" AND 1 = 0");
+            return;
+        }
+        sql.append(" AND ").append(column).append(" IN (").append(Sql.marks(values.size())).append(')');
+        args.addAll(values.stream().sorted().toList());
+    }
+
+    private static Set<String> names(Set<? extends Enum<?>> values) {
+        return values == null ? null : values.stream().map(Enum::name).collect(Collectors.toSet());
+    }
+
+    private static PreparedStatement prepare(Connection c, String sql, List<Object> args) throws SQLException {
+        PreparedStatement s = c.prepareStatement(sql);
+        for (int i = 0; i < args.size(); i++) {
+            s.setObject(i + 1, args.get(i));
+        }
+        return s;
     }
 
     private static Optional<StoredCheck> get(Connection c, String id) throws SQLException {
@@ -183,6 +319,15 @@ public final class Checks {
             try (ResultSet r = s.executeQuery()) {
                 return r.next() ? Optional.of(read(r)) : Optional.empty();
             }
+        }
+    }
+
+    /** A stored fix read back; one this version no longer knows is shown as none rather than failing the read. */
+    private static Remedy remedy(String text) {
+        try {
+            return text == null ? null : RemedyCodec.parse(text);
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 
@@ -195,6 +340,7 @@ public final class Checks {
                 r.getString("rule_id"), r.getString("service"), r.getString("resource"), r.getString("resource_name"),
                 Status.valueOf(r.getString("status")), Risk.valueOf(r.getString("risk")), r.getString("message"),
                 Sql.instant(r, "created"), Sql.instant(r, "last_modified"), Sql.instant(r, "failure_discovered"),
-                Sql.instant(r, "gone"), r.getString("last_error"), Sql.instant(r, "last_error_at"), suppression);
+                Sql.instant(r, "gone"), r.getString("last_error"), Sql.instant(r, "last_error_at"), suppression,
+                remedy(r.getString("remedy")));
     }
 }

@@ -5,6 +5,7 @@ import dev.vigil.core.check.CheckId;
 import dev.vigil.core.check.Status;
 import dev.vigil.core.model.Fault;
 import dev.vigil.core.model.Origin;
+import dev.vigil.core.remedy.RemedyCodec;
 import dev.vigil.core.rule.Risk;
 import dev.vigil.core.rule.RuleMeta;
 import java.sql.Connection;
@@ -71,10 +72,10 @@ final class Lifecycle {
         Map<Risk, Integer> stillFailing = new EnumMap<>(Risk.class);
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO checks (id, account_id, region, rule_id, "
                 + "service, resource, resource_name, status, risk, message, created, last_modified, failure_discovered, "
-                + "gone, last_error, last_error_at, last_run, suppressed) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, FALSE)");
+                + "gone, last_error, last_error_at, last_run, suppressed, remedy) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, FALSE, ?)");
              PreparedStatement update = c.prepareStatement("UPDATE checks SET status = ?, risk = ?, message = ?, "
-                     + "resource_name = ?, last_modified = ?, failure_discovered = ?, gone = NULL, last_run = ? WHERE id = ?");
+                     + "resource_name = ?, last_modified = ?, failure_discovered = ?, gone = NULL, last_run = ?, remedy = ? WHERE id = ?");
              PreparedStatement error = c.prepareStatement("UPDATE checks SET last_error = ?, last_error_at = ?, "
                      + "last_modified = ?, last_run = ? WHERE id = ?");
              PreparedStatement gone = c.prepareStatement("UPDATE checks SET gone = ?, failure_discovered = NULL, "
@@ -120,7 +121,8 @@ final class Lifecycle {
                 update.setLong(5, now);
                 Sql.setLong(update, 6, discovered);
                 update.setString(7, runId);
-                update.setString(8, id);
+                update.setString(8, remedy(check));
+                update.setString(9, id);
                 update.addBatch();
                 if (before.gone() != null) {
                     history(history, id, runId, now, "RETURNED", status, before.status(), check.rule().risk(),
@@ -228,7 +230,17 @@ final class Lifecycle {
         s.setString(14, check.status() == Status.ERROR ? Sql.clip(check.message(), 2000) : null);
         Sql.setLong(s, 15, check.status() == Status.ERROR ? now : null);
         s.setString(16, runId);
+        s.setString(17, remedy(check));
         s.addBatch();
+    }
+
+    /** The fix of a failing check as text, or null (a passing check, a rule without a remedy, or too long to keep). */
+    private static String remedy(Check check) {
+        if (check.status() != Status.FAILURE || check.remedy() == null) {
+            return null;
+        }
+        String text = RemedyCodec.format(check.remedy());
+        return text.length() <= 4000 ? text : null;
     }
 
     private static void history(PreparedStatement s, String checkId, String runId, long at, String change,

@@ -258,6 +258,20 @@ public final class Runs {
         return runs.isEmpty() ? Optional.empty() : Optional.of(runs.getFirst());
     }
 
+    /** Every account that has had a run, by ID. */
+    public List<String> accounts() {
+        return store.read(c -> {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT DISTINCT account_id FROM runs ORDER BY account_id");
+                 ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    ids.add(r.getString(1));
+                }
+            }
+            return ids;
+        });
+    }
+
     /** Runs newest first, of one account or all (null), at most {@code limit}. */
     public List<Run> list(String accountId, int limit) {
         return store.read(c -> {

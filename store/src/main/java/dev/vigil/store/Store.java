@@ -31,6 +31,7 @@ public final class Store implements AutoCloseable {
     private final Runs runs;
     private final Checks checks;
     private final Deliveries deliveries;
+    private final ApiKeys apiKeys;
 
     private Store(HikariDataSource pool, StoreLocation location, Clock clock) {
         this.pool = pool;
@@ -39,6 +40,7 @@ public final class Store implements AutoCloseable {
         this.runs = new Runs(this);
         this.checks = new Checks(this);
         this.deliveries = new Deliveries(this);
+        this.apiKeys = new ApiKeys(this);
     }
 
     public static Store open(StoreLocation location) {
@@ -90,6 +92,15 @@ public final class Store implements AutoCloseable {
         return deliveries;
     }
 
+    public ApiKeys apiKeys() {
+        return apiKeys;
+    }
+
+    /** How many connections the pool holds at most: how much work the store takes at once. */
+    public int connections() {
+        return pool.getMaximumPoolSize();
+    }
+
     /** The pool, for db-scheduler, which keeps its tasks in this database. */
     public DataSource dataSource() {
         return pool;
@@ -115,26 +126,45 @@ public final class Store implements AutoCloseable {
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
     public <T> T transaction(Work<T> work) {
         try (Connection c = pool.getConnection()) {
-            c.setAutoCommit(false);
             try {
+                c.setAutoCommit(false);
                 T result = work.run(c);
                 c.commit();
                 return result;
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException e) {
+                rollback(c);
+                throw failure(e, lost(c));
+            } catch (RuntimeException e) {
                 rollback(c);
                 throw e;
             }
         } catch (SQLException e) {
-            throw failure(e);
+            throw failure(e, false);
         }
     }
 
     /** Runs {@code work} on one connection without a transaction (reads). */
     <T> T read(Work<T> work) {
         try (Connection c = pool.getConnection()) {
-            return work.run(c);
+            try {
+                return work.run(c);
+            } catch (SQLException e) {
+                throw failure(e, lost(c));
+            }
         } catch (SQLException e) {
-            throw failure(e);
+            throw failure(e, false);
+        }
+    }
+
+    /**
+     * Whether the pool gave up on the connection: it closes one whose error says the database is gone, and
+     * what is then asked of it fails with a message that names no SQL state.
+     */
+    private static boolean lost(Connection c) {
+        try {
+            return c.isClosed();
+        } catch (SQLException e) {
+            return true;
         }
     }
 
@@ -146,8 +176,13 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    StoreException failure(SQLException e) {
-        boolean unavailable = unavailable(e);
+    private StoreException failure(SQLException e, boolean connectionLost) {
+        boolean unavailable = connectionLost || unavailable(e);
+        if (unavailable) {
+            // Every idle connection died with this one (a restarted database, a lost network): the pool
+            // opens new ones rather than handing out the dead ones to the next callers.
+            pool.getHikariPoolMXBean().softEvictConnections();
+        }
         return new StoreException((unavailable ? "lost the database at " + location.describe() + ": "
                 : "the store refused a statement: ") + cause(e), unavailable, e);
     }

@@ -1,6 +1,7 @@
 package dev.vigil.store;
 
 import dev.vigil.core.check.Status;
+import dev.vigil.core.remedy.Remedy;
 import dev.vigil.core.rule.Risk;
 import java.time.Instant;
 
@@ -11,11 +12,12 @@ import java.time.Instant;
  * @param gone              when its resource was found to no longer exist (resolved as gone), or null
  * @param lastError         the last fault that kept a run from deciding it (its status stayed), or null
  * @param suppression       the suppression on it, or null
+ * @param remedy            the typed fix of a failing check, or null
  */
 public record StoredCheck(String id, String accountId, String region, String ruleId, String service,
                           String resource, String resourceName, Status status, Risk risk, String message,
                           Instant created, Instant lastModified, Instant failureDiscovered, Instant gone,
-                          String lastError, Instant lastErrorAt, Suppression suppression) {
+                          String lastError, Instant lastErrorAt, Suppression suppression, Remedy remedy) {
 
     /** A suppression: why, until when (null: no end), by whom and when. */
     public record Suppression(String note, Instant until, String by, Instant at) {

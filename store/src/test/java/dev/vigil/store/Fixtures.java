@@ -5,6 +5,7 @@ import dev.vigil.core.check.Status;
 import dev.vigil.core.model.DynamoDbTable;
 import dev.vigil.core.model.Fault;
 import dev.vigil.core.model.Origin;
+import dev.vigil.core.remedy.EnablePointInTimeRecovery;
 import dev.vigil.core.rule.Category;
 import dev.vigil.core.rule.Risk;
 import dev.vigil.core.rule.RuleMeta;
@@ -30,7 +31,8 @@ final class Fixtures {
     static Check check(String region, String table, Status status) {
         String arn = "arn:aws:dynamodb:" + region + ":" + ACCOUNT + ":table/" + table;
         return new Check(RULE, status, arn, table, new Origin.Live(ACCOUNT, region),
-                status == Status.FAILURE ? "Point-in-time recovery is not enabled" : "ok", null, Map.of(), null);
+                status == Status.FAILURE ? "Point-in-time recovery is not enabled" : "ok",
+                status == Status.FAILURE ? new EnablePointInTimeRecovery(table) : null, Map.of(), null);
     }
 
     static String id(String region, String table) {

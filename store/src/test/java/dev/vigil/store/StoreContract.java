@@ -11,11 +11,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.vigil.core.check.Check;
 import dev.vigil.core.check.Status;
 import dev.vigil.core.model.Fault;
+import dev.vigil.core.remedy.EnablePointInTimeRecovery;
 import dev.vigil.core.rule.Risk;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +72,7 @@ abstract class StoreContract {
         assertThat(again.jobs().getFirst().newFailures()).isZero();
         assertThat(again.outcome()).isEqualTo(Run.Outcome.SUCCEEDED);
         assertThat(again.apiCalls()).isEqualTo(7);
+        assertThat(store.runs().accounts()).containsExactly(ACCOUNT);
     }
 
     @Test
@@ -268,5 +271,99 @@ abstract class StoreContract {
             throw new IllegalStateException("boom");
         })).hasMessage("boom");
         assertThat(store.runs().get(run.id()).orElseThrow().accountName()).isEqualTo("prod");
+    }
+
+    @Test
+    void aFailingCheckKeepsItsFixAndLosesItWhenItPasses() {
+        runOnce("us-east-1", List.of(check("us-east-1", "orders", Status.FAILURE)), List.of());
+        assertThat(stored("us-east-1", "orders").remedy()).isEqualTo(new EnablePointInTimeRecovery("orders"));
+        runOnce("us-east-1", List.of(check("us-east-1", "orders", Status.SUCCESS)), List.of());
+        assertThat(stored("us-east-1", "orders").remedy()).isNull();
+    }
+
+    @Test
+    void aQueryFiltersSortsPagesAndCounts() {
+        runOnce("us-east-1", List.of(check("us-east-1", "a", Status.FAILURE), check("us-east-1", "b", Status.SUCCESS),
+                check("us-east-1", "c", Status.FAILURE)), List.of());
+        runOnce("eu-west-1", List.of(check("eu-west-1", "d", Status.FAILURE)), List.of());
+        store.checks().suppress(id("us-east-1", "c"), "accepted", null, "alice");
+
+        CheckQuery failing = CheckQuery.ALL.withStatuses(Set.of(Status.FAILURE));
+        assertThat(store.checks().count(failing)).isEqualTo(3);
+        assertThat(store.checks().count(failing.withSuppressed(false))).isEqualTo(2);
+        assertThat(store.checks().count(failing.withSuppressed(true))).isEqualTo(1);
+        assertThat(store.checks().count(failing.withRegions(Set.of("eu-west-1")))).isEqualTo(1);
+        assertThat(store.checks().count(failing.withRuleIds(Set.of()))).as("an empty set selects nothing").isZero();
+        assertThat(store.checks().count(CheckQuery.ALL.withRisks(Set.of(Risk.LOW)))).isZero();
+        assertThat(store.checks().count(CheckQuery.ALL.withAccounts(Set.of(ACCOUNT, "999999999999")))).isEqualTo(4);
+
+        Checks.Page first = store.checks().page(CheckQuery.ALL.sortedBy(CheckQuery.Sort.RESOURCE, true), 0, 3);
+        assertThat(first.total()).isEqualTo(4);
+        assertThat(first.checks()).extracting(StoredCheck::resourceName).containsExactly("d", "c", "b");
+        assertThat(store.checks().page(CheckQuery.ALL.sortedBy(CheckQuery.Sort.RESOURCE, true), 3, 3).checks())
+                .extracting(StoredCheck::resourceName).containsExactly("a");
+        assertThat(store.checks().page(CheckQuery.ALL.sortedBy(CheckQuery.Sort.STATUS, false), 0, 10).checks())
+                .extracting(StoredCheck::status).endsWith(Status.SUCCESS);
+    }
+
+    @Test
+    void countsGroupTheCurrentChecksAndKeepSuppressedOnesApart() {
+        runOnce("us-east-1", List.of(check("us-east-1", "a", Status.FAILURE), check("us-east-1", "b", Status.FAILURE),
+                check("us-east-1", "c", Status.SUCCESS)), List.of());
+        store.checks().suppress(id("us-east-1", "b"), "accepted", null, "alice");
+        assertThat(store.checks().counts()).containsExactlyInAnyOrder(
+                new Checks.Count(ACCOUNT, "DynamoDB-003", Status.FAILURE, Risk.HIGH, false, 1),
+                new Checks.Count(ACCOUNT, "DynamoDB-003", Status.FAILURE, Risk.HIGH, true, 1),
+                new Checks.Count(ACCOUNT, "DynamoDB-003", Status.SUCCESS, Risk.HIGH, false, 1));
+    }
+
+    @Test
+    void theTrendCountsFailingChecksAtTheEndOfEachDay() {
+        // day 1: a and b fail; day 2: b passes, c fails; day 3: a is gone; day 4: nothing runs
+        runOnce("us-east-1", List.of(check("us-east-1", "a", Status.FAILURE), check("us-east-1", "b", Status.FAILURE)),
+                List.of());
+        clock.advance(Duration.ofHours(12));
+        runOnce("us-east-1", List.of(check("us-east-1", "a", Status.FAILURE), check("us-east-1", "b", Status.SUCCESS),
+                check("us-east-1", "c", Status.FAILURE)), List.of());
+        clock.advance(Duration.ofHours(12));
+        runOnce("us-east-1", List.of(check("us-east-1", "b", Status.SUCCESS), check("us-east-1", "c", Status.FAILURE)),
+                List.of());
+        clock.advance(Duration.ofHours(12));
+        assertThat(store.checks().failingTrend(5)).extracting(Checks.DayCount::failing).containsExactly(0L, 2L, 2L, 1L, 1L);
+        assertThat(store.checks().failingTrend(5).getLast().day()).isEqualTo(java.time.LocalDate.ofInstant(clock.instant(),
+                java.time.ZoneOffset.UTC));
+    }
+
+    @Test
+    void anApiKeyIsShownOnceKeptHashedAndStopsWorkingWithItsSessionsWhenRevoked() throws Exception {
+        ApiKeys.Created created = store.apiKeys().create("ci", true);
+        assertThat(created.secret()).startsWith("vigil_").hasSizeGreaterThan(40);
+        assertThat(store.apiKeys().authenticate(created.secret())).hasValueSatisfying(k -> {
+            assertThat(k.name()).isEqualTo("ci");
+            assertThat(k.readOnly()).isTrue();
+        });
+        assertThat(store.apiKeys().authenticate(created.secret() + "x")).isEmpty();
+        assertThat(store.apiKeys().authenticate("nonsense")).isEmpty();
+        store.transaction(c -> {
+            try (var s = c.createStatement(); var r = s.executeQuery("SELECT key_hash FROM api_keys")) {
+                r.next();
+                assertThat(r.getString(1)).hasSize(64).isNotEqualTo(created.secret()).doesNotContain(created.secret());
+            }
+            return null;
+        });
+        assertThatThrownBy(() -> store.apiKeys().create("ci", false)).hasMessageContaining("already named 'ci'");
+
+        String session = store.apiKeys().openSession(created.key(), Duration.ofHours(1));
+        assertThat(store.apiKeys().session(session)).hasValueSatisfying(s -> assertThat(s.csrfToken()).hasSizeGreaterThan(20));
+        clock.advance(Duration.ofMinutes(61));
+        assertThat(store.apiKeys().session(session)).as("expired").isEmpty();
+        String again = store.apiKeys().openSession(created.key(), Duration.ofHours(1));
+
+        assertThat(store.apiKeys().revoke("ci").revoked()).isNotNull();
+        assertThat(store.apiKeys().authenticate(created.secret())).isEmpty();
+        assertThat(store.apiKeys().session(again)).isEmpty();
+        assertThatThrownBy(() -> store.apiKeys().revoke("ci")).hasMessageContaining("no active API key");
+        assertThat(store.apiKeys().create("ci", false).key().readOnly()).isFalse();
+        assertThat(store.apiKeys().list()).extracting(ApiKeys.ApiKey::active).containsExactly(false, true);
     }
 }

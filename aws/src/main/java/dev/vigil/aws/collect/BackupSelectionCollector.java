@@ -13,8 +13,8 @@ import software.amazon.awssdk.services.backup.model.BackupPlansListMember;
 import software.amazon.awssdk.services.backup.model.BackupSelectionsListMember;
 import software.amazon.awssdk.services.backup.model.ConditionParameter;
 import software.amazon.awssdk.services.backup.model.Conditions;
-import software.amazon.awssdk.services.backup.model.GetBackupSelectionResponse;
 import software.amazon.awssdk.services.backup.model.ListBackupPlansResponse;
+import software.amazon.awssdk.services.backup.model.ListBackupSelectionsResponse;
 
 /** Every selection of every backup plan in the region: ListBackupPlans, ListBackupSelections, GetBackupSelection. */
 public final class BackupSelectionCollector implements Collector {
@@ -23,6 +23,11 @@ public final class BackupSelectionCollector implements Collector {
     public static final Pages<ListBackupPlansResponse, BackupPlansListMember> PLANS = new Pages<>(
             "backup:ListBackupPlans", "BackupPlansList", ListBackupPlansResponse::hasBackupPlansList,
             ListBackupPlansResponse::backupPlansList, ListBackupPlansResponse::nextToken);
+    /** A plan's selections, as the collector and the fixer list them. */
+    public static final Pages<ListBackupSelectionsResponse, BackupSelectionsListMember> SELECTIONS = new Pages<>(
+            "backup:ListBackupSelections", "BackupSelectionsList", ListBackupSelectionsResponse::hasBackupSelectionsList,
+            ListBackupSelectionsResponse::backupSelectionsList, ListBackupSelectionsResponse::nextToken);
+    private static final String GET = "backup:GetBackupSelection";
 
     /** The region's plans, listed once per scan of the region: the plan collector reads them too. */
     static List<BackupPlansListMember> plans(RegionContext region, BackupClient client) {
@@ -37,33 +42,39 @@ public final class BackupSelectionCollector implements Collector {
 
     @Override
     public List<String> iamActions() {
-        return List.of("backup:ListBackupPlans", "backup:ListBackupSelections", "backup:GetBackupSelection");
+        return List.of("backup:ListBackupPlans", "backup:ListBackupSelections", GET);
     }
 
     @Override
     public void collect(RegionContext region, Inventory into) {
         BackupClient client = region.connection().client(BackupClient::builder, region.region());
         for (BackupPlansListMember plan : plans(region, client)) {
-            List<BackupSelectionsListMember> selections = Faults.call("backup:ListBackupSelections",
-                    () -> client.listBackupSelectionsPaginator(r -> r.backupPlanId(plan.backupPlanId()))
-                            .backupSelectionsList().stream().toList());
-            for (BackupSelectionsListMember member : selections) {
-                GetBackupSelectionResponse got = Faults.call("backup:GetBackupSelection",
-                        () -> client.getBackupSelection(r -> r.backupPlanId(plan.backupPlanId())
-                                .selectionId(member.selectionId())));
-                into.add(toModel(region, plan, member, got.backupSelection()));
+            String planId = required(plan.backupPlanId(), "backup:ListBackupPlans", "a plan without BackupPlanId");
+            for (BackupSelectionsListMember member : SELECTIONS.all(
+                    client.listBackupSelectionsPaginator(r -> r.backupPlanId(planId)))) {
+                String selectionId = required(member.selectionId(), "backup:ListBackupSelections",
+                        "a selection without SelectionId");
+                var got = Faults.call(GET, () -> client.getBackupSelection(r -> r.backupPlanId(planId)
+                        .selectionId(selectionId)).backupSelection());
+                into.add(toModel(region, plan, selectionId,
+                        required(got, GET, "no BackupSelection, which it always sends")));
             }
         }
     }
 
-    private static BackupSelection toModel(RegionContext region, BackupPlansListMember plan,
-                                           BackupSelectionsListMember member,
+    private static <T> T required(T value, String operation, String what) {
+        if (value == null) {
+            throw new CollectionException(operation, "AWS answered " + what);
+        }
+        return value;
+    }
+
+    private static BackupSelection toModel(RegionContext region, BackupPlansListMember plan, String selectionId,
                                            software.amazon.awssdk.services.backup.model.BackupSelection s) {
         List<TagCondition> listOfTags = s.listOfTags().stream()
-                .map(c -> TagCondition.of(Operator.parse(c.conditionTypeAsString()), c.conditionKey(),
-                        c.conditionValue()))
+                .map(c -> condition(operator(c.conditionTypeAsString()), c.conditionKey(), c.conditionValue()))
                 .toList();
-        return new BackupSelection(region.origin(), member.selectionId(), s.selectionName(),
+        return new BackupSelection(region.origin(), selectionId, s.selectionName(),
                 plan.backupPlanName(), known(s.resources()), known(s.notResources()), listOfTags,
                 conditions(s.conditions()));
     }
@@ -84,6 +95,19 @@ public final class BackupSelectionCollector implements Collector {
     }
 
     private static void add(List<TagCondition> out, Operator op, List<ConditionParameter> params) {
-        params.forEach(p -> out.add(TagCondition.of(op, p.conditionKey(), p.conditionValue())));
+        params.forEach(p -> out.add(condition(op, p.conditionKey(), p.conditionValue())));
+    }
+
+    private static Operator operator(String type) {
+        try {
+            return Operator.parse(required(type, GET, "a tag condition without ConditionType"));
+        } catch (IllegalArgumentException e) {
+            throw new CollectionException(GET, "AWS answered an " + e.getMessage());
+        }
+    }
+
+    private static TagCondition condition(Operator operator, String key, String value) {
+        return TagCondition.of(operator, required(key, GET, "a tag condition without ConditionKey"),
+                required(value, GET, "a tag condition without ConditionValue"));
     }
 }

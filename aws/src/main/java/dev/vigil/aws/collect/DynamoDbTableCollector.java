@@ -13,6 +13,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ContinuousBackupsDescription;
+import software.amazon.awssdk.services.dynamodb.model.ListTablesResponse;
 import software.amazon.awssdk.services.dynamodb.model.PointInTimeRecoveryDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableNotFoundException;
 
@@ -20,19 +22,23 @@ import software.amazon.awssdk.services.dynamodb.model.TableNotFoundException;
  * Tables from ListTables (100 per page), and per table only the calls the selected rules read: DescribeContinuousBackups
  * for point-in-time recovery, DescribeTable for encryption at rest and deletion protection ({@link TableDescriptions}),
  * each at most once; a rule that reads only the table list (DynamoDB-005) makes no per-table call. Describes run a few
- * at a time so that, even with a slow network, the region's 10 calls/s bucket (not latency) sets the pace.
+ * at a time so that, even with a slow network, the region's 10 calls/s bucket (not latency) sets the pace. A re-check
+ * describes only the tables it names, reading all their fields (it does not know which the rules read).
  */
 public final class DynamoDbTableCollector implements Collector {
 
     static final int IN_FLIGHT = 8;
+    private static final String DESCRIBE = "dynamodb:DescribeContinuousBackups";
+    private static final Pages<ListTablesResponse, String> LIST_TABLES = new Pages<>("dynamodb:ListTables", "TableNames",
+            ListTablesResponse::hasTableNames, ListTablesResponse::tableNames, ListTablesResponse::lastEvaluatedTableName);
+
+    /** The fields DescribeContinuousBackups fills. */
+    private static final Set<String> PITR = Set.of("pointInTimeRecovery", "recoveryPeriodDays");
 
     @Override
     public Class<? extends Resource> kind() {
         return DynamoDbTable.class;
     }
-
-    /** The fields DescribeContinuousBackups fills. */
-    private static final Set<String> PITR = Set.of("pointInTimeRecovery", "recoveryPeriodDays");
 
     @Override
     public List<String> iamActions() {
@@ -41,9 +47,9 @@ public final class DynamoDbTableCollector implements Collector {
 
     @Override
     public List<String> iamActions(Reads reads) {
-        List<String> actions = new ArrayList<>(List.of("dynamodb:ListTables"));
+        List<String> actions = new ArrayList<>(List.of(LIST_TABLES.operation()));
         if (PITR.stream().anyMatch(reads::has)) {
-            actions.add("dynamodb:DescribeContinuousBackups");
+            actions.add(DESCRIBE);
         }
         if (TableDescriptions.needed(reads)) {
             actions.add(TableDescriptions.DESCRIBE);
@@ -62,8 +68,18 @@ public final class DynamoDbTableCollector implements Collector {
     @Override
     public void collect(RegionContext region, Reads reads, Inventory into) {
         DynamoDbClient client = region.connection().client(DynamoDbClient::builder, region.region());
-        List<String> names = Faults.call("dynamodb:ListTables",
-                () -> client.listTablesPaginator(r -> r.limit(100)).tableNames().stream().toList());
+        describe(region, client, LIST_TABLES.all(client.listTablesPaginator(r -> r.limit(100))), reads, into);
+    }
+
+    /** The named tables (by name, or by ARN as events name them) only; no ListTables. */
+    @Override
+    public void collect(RegionContext region, Set<String> names, Inventory into) {
+        describe(region, region.connection().client(DynamoDbClient::builder, region.region()),
+                names.stream().map(n -> n.substring(n.lastIndexOf('/') + 1)).distinct().toList(), Reads.ALL, into);
+    }
+
+    private static void describe(RegionContext region, DynamoDbClient client, List<String> names, Reads reads,
+                                 Inventory into) {
         Semaphore slots = new Semaphore(IN_FLIGHT);
         List<Future<DynamoDbTable>> described = new ArrayList<>(names.size());
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -100,13 +116,15 @@ public final class DynamoDbTableCollector implements Collector {
 
     /** The table with its PITR state; null when it was deleted since it was listed. */
     private static DynamoDbTable describe(DynamoDbClient client, RegionContext region, String name) {
-        String arn = "arn:" + region.partition() + ":dynamodb:" + region.region() + ":" + region.account()
-                + ":table/" + name;
+        String arn = arn(region, name);
         try {
-            PointInTimeRecoveryDescription pitr = client.describeContinuousBackups(r -> r.tableName(name))
-                    .continuousBackupsDescription().pointInTimeRecoveryDescription();
+            ContinuousBackupsDescription backups = client.describeContinuousBackups(r -> r.tableName(name))
+                    .continuousBackupsDescription();
+            PointInTimeRecoveryDescription pitr = backups == null ? null : backups.pointInTimeRecoveryDescription();
             if (pitr == null) {
-                return new DynamoDbTable(region.origin(), arn, name, Value.known(PitrStatus.DISABLED), null);
+                return new DynamoDbTable(region.origin(), arn, name, Value.failed(DESCRIBE + " answered without "
+                        + (backups == null ? "ContinuousBackupsDescription" : "PointInTimeRecoveryDescription")
+                        + ", which AWS always sends"), null);
             }
             return new DynamoDbTable(region.origin(), arn, name, status(pitr.pointInTimeRecoveryStatusAsString()),
                     pitr.recoveryPeriodInDays());
@@ -114,7 +132,7 @@ public final class DynamoDbTableCollector implements Collector {
             return null;
         } catch (RuntimeException e) {
             return new DynamoDbTable(region.origin(), arn, name,
-                    Value.failed("dynamodb:DescribeContinuousBackups failed: " + Faults.describe(e)), null);
+                    Value.failed(DESCRIBE + " failed: " + Faults.describe(e)), null);
         }
     }
 

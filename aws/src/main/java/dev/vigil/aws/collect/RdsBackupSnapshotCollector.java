@@ -6,6 +6,7 @@ import dev.vigil.core.model.Resource;
 import java.util.List;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBSnapshot;
+import software.amazon.awssdk.services.rds.model.DescribeDbSnapshotsResponse;
 
 /**
  * Snapshots AWS Backup made of DB instances. DescribeDBSnapshots returns only automated and manual
@@ -15,6 +16,9 @@ import software.amazon.awssdk.services.rds.model.DBSnapshot;
 public final class RdsBackupSnapshotCollector implements Collector {
 
     static final String AWS_BACKUP = "awsbackup";
+    private static final Pages<DescribeDbSnapshotsResponse, DBSnapshot> PAGES = new Pages<>("rds:DescribeDBSnapshots",
+            "DBSnapshots", DescribeDbSnapshotsResponse::hasDbSnapshots, DescribeDbSnapshotsResponse::dbSnapshots,
+            DescribeDbSnapshotsResponse::marker);
 
     @Override
     public Class<? extends Resource> kind() {
@@ -29,11 +33,8 @@ public final class RdsBackupSnapshotCollector implements Collector {
     @Override
     public void collect(RegionContext region, Inventory into) {
         RdsClient client = region.connection().client(RdsClient::builder, region.region());
-        List<DBSnapshot> snapshots = Faults.call("rds:DescribeDBSnapshots",
-                () -> client.describeDBSnapshotsPaginator(r -> r.snapshotType(AWS_BACKUP).maxRecords(100))
-                        .dbSnapshots().stream().toList());
-        for (DBSnapshot s : snapshots) {
-            if (AWS_BACKUP.equalsIgnoreCase(s.snapshotType())) {
+        for (DBSnapshot s : PAGES.all(client.describeDBSnapshotsPaginator(r -> r.snapshotType(AWS_BACKUP).maxRecords(100)))) {
+            if (AWS_BACKUP.equalsIgnoreCase(s.snapshotType()) && s.dbInstanceIdentifier() != null) {
                 into.add(new RdsSnapshot(region.origin(), s.dbSnapshotArn(), s.dbSnapshotIdentifier(),
                         s.dbInstanceIdentifier(), AWS_BACKUP));
             }

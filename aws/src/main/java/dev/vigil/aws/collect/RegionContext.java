@@ -5,7 +5,8 @@ import dev.vigil.core.model.Origin;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * What a collector needs to work in one account and region.
+ * What a collector needs to work in one account and region. A re-check of named resources does not go through here
+ * but through {@link Collector#collect(RegionContext, java.util.Set, dev.vigil.core.model.Inventory)}.
  *
  * @param shared the answers this scan of the region shares between collectors
  */

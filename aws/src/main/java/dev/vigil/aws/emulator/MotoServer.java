@@ -78,6 +78,11 @@ public final class MotoServer implements AutoCloseable {
 
     @Override
     public void close() {
+        stop(process);
+    }
+
+    /** Stops a helper process and its children: asked first, then forced after 5 s. */
+    public static void stop(Process process) {
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
         try {
@@ -110,7 +115,8 @@ public final class MotoServer implements AutoCloseable {
         throw new IOException("moto_server did not answer within " + timeout.toSeconds() + " s; see " + log);
     }
 
-    private static String python() {
+    /** The Python 3 to run helpers with: VIGIL_PYTHON, else python3. */
+    public static String python() {
         String fromEnv = System.getenv("VIGIL_PYTHON");
         return fromEnv != null && !fromEnv.isBlank() ? fromEnv : "python3";
     }

@@ -4,6 +4,8 @@ import dev.vigil.core.check.Check;
 import dev.vigil.core.check.Status;
 import dev.vigil.core.model.Fault;
 import dev.vigil.core.model.Inventory;
+import dev.vigil.core.model.Origin;
+import dev.vigil.core.model.Resource;
 import dev.vigil.core.rule.Findings;
 import dev.vigil.core.rule.Note;
 import dev.vigil.core.rule.RuleDefinition;
@@ -12,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -24,7 +28,9 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>a FAILURE in a scope where something the rule reads is incomplete becomes ERROR;</li>
  *   <li>a fault in the rule's own resource kind (the list of resources is incomplete), or any relevant
- *       fault in a scope where the rule produced no check, becomes an ERROR check for that scope.</li>
+ *       fault in a scope where the rule produced no check, becomes an ERROR check for that scope;</li>
+ *   <li>a rule that throws is an ERROR check for each scope it throws on, and the other scopes keep their
+ *       checks.</li>
  * </ul>
  */
 public final class Engine {
@@ -83,12 +89,61 @@ public final class Engine {
         }
 
         private List<Check> evaluate(RuleDefinition rule) {
-            Findings findings = new Findings(rule);
-            rule.rule().evaluate(inventory, findings);
-            notes.addAll(findings.notes());
-            List<Check> checks = new ArrayList<>(foldFaults(rule.meta(), findings.checks(), inventory.faults()));
+            List<Check> checks;
+            try {
+                checks = run(rule, inventory);
+            } catch (RuntimeException e) {
+                checks = isolate(rule, e);
+            }
             checks.sort(ORDER);
             return checks;
+        }
+
+        /** The rule over {@code part}: its checks with faults folded in, and its notes kept. */
+        private List<Check> run(RuleDefinition rule, Inventory part) {
+            Findings findings = new Findings(rule);
+            rule.rule().evaluate(part, findings);
+            List<Check> checks = new ArrayList<>(foldFaults(rule.meta(), findings.checks(), part.faults()));
+            notes.addAll(findings.notes());
+            return checks;
+        }
+
+        /**
+         * A rule threw (a defect, or data it did not expect): the scopes where it throws on its own are ERROR for
+         * this rule, and it runs again over the other scopes together, so they keep their checks. When no scope
+         * throws on its own, or the others still throw, every scope is ERROR: never a pass or a failure by guess.
+         */
+        private List<Check> isolate(RuleDefinition rule, RuntimeException first) {
+            Map<String, RuntimeException> failing = new LinkedHashMap<>();
+            for (String scope : inventory.scopes()) {
+                try {
+                    rule.rule().evaluate(inventory.within(Set.of(scope)), new Findings(rule));
+                } catch (RuntimeException e) {
+                    failing.put(scope, e);
+                }
+            }
+            Set<String> healthy = new LinkedHashSet<>(inventory.scopes());
+            healthy.removeAll(failing.keySet());
+            List<Check> checks = new ArrayList<>();
+            if (!failing.isEmpty() && !healthy.isEmpty()) {
+                try {
+                    checks.addAll(run(rule, inventory.within(healthy)));
+                } catch (RuntimeException e) {
+                    healthy.forEach(scope -> failing.put(scope, e));
+                }
+            } else {
+                healthy.forEach(scope -> failing.put(scope, first));
+            }
+            List<Fault> faults = new ArrayList<>();
+            failing.forEach((scope, e) -> faults.add(new Fault(originOf(scope), Set.of(rule.meta().resource()),
+                    "vigil:evaluate", rule.meta().id() + " could not be evaluated here: internal error ("
+                    + e.getClass().getSimpleName() + "); please report it at the Vigil issue tracker")));
+            checks.addAll(foldFaults(rule.meta(), List.of(), faults));
+            return checks;
+        }
+
+        private Origin originOf(String scope) {
+            return inventory.within(Set.of(scope)).all(Resource.class).getFirst().origin();
         }
 
         List<Note> notes() {

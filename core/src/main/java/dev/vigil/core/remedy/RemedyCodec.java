@@ -1,6 +1,9 @@
 package dev.vigil.core.remedy;
 
 import java.lang.reflect.RecordComponent;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,6 +36,30 @@ public final class RemedyCodec {
         fields.put("type", type.getSimpleName());
         for (RecordComponent c : type.getRecordComponents()) {
             fields.put(c.getName(), c.getName().replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT));
+        }
+        return decode(fields);
+    }
+
+    /**
+     * The remedy as one line of text, {@code type=EnablePointInTimeRecovery&tableName=orders} (fields URL-encoded), for
+     * a store to keep beside the check and {@link #parse} to read back.
+     */
+    public static String format(Remedy remedy) {
+        StringBuilder text = new StringBuilder();
+        encode(remedy).forEach((name, value) -> text.append(text.isEmpty() ? "" : "&").append(name).append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return text.toString();
+    }
+
+    /** The remedy {@link #format} wrote; an unknown type or a missing field is an IllegalArgumentException. */
+    public static Remedy parse(String text) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String pair : text.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq < 0) {
+                throw new IllegalArgumentException("not a remedy: " + text);
+            }
+            fields.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         return decode(fields);
     }

@@ -25,6 +25,11 @@ public final class Findings {
         this.exceptions = rule.exceptions();
     }
 
+    /** The metadata of the rule reporting here. */
+    public RuleMeta rule() {
+        return rule;
+    }
+
     /** The value of an INTEGER setting. */
     public long integer(String setting) {
         return (Long) setting(setting);

@@ -1,5 +1,6 @@
 package dev.vigil.iac.terraform;
 
+import dev.vigil.core.model.BackupRegionSettings;
 import dev.vigil.core.model.BackupSelection;
 import dev.vigil.core.model.DynamoDbTable;
 import dev.vigil.core.model.DynamoDbTable.PitrStatus;
@@ -41,9 +42,10 @@ import java.util.regex.Pattern;
 /**
  * Maps the resource instances of one Terraform configuration (evaluated from HCL, or read from a plan) into the
  * model: {@code aws_dynamodb_table} (and each {@code replica}), {@code aws_db_instance},
- * {@code aws_rds_cluster_instance} (cluster members) and {@code aws_backup_selection}. Resource IDs are Terraform
- * addresses. An instance whose {@code count}/{@code for_each} cannot be resolved is a table with unknown PITR, or
- * a {@code terraform:expand} fault for DB instances and selections (their existence decides coverage).
+ * {@code aws_rds_cluster_instance} (cluster members), {@code aws_backup_selection} and
+ * {@code aws_backup_region_settings}. Resource IDs are Terraform addresses. An instance whose
+ * {@code count}/{@code for_each} cannot be resolved is a table with unknown PITR, or a {@code terraform:expand} fault
+ * for DB instances and selections (their existence decides coverage).
  */
 final class TerraformMapper {
 
@@ -59,7 +61,8 @@ final class TerraformMapper {
 
     private static Set<Class<? extends Resource>> kinds() {
         Set<Class<? extends Resource>> kinds = new java.util.HashSet<>(KindMappings.kinds());
-        kinds.addAll(List.of(DynamoDbTable.class, RdsInstance.class, BackupSelection.class));
+        kinds.addAll(List.of(DynamoDbTable.class, RdsInstance.class, BackupSelection.class,
+                BackupRegionSettings.class));
         return Set.copyOf(kinds);
     }
 
@@ -102,6 +105,7 @@ final class TerraformMapper {
                 case "aws_dynamodb_table" -> table(instance, new TerraformDeclaration(instance, configuration));
                 case DB_INSTANCE, CLUSTER_INSTANCE -> dbInstance(instance);
                 case "aws_backup_selection" -> selection(instance);
+                case "aws_backup_region_settings" -> regionSettings(instance);
                 default -> KindMappings.terraform(instance.type()).ifPresent(kind -> kind.map()
                         .apply(new TerraformDeclaration(instance, configuration))
                         .forEach(r -> add(instance, r)));
@@ -160,13 +164,22 @@ final class TerraformMapper {
         return switch (enabled) {
             case null -> Value.known(PitrStatus.DISABLED);
             case NullValue n -> Value.known(PitrStatus.DISABLED);
-            case BoolValue b -> Value.known(b.value() ? PitrStatus.ENABLED : PitrStatus.DISABLED);
-            case StringValue s when s.value().equals("true") || s.value().equals("1") ->
-                    Value.known(PitrStatus.ENABLED);
-            case StringValue s when s.value().equals("false") || s.value().equals("0") ->
-                    Value.known(PitrStatus.DISABLED);
+            default -> bool(attribute, enabled).map(on -> on ? PitrStatus.ENABLED : PitrStatus.DISABLED);
+        };
+    }
+
+    /**
+     * A bool as Terraform converts it: {@code true}, {@code false}, and the strings {@code "true"}, {@code "1"},
+     * {@code "false"}, {@code "0"}; any other value Terraform refuses, so it is a failed read (the rule says ERROR),
+     * never a verdict.
+     */
+    private static Value<Boolean> bool(String attribute, dev.vigil.hcl.Value value) {
+        return switch (value) {
+            case BoolValue b -> Value.known(b.value());
+            case StringValue s when s.value().equals("true") || s.value().equals("1") -> Value.known(true);
+            case StringValue s when s.value().equals("false") || s.value().equals("0") -> Value.known(false);
             case Unknown u -> Value.unknown(u.expression());
-            default -> Value.failed(attribute + " = " + shortened(enabled)
+            default -> Value.failed(attribute + " = " + shortened(value)
                     + " is not a bool; Terraform converts only true, false, \"true\", \"false\", \"1\" and \"0\"");
         };
     }
@@ -175,6 +188,28 @@ final class TerraformMapper {
     private static String shortened(dev.vigil.hcl.Value value) {
         String text = value.toString().replaceAll("\\s+", " ");
         return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+    }
+
+    /**
+     * {@code resource_type_opt_in_preference["RDS"]}; a configuration that does not set RDS leaves the account's
+     * setting as it is, which is then not stated here (no resource). Which region it applies to depends on its
+     * provider, which Vigil does not follow: several in one configuration decide only when they agree.
+     */
+    private void regionSettings(ResourceInstance instance) {
+        Value<Boolean> rds;
+        if (!instance.expanded()) {
+            rds = Value.unknown(instance.expansionBlocker().expression());
+        } else {
+            switch (instance.attribute("resource_type_opt_in_preference").orElse(NullValue.INSTANCE)) {
+                case ObjectValue preferences when preferences.get("RDS").isPresent() ->
+                        rds = bool("resource_type_opt_in_preference[\"RDS\"]", preferences.get("RDS").get());
+                case Unknown u -> rds = Value.unknown(u.expression());
+                default -> {
+                    return;
+                }
+            }
+        }
+        add(instance, new BackupRegionSettings(origins.apply(instance), instance.address(), instance.address(), rds));
     }
 
     private void dbInstance(ResourceInstance instance) {

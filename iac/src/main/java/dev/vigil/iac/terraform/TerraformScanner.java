@@ -160,6 +160,39 @@ public final class TerraformScanner {
             return SourceText.head(source.path(), source.tree(), PLAN_HEAD_BYTES).contains("\"format_version\"")
                     ? failed(name, "terraform:plan", e.getMessage()) : new Loaded(name, null, List.of());
         }
+        return plan(name, text);
+    }
+
+    /**
+     * Loads one {@code terraform show -json} plan from text, as a plan file found under a path loads; {@code file}
+     * names it in origins and faults. A plan that does not parse is a {@code terraform:plan} fault naming its line;
+     * text that is not a plan yields nothing.
+     */
+    public TerraformScan loadPlan(String file, String text) {
+        Loaded loaded;
+        try {
+            loaded = plan(file, text);
+        } catch (StackOverflowError e) {
+            loaded = failed(file, "terraform:load", "plan nested too deeply");
+        } catch (RuntimeException e) {
+            loaded = failed(file, "terraform:load", "internal error: " + e);
+        }
+        Inventory inventory = new Inventory();
+        if (loaded.mapped() == null) {
+            return new TerraformScan(inventory, List.of(), new Suppressions(Map.of()));
+        }
+        loaded.mapped().resources().forEach(inventory::add);
+        loaded.mapped().faults().forEach(inventory::fault);
+        loaded.faults().forEach(inventory::fault);
+        return new TerraformScan(inventory, List.of(file), new Suppressions(loaded.mapped().suppressions()));
+    }
+
+    /** Whether JSON text looks like a {@code terraform show -json} plan (callers that hold the text ask first). */
+    public static boolean looksLikePlan(String text) {
+        return PlanReader.looksLikePlan(text);
+    }
+
+    private Loaded plan(String name, String text) {
         if (!PlanReader.looksLikePlan(text)) {
             return new Loaded(name, null, List.of());
         }

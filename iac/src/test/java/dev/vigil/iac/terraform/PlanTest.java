@@ -43,6 +43,23 @@ class PlanTest {
     }
 
     @Test
+    void aPlanGivenAsTextLoadsAsTheSameFileWouldAndBrokenTextIsAFaultWithItsLine() throws IOException {
+        TerraformScanner scanner = new TerraformScanner(TerraformOptions.defaults());
+        TerraformScan text = scanner.loadPlan("plan.json", Files.readString(PLAN));
+        assertThat(withoutOrigins(text)).isEqualTo(withoutOrigins(scan(TerraformOptions.defaults(), PLAN)));
+        assertThat(byId(text, RdsInstance.class).get("aws_db_instance.main").origin())
+                .isEqualTo(new Origin.Template("plan.json", 34, "plan.json"));
+
+        TerraformScan broken = scanner.loadPlan("plan.json", "{\n  \"format_version\": \"1.2\",\n  \"planned_values\": oops\n}");
+        assertThat(broken.inventory().all(Resource.class)).isEmpty();
+        assertThat(broken.inventory().faults()).singleElement().satisfies(f -> {
+            assertThat(f.operation()).isEqualTo("terraform:plan");
+            assertThat(f.message()).startsWith("plan.json: ").contains("at line 3");
+        });
+        assertThat(scanner.loadPlan("plan.json", "{\"not\": \"a plan\"}").inventory().all(Resource.class)).isEmpty();
+    }
+
+    @Test
     void resourcesAreAtTheLineOfTheirAddressInPlannedValues() {
         TerraformScan plan = scan(TerraformOptions.defaults(), PLAN);
 

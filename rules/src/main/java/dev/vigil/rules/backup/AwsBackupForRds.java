@@ -1,9 +1,11 @@
 package dev.vigil.rules.backup;
 
+import dev.vigil.core.model.BackupRegionSettings;
 import dev.vigil.core.model.BackupSelection;
 import dev.vigil.core.model.Inventory;
 import dev.vigil.core.model.RdsInstance;
 import dev.vigil.core.model.RdsSnapshot;
+import dev.vigil.core.model.Value;
 import dev.vigil.core.remedy.ProtectWithBackupPlan;
 import dev.vigil.core.rule.Category;
 import dev.vigil.core.rule.Findings;
@@ -11,8 +13,10 @@ import dev.vigil.core.rule.Risk;
 import dev.vigil.core.rule.Rule;
 import dev.vigil.core.rule.RuleInfo;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -22,7 +26,7 @@ import java.util.stream.Collectors;
  */
 @RuleInfo(id = "Backup-001", title = "AWS Backup in Use for Amazon RDS", risk = Risk.LOW,
         categories = Category.RELIABILITY, compliances = {"AWAF"}, service = "Backup",
-        resource = RdsInstance.class, reads = {RdsSnapshot.class, BackupSelection.class},
+        resource = RdsInstance.class, reads = {RdsSnapshot.class, BackupSelection.class, BackupRegionSettings.class},
         remedy = ProtectWithBackupPlan.class)
 public final class AwsBackupForRds implements Rule {
 
@@ -36,18 +40,34 @@ public final class AwsBackupForRds implements Rule {
                 .filter(s -> AWS_BACKUP_SNAPSHOT.equals(s.type()))
                 .collect(Collectors.groupingBy(s -> s.origin().scope(),
                         Collectors.mapping(RdsSnapshot::instanceId, Collectors.toSet())));
+        Map<String, List<BackupRegionSettings>> settings = inventory.all(BackupRegionSettings.class).stream()
+                .collect(Collectors.groupingBy(s -> s.origin().scope()));
         List<RdsInstance> instances = inventory.all(RdsInstance.class).stream()
                 .filter(i -> !i.isClusterMember()).toList();
 
         Map<RdsInstance, Coverage> coverage = new LinkedHashMap<>();
         for (RdsInstance instance : instances) {
-            coverage.put(instance, Coverage.of(instance,
-                    selections.getOrDefault(instance.origin().scope(), List.of()),
-                    snapshotted.getOrDefault(instance.origin().scope(), Set.of())));
+            String scope = instance.origin().scope();
+            coverage.put(instance, Coverage.of(instance, selections.getOrDefault(scope, List.of()),
+                    snapshotted.getOrDefault(scope, Set.of()), rdsOptIn(settings.getOrDefault(scope, List.of()))));
         }
         coverage.replaceAll((instance, own) -> viaReplicaSource(instance, own, coverage));
         coverage.forEach((instance, c) -> report(instance, c, findings));
-        noteRegions(coverage, findings);
+        noteRegions(coverage, inventory, findings);
+    }
+
+    /**
+     * The scope's RDS opt-in: empty when no settings are stated; several settings (Terraform providers for several
+     * regions in one configuration) decide it only when they agree.
+     */
+    private static Optional<Value<Boolean>> rdsOptIn(List<BackupRegionSettings> settings) {
+        Set<Value<Boolean>> values = settings.stream().map(BackupRegionSettings::rdsOptIn)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        if (values.size() <= 1) {
+            return values.stream().findFirst();
+        }
+        return Optional.of(Value.unknown("the RDS opt-in of " + settings.stream().map(BackupRegionSettings::id)
+                .collect(Collectors.joining(", ")) + ", which differ"));
     }
 
     /** A read replica copies its source's data: it is protected when its source is. */
@@ -75,8 +95,10 @@ public final class AwsBackupForRds implements Rule {
             case PROTECTED -> findings.pass(instance, "AWS Backup protects this DB instance: " + coverage.detail());
             case UNKNOWN -> findings.unknown(instance,
                     "Backup selection cannot be resolved: " + coverage.detail());
+            case ERROR -> findings.error(instance, "AWS Backup coverage cannot be decided: " + coverage.detail());
             case NOT_PROTECTED -> findings.fail(instance,
-                    "No AWS Backup plan covers this DB instance and it has no AWS Backup snapshot",
+                    "No AWS Backup plan covers this DB instance and it has no AWS Backup snapshot"
+                            + (coverage.detail() == null ? "" : " (" + coverage.detail() + ")"),
                     new ProtectWithBackupPlan(instance.arn(), instance.name()));
         }
     }
@@ -85,8 +107,12 @@ public final class AwsBackupForRds implements Rule {
         return entries.stream().filter(e -> e.getValue().status() == status).count();
     }
 
-    /** The per-region verdict of the original region-level rule: in use when it protects any instance. */
-    private static void noteRegions(Map<RdsInstance, Coverage> coverage, Findings findings) {
+    /**
+     * The per-region verdict of the original region-level rule: in use when it protects any instance; otherwise
+     * undecided when any instance is (a value that cannot be resolved, or a listing that failed in that region —
+     * its instances are then ERROR, not unprotected), else not in use.
+     */
+    private static void noteRegions(Map<RdsInstance, Coverage> coverage, Inventory inventory, Findings findings) {
         Map<String, List<Map.Entry<RdsInstance, Coverage>>> byScope = coverage.entrySet().stream()
                 .collect(Collectors.groupingBy(e -> e.getKey().origin().scope(), LinkedHashMap::new,
                         Collectors.toList()));
@@ -94,7 +120,9 @@ public final class AwsBackupForRds implements Rule {
             RdsInstance first = entries.getFirst().getKey();
             String where = first.origin().region() != null ? first.origin().region() : scope;
             long protectedCount = count(entries, Coverage.Status.PROTECTED);
-            long undecided = count(entries, Coverage.Status.UNKNOWN);
+            long undecided = entries.size() - protectedCount
+                    - (inventory.incomplete(scope, findings.rule().reads()) ? 0
+                    : count(entries, Coverage.Status.NOT_PROTECTED));
             String verdict = protectedCount > 0 ? "AWS Backup is in use for Amazon RDS in "
                     : undecided > 0 ? "Whether AWS Backup is in use for Amazon RDS cannot be decided in "
                     : "AWS Backup is not in use for Amazon RDS in ";

@@ -9,44 +9,60 @@ import java.util.List;
 
 /**
  * Whether one backup selection assigns one DB instance, by AWS Backup's semantics: the instance is
- * selected by a {@code Resources} ARN pattern OR a {@code ListOfTags} entry, AND satisfies every
- * {@code Conditions} entry, AND matches no {@code NotResources} pattern.
+ * selected by a {@code Resources} ARN pattern OR a {@code ListOfTags} entry — or by the selection naming neither,
+ * which selects every supported resource — AND satisfies every {@code Conditions} entry, AND matches no
+ * {@code NotResources} pattern. A pattern that names the RDS DB instance type ({@code arn:aws:rds:*:*:db:*}, an
+ * instance's ARN) selects it whatever the region's service opt-in; any other way (tags, {@code *},
+ * {@code arn:aws:rds:*}, selecting everything) selects it only where RDS is opted in.
  */
 record SelectionMatch(Outcome outcome, String blockedBy) {
 
-    enum Outcome { SELECTED, NOT_SELECTED, UNKNOWN }
+    enum Outcome { SELECTED, SELECTED_IF_OPTED_IN, NOT_SELECTED, UNKNOWN }
 
     static SelectionMatch of(BackupSelection selection, RdsInstance instance) {
         List<String> blocked = new ArrayList<>();
-        boolean byResource = anyMatches(selection.resources(), instance.arn(), blocked);
+        Reach byResource = reach(selection.resources(), instance.arn(), blocked);
         boolean byTag = selection.listOfTags().stream().anyMatch(t -> t.test(instance.tags()));
-        if (!byResource && !byTag) {
+        boolean everything = selection.resources().isEmpty() && selection.listOfTags().isEmpty();
+        if (byResource == Reach.NONE && !byTag && !everything) {
             return blocked.isEmpty() ? notSelected() : unknown(blocked);
         }
         if (!selection.conditions().stream().allMatch(c -> c.test(instance.tags()))) {
             return notSelected();
         }
         List<String> blockedExclusion = new ArrayList<>();
-        if (anyMatches(selection.notResources(), instance.arn(), blockedExclusion)) {
+        if (reach(selection.notResources(), instance.arn(), blockedExclusion) != Reach.NONE) {
             return notSelected();
         }
         if (!blockedExclusion.isEmpty()) {
             return unknown(blockedExclusion);
         }
         // Resources matched only through an unresolved pattern is not a match; tags alone can still select.
-        return new SelectionMatch(Outcome.SELECTED, null);
+        return new SelectionMatch(byResource == Reach.BY_TYPE ? Outcome.SELECTED : Outcome.SELECTED_IF_OPTED_IN, null);
     }
 
-    private static boolean anyMatches(List<Value<String>> patterns, String arn, List<String> blocked) {
-        boolean matched = false;
+    /** How a list of ARN patterns reaches an instance: not at all, through a wildcard, or naming its type. */
+    private enum Reach { NONE, BY_WILDCARD, BY_TYPE }
+
+    private static Reach reach(List<Value<String>> patterns, String arn, List<String> blocked) {
+        Reach reach = Reach.NONE;
         for (Value<String> pattern : patterns) {
             switch (pattern) {
-                case Value.Known<String> k -> matched |= Wildcard.matches(k.value(), arn);
+                case Value.Known<String> k when Wildcard.matches(k.value(), arn) ->
+                        reach = namesDbInstanceType(k.value()) ? Reach.BY_TYPE
+                                : reach == Reach.BY_TYPE ? reach : Reach.BY_WILDCARD;
+                case Value.Known<String> k -> { }
                 case Value.Unknown<String> u -> blocked.add(u.expression());
                 case Value.Failed<String> f -> blocked.add(f.cause());
             }
         }
-        return matched;
+        return reach;
+    }
+
+    /** {@code arn:PARTITION:rds:REGION:ACCOUNT:db:NAME}, service and resource type written out. */
+    private static boolean namesDbInstanceType(String pattern) {
+        String[] parts = pattern.split(":", 7);
+        return parts.length == 7 && parts[2].equals("rds") && parts[5].equals("db");
     }
 
     private static SelectionMatch notSelected() {

@@ -5,6 +5,7 @@ import static dev.vigil.rules.Fixtures.backupSnapshot;
 import static dev.vigil.rules.Fixtures.db;
 import static dev.vigil.rules.Fixtures.dbArn;
 import static dev.vigil.rules.Fixtures.live;
+import static dev.vigil.rules.Fixtures.regionSettings;
 import static dev.vigil.rules.Fixtures.replica;
 import static dev.vigil.rules.Fixtures.selection;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -135,6 +136,82 @@ class AwsBackupForRdsTest {
     }
 
     @Test
+    void aSelectionWithoutResourcesTagsOrConditionsSelectsEveryOptedInResource() {
+        BackupSelection everything = selection(R, List.of(), List.of(), List.of(), List.of());
+        RuleTester stated = run(everything, db(R, "a", Map.of()), regionSettings(R, Value.known(true)))
+                .statuses(Map.of(dbArn(R, "a"), Status.SUCCESS));
+        assertThat(stated.check(dbArn(R, "a")).message()).endsWith("and RDS is opted in to AWS Backup in this region");
+
+        RuleTester unstated = run(everything, db(R, "a", Map.of())).statuses(Map.of(dbArn(R, "a"), Status.SUCCESS));
+        assertThat(unstated.check(dbArn(R, "a")).message()).contains("relies on AWS Backup's default service opt-in");
+
+        RuleTester optedOut = run(everything, db(R, "a", Map.of()), regionSettings(R, Value.known(false)))
+                .statuses(Map.of(dbArn(R, "a"), Status.FAILURE));
+        assertThat(optedOut.check(dbArn(R, "a")).message()).contains("RDS is not opted in to AWS Backup in this region");
+        assertThat(optedOut.check(dbArn(R, "a")).remedy()).isEqualTo(new ProtectWithBackupPlan(dbArn(R, "a"), "a"));
+    }
+
+    @Test
+    void tagsConditionsAndWildcardsFollowTheOptInWhileAPatternNamingTheDbTypeDoesNot() {
+        var tagged = Map.of("backup", "yes");
+        BackupSelection byTags = selection(R, List.of(), List.of(),
+                List.of(new TagCondition(Operator.STRING_EQUALS, "backup", "yes")), List.of());
+        BackupSelection byConditions = selection(R, List.of(), List.of(), List.of(),
+                List.of(new TagCondition(Operator.STRING_EQUALS, "backup", "yes")));
+        BackupSelection byStar = selection(R, List.of("*"), List.of(), List.of(), List.of());
+        BackupSelection byService = selection(R, List.of("arn:aws:rds:*"), List.of(), List.of(), List.of());
+        BackupSelection byType = selection(R, List.of("arn:aws:rds:*:*:db:*"), List.of(), List.of(), List.of());
+        BackupSelection byArn = selection(R, List.of(dbArn(R, "named")), List.of(), List.of(), List.of());
+        for (BackupSelection optInDependent : List.of(byTags, byConditions, byStar, byService)) {
+            run(optInDependent, db(R, "a", tagged), regionSettings(R, Value.known(false)))
+                    .statuses(Map.of(dbArn(R, "a"), Status.FAILURE));
+            run(optInDependent, db(R, "a", tagged), regionSettings(R, Value.known(true)))
+                    .statuses(Map.of(dbArn(R, "a"), Status.SUCCESS));
+        }
+        run(byConditions, db(R, "untagged", Map.of()), regionSettings(R, Value.known(true)))
+                .statuses(Map.of(dbArn(R, "untagged"), Status.FAILURE));
+        run(byType, db(R, "a", Map.of()), regionSettings(R, Value.known(false)))
+                .statuses(Map.of(dbArn(R, "a"), Status.SUCCESS));
+        run(byArn, db(R, "named", Map.of()), db(R, "other", Map.of()), regionSettings(R, Value.known(false)))
+                .statuses(Map.of(dbArn(R, "named"), Status.SUCCESS, dbArn(R, "other"), Status.FAILURE));
+    }
+
+    @Test
+    void anOptInThatCannotBeKnownIsUnknownInTemplatesAndAnErrorLive() {
+        BackupSelection byTags = selection(R, List.of(), List.of(),
+                List.of(new TagCondition(Operator.STRING_EQUALS, "backup", "yes")), List.of());
+        RuleTester unknown = run(byTags, db(R, "a", Map.of("backup", "yes")),
+                regionSettings(R, Value.unknown("var.opt_in")))
+                .statuses(Map.of(dbArn(R, "a"), Status.UNKNOWN));
+        assertThat(unknown.check(dbArn(R, "a")).message()).contains("var.opt_in");
+
+        RuleTester failed = run(byTags, db(R, "a", Map.of("backup", "yes")), db(R, "b", Map.of()),
+                regionSettings(R, Value.failed("backup:DescribeRegionSettings failed: AccessDeniedException: no")))
+                .statuses(Map.of(dbArn(R, "a"), Status.ERROR, dbArn(R, "b"), Status.FAILURE));
+        assertThat(failed.check(dbArn(R, "a")).message()).contains("DescribeRegionSettings failed: AccessDenied");
+        assertThat(failed.notes()).containsExactly("Whether AWS Backup is in use for Amazon RDS cannot be decided in "
+                + "us-east-1 (0 of 2 DB instances protected, 1 undecided)");
+
+        RuleTester disagreeing = run(byTags, db(R, "a", Map.of("backup", "yes")),
+                regionSettings(R, Value.known(true)), regionSettings(R, Value.known(false)));
+        disagreeing.statuses(Map.of(dbArn(R, "a"), Status.UNKNOWN));
+        assertThat(disagreeing.check(dbArn(R, "a")).message()).contains("which differ");
+    }
+
+    @Test
+    void aRegionWhoseListingFailedCannotBeDecidedRatherThanNotInUse() {
+        Fault denied = new Fault(live(R), Set.of(BackupSelection.class), "backup:ListBackupPlans",
+                "AccessDeniedException: not authorized");
+        RuleTester t = run(db(R, "a", Map.of()), db(R, "b", Map.of()), denied, db("eu-west-1", "c", Map.of()))
+                .statuses(Map.of(dbArn(R, "a"), Status.ERROR, dbArn(R, "b"), Status.ERROR,
+                        dbArn("eu-west-1", "c"), Status.FAILURE));
+        assertThat(t.notes()).containsExactlyInAnyOrder(
+                "Whether AWS Backup is in use for Amazon RDS cannot be decided in us-east-1 (0 of 2 DB instances "
+                        + "protected, 2 undecided)",
+                "AWS Backup is not in use for Amazon RDS in eu-west-1 (0 of 1 DB instances protected)");
+    }
+
+    @Test
     void cloudFormationSelectionsByGetAttSubRefTagsAndConditionsAuroraMembersSkipped() {
         RuleTester t = RuleTester.rule(new AwsBackupForRds())
                 .givenCloudFormation("rds-backup.yaml")
@@ -172,6 +249,36 @@ class AwsBackupForRdsTest {
         assertThat(t.check("aws_db_instance.reports").message()).contains("by-conditions");
         assertThat(t.check("aws_db_instance.replica").message()).contains("source DB instance by-reference");
         assertThat(t.check("aws_db_instance.excluded").remedy()).isInstanceOf(ProtectWithBackupPlan.class);
+    }
+
+    @Test
+    void cloudFormationSelectionOfEverythingPassesOnAwsDefaultOptInAndSaysSo() {
+        RuleTester t = RuleTester.rule(new AwsBackupForRds())
+                .givenCloudFormation("rds-everything.yaml")
+                .evaluate()
+                .statuses(Map.of("Database", Status.SUCCESS));
+        assertThat(t.check("Database").message()).contains("everything",
+                "relies on AWS Backup's default service opt-in for RDS");
+    }
+
+    @Test
+    void terraformRegionSettingsDecideSelectionsByTagsOrEverythingButNotByArn() {
+        RuleTester t = RuleTester.rule(new AwsBackupForRds())
+                .givenTerraform("rds-opt-in")
+                .evaluate()
+                .statuses(Map.of("aws_db_instance.tagged", Status.FAILURE, "aws_db_instance.named", Status.SUCCESS));
+        assertThat(t.check("aws_db_instance.tagged").message())
+                .contains("RDS is not opted in to AWS Backup in this region");
+        assertThat(t.check("aws_db_instance.named").message()).contains("by-arn");
+    }
+
+    @Test
+    void terraformOptInFromAVariableWithoutValueIsUnknownNamingIt() {
+        RuleTester t = RuleTester.rule(new AwsBackupForRds())
+                .givenTerraform("rds-opt-in-unknown")
+                .evaluate()
+                .statuses(Map.of("aws_db_instance.tagged", Status.UNKNOWN));
+        assertThat(t.check("aws_db_instance.tagged").message()).contains("var.rds_opt_in");
     }
 
     @Test
