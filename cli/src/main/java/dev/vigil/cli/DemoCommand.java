@@ -47,7 +47,8 @@ final class DemoCommand implements Callable<Integer> {
                     + ": DynamoDB tables with and without point-in-time recovery in us-east-1 and eu-west-1,"
                     + " RDS instances without AWS Backup, Aurora clusters with and without deletion protection,"
                     + " EBS volumes with and without a snapshot, encrypted and unencrypted snapshots,"
-                    + " DynamoDB tables with and without an on-demand backup, AWS Backup vaults and plans in "
+                    + " DynamoDB tables with and without an on-demand backup, deletion protection and a customer"
+                    + " managed key, AWS Backup vaults and plans in "
                     + DemoAccount.BACKUP_REGION + "."
                     + " Scanning every region ...");
             DemoAccount.NOT_EMULATED.forEach((rule, why) -> System.err.println("Not run on the emulator: " + rule

@@ -9,6 +9,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.SSEType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.OperationType;
@@ -25,6 +26,12 @@ public final class DemoAccount {
     public static final Map<String, Map<String, Boolean>> TABLES = Map.of(
             "us-east-1", Map.of("orders", true, "sessions", false, "audit-log", true),
             "eu-west-1", Map.of("customers", false, "invoices", true));
+
+    /**
+     * Region → tables made with deletion protection and encrypted with a customer managed KMS key of their own
+     * (DynamoDB-004, Vigil-DynamoDB-001 pass); the other tables have neither.
+     */
+    public static final Map<String, List<String>> GUARDED_TABLES = Map.of("us-east-1", List.of("orders"));
 
     /** Region → DB instance identifiers; none is protected by AWS Backup. */
     public static final Map<String, List<String>> DATABASES = Map.of(
@@ -76,8 +83,11 @@ public final class DemoAccount {
     }
 
     public static void seed(AwsConnection aws) {
-        TABLES.forEach((region, tables) -> tables.forEach(
-                (name, pitr) -> createTable(aws.client(DynamoDbClient::builder, region), name, pitr)));
+        TABLES.forEach((region, tables) -> tables.forEach((name, pitr) -> createTable(
+                aws.client(DynamoDbClient::builder, region), name, pitr,
+                GUARDED_TABLES.getOrDefault(region, List.of()).contains(name)
+                        ? aws.client(KmsClient::builder, region).createKey(r -> r.description("key of table " + name))
+                        .keyMetadata().arn() : null)));
         DATABASES.forEach((region, dbs) -> dbs.forEach(
                 db -> createDatabase(aws.client(RdsClient::builder, region), db, "postgres", Map.of("team", "data"))));
         CLUSTERS.forEach((region, clusters) -> clusters.forEach(
@@ -124,10 +134,21 @@ public final class DemoAccount {
     }
 
     public static void createTable(DynamoDbClient dynamo, String name, boolean pitr) {
-        dynamo.createTable(r -> r.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(AttributeDefinition.builder().attributeName("id")
-                        .attributeType(ScalarAttributeType.S).build())
-                .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build()));
+        createTable(dynamo, name, pitr, null);
+    }
+
+    /** As above; with a {@code kmsKey}, encrypted with that key and protected from deletion. */
+    public static void createTable(DynamoDbClient dynamo, String name, boolean pitr, String kmsKey) {
+        dynamo.createTable(r -> {
+            r.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(AttributeDefinition.builder().attributeName("id")
+                            .attributeType(ScalarAttributeType.S).build())
+                    .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build());
+            if (kmsKey != null) {
+                r.sseSpecification(sse -> sse.enabled(true).sseType(SSEType.KMS).kmsMasterKeyId(kmsKey))
+                        .deletionProtectionEnabled(true);
+            }
+        });
         if (pitr) {
             dynamo.updateContinuousBackups(r -> r.tableName(name)
                     .pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(true)));
