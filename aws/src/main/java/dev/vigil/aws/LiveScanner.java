@@ -14,11 +14,13 @@ import dev.vigil.core.model.Resource;
 import dev.vigil.core.rule.RuleDefinition;
 import dev.vigil.core.rule.RuleMeta;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -117,7 +119,7 @@ public final class LiveScanner {
 
     private static Inventory scanRegion(RegionContext region, Map<Class<? extends Resource>, List<String>> names,
                                         List<RuleDefinition> rules) {
-        RegionScan scan = new RegionScan(region, Reads.of(rules), new LinkedHashSet<>(), new Inventory());
+        RegionScan scan = new RegionScan(region, Reads.of(rules), groups(rules), new LinkedHashSet<>(), new Inventory());
         for (RuleDefinition rule : rules) {
             Class<? extends Resource> kind = rule.meta().resource();
             scan.collect(kind, names.get(kind));
@@ -138,12 +140,23 @@ public final class LiveScanner {
         return kinds;
     }
 
+    /** The rule group of each kind, for --stats: the services of the rules that check or read it (e.g. DynamoDB). */
+    static Map<Class<? extends Resource>, String> groups(List<RuleDefinition> rules) {
+        Map<Class<? extends Resource>, Set<String>> services = new HashMap<>();
+        rules.forEach(r -> r.meta().reads().forEach(kind ->
+                services.computeIfAbsent(kind, k -> new TreeSet<>()).add(r.meta().service())));
+        Map<Class<? extends Resource>, String> groups = new HashMap<>();
+        services.forEach((kind, names) -> groups.put(kind, String.join("+", names)));
+        return groups;
+    }
+
     /**
-     * One region's collection for the selected rules: what they read of each kind, and the kinds collected so far
-     * (each once).
+     * One region's collection for the selected rules: what they read of each kind, the group its calls count for, and
+     * the kinds collected so far (each once).
      */
     private record RegionScan(RegionContext region, Map<Class<? extends Resource>, Reads> reads,
-                              Set<Class<? extends Resource>> collected, Inventory into) {
+                              Map<Class<? extends Resource>, String> groups, Set<Class<? extends Resource>> collected,
+                              Inventory into) {
 
         /**
          * One kind, only the named resources of it when {@code names} is not null; any fault, expected or not, is a
@@ -154,18 +167,20 @@ public final class LiveScanner {
                 return;
             }
             Collector collector = CollectorCatalog.forKind(kind);
-            try {
-                if (names == null) {
-                    collector.collect(region, reads.getOrDefault(kind, Reads.ALL), into);
-                } else {
-                    collector.collect(region, Set.copyOf(names), into);
+            CallStats.forGroup(groups.getOrDefault(kind, CallStats.ACCOUNT), () -> {
+                try {
+                    if (names == null) {
+                        collector.collect(region, reads.getOrDefault(kind, Reads.ALL), into);
+                    } else {
+                        collector.collect(region, Set.copyOf(names), into);
+                    }
+                } catch (CollectionException e) {
+                    into.fault(new Fault(region.origin(), Set.of(kind), e.operation(), e.getMessage()));
+                } catch (RuntimeException e) {
+                    into.fault(new Fault(region.origin(), Set.of(kind), collector.iamActions().getFirst(),
+                            Faults.describe(e)));
                 }
-            } catch (CollectionException e) {
-                into.fault(new Fault(region.origin(), Set.of(kind), e.operation(), e.getMessage()));
-            } catch (RuntimeException e) {
-                into.fault(new Fault(region.origin(), Set.of(kind), collector.iamActions().getFirst(),
-                        Faults.describe(e)));
-            }
+            });
         }
     }
 

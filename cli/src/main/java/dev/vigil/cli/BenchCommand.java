@@ -186,6 +186,9 @@ final class BenchCommand implements Callable<Integer> {
         minimum.put("dynamodb:ListBackups", cells);
         minimum.put("rds:DescribeDBInstances", cells);
         minimum.put("rds:DescribeDBSnapshots", dbRegions);
+        minimum.put("rds:DescribeDBClusters", cells);
+        // Backup-001 reads the region's opt-in where it judges DB instances
+        minimum.put("backup:DescribeRegionSettings", dbRegions);
         // Vigil-Backup-002 reads plans in every region (Backup-001 shares the listing); vaults are listed once
         minimum.put("backup:ListBackupPlans", cells);
         minimum.put("backup:ListBackupVaults", cells);
@@ -216,6 +219,8 @@ final class BenchCommand implements Callable<Integer> {
         out.printf("%-38s %8s %8s %8s %9s%n", "operation", "calls", "minimum", "retries", "throttles");
         stats.snapshot().forEach((op, c) -> out.printf("%-38s %8d %8s %8d %9d%n", op, c.calls(),
                 minimum.containsKey(op) ? minimum.get(op).toString() : "-", c.retries(), c.throttles()));
+        long calls = stats.snapshot().values().stream().mapToLong(CallStats.Count::calls).sum();
+        out.printf("%-38s %8d %8d%n", "total", calls, minimum.values().stream().mapToLong(Long::longValue).sum());
         out.printf("peak heap during scan: %.1f MB; peak RSS during scan: %s%n", PeakMemory.heapMb(), PeakMemory.rss());
     }
 

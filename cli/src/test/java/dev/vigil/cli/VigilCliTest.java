@@ -338,7 +338,9 @@ class VigilCliTest {
                 "--output", dir.resolve("r.json").toString());
         assertThat(r.err()).containsPattern("operation +calls +retries +throttles")
                 .containsPattern("dynamodb:DescribeContinuousBackups +3 +0 +0")
-                .containsPattern("dynamodb:ListTables +1 +0 +0");
+                .containsPattern("dynamodb:ListTables +1 +0 +0")
+                .containsPattern("rule group +calls")
+                .containsPattern("\\nDynamoDB +4\\n");   // ListTables and a DescribeContinuousBackups per table
 
         Run bad = run("scan", "--rate", "dynamodb:ListTables=fast");
         assertThat(bad.exit()).isEqualTo(Vigil.ERRORS);
