@@ -1,5 +1,7 @@
 package dev.vigil.report;
 
+import dev.vigil.core.model.BackupPlan;
+import dev.vigil.core.model.BackupVault;
 import dev.vigil.core.model.DynamoDbTable;
 import dev.vigil.core.model.EbsSnapshot;
 import dev.vigil.core.model.EbsVolume;
@@ -22,7 +24,9 @@ record ResourceType(String asff, String cloudFormation) {
             RdsInstance.class, new ResourceType("AwsRdsDbInstance", "AWS::RDS::DBInstance"),
             RdsCluster.class, new ResourceType("AwsRdsDbCluster", "AWS::RDS::DBCluster"),
             EbsVolume.class, new ResourceType("AwsEc2Volume", "AWS::EC2::Volume"),
-            EbsSnapshot.class, new ResourceType("Other", "AWS::EC2::Snapshot"));   // ASFF has no snapshot type
+            EbsSnapshot.class, new ResourceType("Other", "AWS::EC2::Snapshot"),   // ASFF has no snapshot type
+            BackupVault.class, new ResourceType("AwsBackupBackupVault", "AWS::Backup::BackupVault"),
+            BackupPlan.class, new ResourceType("AwsBackupBackupPlan", "AWS::Backup::BackupPlan"));
 
     static ResourceType of(Class<? extends Resource> kind) {
         return KINDS.getOrDefault(kind, OTHER);
