@@ -49,7 +49,10 @@ final class DemoCommand implements Callable<Integer> {
                     + " one without), public and private, encrypted and unencrypted RDS snapshots, Aurora clusters"
                     + " with and without deletion protection, EBS volumes with and without a snapshot, encrypted and"
                     + " unencrypted snapshots, S3 buckets with and without versioning, lifecycle rules and Object Lock,"
-                    + " and Aurora, Neptune, Redshift and ElastiCache clusters that pass and fail the cluster rules."
+                    + " Aurora, Neptune, Redshift and ElastiCache clusters that pass and fail the cluster rules,"
+                    + " DynamoDB tables with and without an on-demand backup, deletion protection and a customer"
+                    + " managed key, AWS Backup vaults and plans in "
+                    + DemoAccount.BACKUP_REGION + "."
                     + " Scanning every region ...");
             DemoAccount.NOT_EMULATED.forEach((rule, why) -> System.err.println("Not run on the emulator: " + rule
                     + " (" + why + ")"));

@@ -8,9 +8,12 @@ import dev.vigil.core.check.Check;
 import dev.vigil.core.check.Status;
 import dev.vigil.core.engine.Engine;
 import dev.vigil.core.engine.ScanResult;
+import dev.vigil.core.model.AccessPolicy;
+import dev.vigil.core.model.BackupVault;
 import dev.vigil.core.model.DynamoDbTable;
 import dev.vigil.core.model.DynamoDbTable.PitrStatus;
 import dev.vigil.core.model.EbsSnapshot;
+import dev.vigil.core.model.EncryptionKey;
 import dev.vigil.core.model.Inventory;
 import dev.vigil.core.model.Origin;
 import dev.vigil.core.model.RdsInstance;
@@ -112,5 +115,30 @@ class EmittedTerraformTest {
                 "eu-west-1", encrypted);
         assertThat(copy.checkList()).extracting(Check::resourceName, Check::status)
                 .containsExactly(tuple("orders-export-encrypted", Status.SUCCESS));
+    }
+
+    @Test
+    void emittedDeletionProtectionAndVaultPolicyPassTheirRules(@TempDir Path dir) throws IOException {
+        Inventory live = new Inventory();
+        live.add(new DynamoDbTable(new Origin.Live(ACCOUNT, "eu-west-1"), "arn:aws:dynamodb:eu-west-1:" + ACCOUNT
+                + ":table/orders", "orders", Value.known(PitrStatus.ENABLED), null)
+                .with(Value.known(EncryptionKey.AWS_OWNED), Value.known(false)));
+        String vault = "arn:aws:backup:eu-west-1:" + ACCOUNT + ":backup-vault:backups";
+        live.add(new BackupVault(new Origin.Live(ACCOUNT, "eu-west-1"), vault, "backups", vault,
+                Value.failed("not read"), Value.known(AccessPolicy.NONE)));
+        RuleDefinition protection = Catalog.load().find("Vigil-DynamoDB-001");
+        RuleDefinition policy = Catalog.load().find("Backup-002");
+        List<Check> checks = new java.util.ArrayList<>(failing(protection, live));
+        checks.addAll(failing(policy, live));
+        String tf = Emitter.TERRAFORM.render(checks, "vigil-rds-daily")
+                // the vault as its own configuration declares it: the emitted policy is a resource beside it
+                + "\nresource \"aws_backup_vault\" \"backups\" {\n  name = \"backups\"\n}\n";
+
+        assertThat(scanEmitted(dir, tf, null, protection).checkList())
+                .extracting(Check::resource, Check::status)
+                .containsExactly(tuple("aws_dynamodb_table.orders", Status.SUCCESS));
+        assertThat(scanEmitted(dir, tf, null, policy).checkList())
+                .extracting(Check::resource, Check::status)
+                .containsExactly(tuple("aws_backup_vault.backups", Status.SUCCESS));
     }
 }

@@ -1,5 +1,7 @@
 package dev.vigil.report;
 
+import dev.vigil.core.model.BackupPlan;
+import dev.vigil.core.model.BackupVault;
 import dev.vigil.core.model.DynamoDbTable;
 import dev.vigil.core.model.EbsSnapshot;
 import dev.vigil.core.model.EbsVolume;
@@ -21,17 +23,19 @@ record ResourceType(String asff, String cloudFormation) {
     static final ResourceType ACCOUNT = new ResourceType("AwsAccount", "AWS::::Account");
     private static final ResourceType OTHER = new ResourceType("Other", "Other");
 
-    private static final Map<Class<? extends Resource>, ResourceType> KINDS = Map.of(
-            DynamoDbTable.class, new ResourceType("AwsDynamoDbTable", "AWS::DynamoDB::Table"),
-            RdsInstance.class, new ResourceType("AwsRdsDbInstance", "AWS::RDS::DBInstance"),
-            RdsCluster.class, new ResourceType("AwsRdsDbCluster", "AWS::RDS::DBCluster"),
-            EbsVolume.class, new ResourceType("AwsEc2Volume", "AWS::EC2::Volume"),
-            EbsSnapshot.class, new ResourceType("Other", "AWS::EC2::Snapshot"),   // ASFF has no snapshot type
-            RdsManualSnapshot.class, new ResourceType("AwsRdsDbSnapshot", "AWS::RDS::DBSnapshot"),
-            S3Bucket.class, new ResourceType("AwsS3Bucket", "AWS::S3::Bucket"),
+    private static final Map<Class<? extends Resource>, ResourceType> KINDS = Map.ofEntries(
+            Map.entry(DynamoDbTable.class, new ResourceType("AwsDynamoDbTable", "AWS::DynamoDB::Table")),
+            Map.entry(RdsInstance.class, new ResourceType("AwsRdsDbInstance", "AWS::RDS::DBInstance")),
+            Map.entry(RdsCluster.class, new ResourceType("AwsRdsDbCluster", "AWS::RDS::DBCluster")),
+            Map.entry(EbsVolume.class, new ResourceType("AwsEc2Volume", "AWS::EC2::Volume")),
+            Map.entry(EbsSnapshot.class, new ResourceType("Other", "AWS::EC2::Snapshot")),   // ASFF has no snapshot type
+            Map.entry(RdsManualSnapshot.class, new ResourceType("AwsRdsDbSnapshot", "AWS::RDS::DBSnapshot")),
+            Map.entry(S3Bucket.class, new ResourceType("AwsS3Bucket", "AWS::S3::Bucket")),
             // the cluster family; ASFF has no ElastiCache type, and most caches that back up are replication groups
-            ElastiCacheCluster.class, new ResourceType("Other", "AWS::ElastiCache::ReplicationGroup"),
-            RedshiftCluster.class, new ResourceType("AwsRedshiftCluster", "AWS::Redshift::Cluster"));
+            Map.entry(ElastiCacheCluster.class, new ResourceType("Other", "AWS::ElastiCache::ReplicationGroup")),
+            Map.entry(RedshiftCluster.class, new ResourceType("AwsRedshiftCluster", "AWS::Redshift::Cluster")),
+            Map.entry(BackupVault.class, new ResourceType("AwsBackupBackupVault", "AWS::Backup::BackupVault")),
+            Map.entry(BackupPlan.class, new ResourceType("AwsBackupBackupPlan", "AWS::Backup::BackupPlan")));
     /** The other type of {@link RdsManualSnapshot}, told apart by the resource's ARN or Terraform type. */
     private static final ResourceType DB_CLUSTER_SNAPSHOT = new ResourceType("AwsRdsDbClusterSnapshot",
             "AWS::RDS::DBClusterSnapshot");

@@ -12,6 +12,7 @@ public final class CollectorCatalog {
     private static final Map<Class<? extends Resource>, Collector> BY_KIND = java.util.stream.Stream.of(
                     new DynamoDbTableCollector(), new RdsInstanceCollector(), new RdsBackupSnapshotCollector(),
                     new BackupSelectionCollector(), new BackupRegionSettingsCollector(), new RdsClusterCollector(),
+                    new BackupPlanCollector(), new BackupVaultCollector(), new DynamoDbBackupCollector(),
                     new EbsSnapshotCollector(), new EbsVolumeCollector(),
                     new RdsManualSnapshotCollector(),
                     new S3BucketCollector(),

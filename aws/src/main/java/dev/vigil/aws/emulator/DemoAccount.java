@@ -3,17 +3,20 @@ package dev.vigil.aws.emulator;
 import dev.vigil.aws.AwsConnection;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.backup.BackupClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.SSEType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.OperationType;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.SnapshotAttributeName;
 import software.amazon.awssdk.services.elasticache.ElastiCacheClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.Tag;
 import software.amazon.awssdk.services.redshift.RedshiftClient;
@@ -30,6 +33,12 @@ public final class DemoAccount {
     public static final Map<String, Map<String, Boolean>> TABLES = Map.of(
             "us-east-1", Map.of("orders", true, "sessions", false, "audit-log", true),
             "eu-west-1", Map.of("customers", false, "invoices", true));
+
+    /**
+     * Region → tables made with deletion protection and encrypted with a customer managed KMS key of their own
+     * (DynamoDB-004, Vigil-DynamoDB-001 pass); the other tables have neither.
+     */
+    public static final Map<String, List<String>> GUARDED_TABLES = Map.of("us-east-1", List.of("orders"));
 
     /** A PostgreSQL DB instance of the demo, with the settings the RDS instance rules judge. */
     public record Database(String name, boolean encrypted, int backupRetentionDays, boolean copyTagsToSnapshot,
@@ -97,8 +106,9 @@ public final class DemoAccount {
 
     /** Rules the emulator cannot hold, with why: {@code vigil demo} leaves them out rather than show wrong results. */
     public static final Map<String, String> NOT_EMULATED = Map.of(
-            "EBS-009", "moto's DescribeSnapshots ignores RestorableByUserIds, so public and private snapshots look alike",
-            "DocumentDB-001", "moto has no DocumentDB engine (CreateDBCluster refuses docdb), so there is no cluster to judge");
+            "Backup-002", "moto has no backup vault access policies (GetBackupVaultAccessPolicy)",
+            "DocumentDB-001", "moto has no DocumentDB engine (CreateDBCluster refuses docdb), so there is no cluster to judge",
+            "EBS-009", "moto's DescribeSnapshots ignores RestorableByUserIds, so public and private snapshots look alike");
 
     /** Region → bucket name → its settings, one bucket passing and one failing each S3 rule moto can hold. */
     public static final Map<String, Map<String, BucketSettings>> BUCKETS = Map.of(
@@ -113,12 +123,32 @@ public final class DemoAccount {
     public record BucketSettings(boolean versioning, boolean lifecycle, boolean objectLock) {
     }
 
+    /** Region → tables with an on-demand backup (DynamoDB-005); the other tables have none. */
+    public static final Map<String, List<String>> TABLE_BACKUPS = Map.of(
+            "us-east-1", List.of("orders"),
+            "eu-west-1", List.of("invoices"));
+
+    /**
+     * Where the demo's AWS Backup vaults and plans live: a region without DB instances, because moto has backup plans
+     * but no backup selections, which Backup-001 reads wherever it judges DB instances.
+     */
+    public static final String BACKUP_REGION = "us-west-2";
+
+    /** Vaults encrypted with a customer managed key (moto reports every KMS key as customer managed). */
+    public static final List<String> VAULTS = List.of("backups-cmk");
+
+    /** Backup plan name → whether its rule sets both lifecycle days (Vigil-Backup-002). */
+    public static final Map<String, Boolean> PLANS = Map.of("daily-tiered", true, "weekly-forever", false);
+
     private DemoAccount() {
     }
 
     public static void seed(AwsConnection aws) {
-        TABLES.forEach((region, tables) -> tables.forEach(
-                (name, pitr) -> createTable(aws.client(DynamoDbClient::builder, region), name, pitr)));
+        TABLES.forEach((region, tables) -> tables.forEach((name, pitr) -> createTable(
+                aws.client(DynamoDbClient::builder, region), name, pitr,
+                GUARDED_TABLES.getOrDefault(region, List.of()).contains(name)
+                        ? aws.client(KmsClient::builder, region).createKey(r -> r.description("key of table " + name))
+                        .keyMetadata().arn() : null)));
         DATABASES.forEach((region, dbs) -> dbs.forEach(
                 db -> createDatabase(aws.client(RdsClient::builder, region), db)));
         seedClusters(aws);
@@ -128,6 +158,11 @@ public final class DemoAccount {
                 region, disk)));
         BUCKETS.forEach((region, buckets) -> buckets.forEach(
                 (name, settings) -> createBucket(aws.client(S3Client::builder, region), region, name, settings)));
+        TABLE_BACKUPS.forEach((region, tables) -> tables.forEach(table -> aws.client(DynamoDbClient::builder, region)
+                .createBackup(r -> r.tableName(table).backupName(table + "-demo"))));
+        BackupClient backup = aws.client(BackupClient::builder, BACKUP_REGION);
+        VAULTS.forEach(vault -> createVault(backup, aws.client(KmsClient::builder, BACKUP_REGION), vault));
+        PLANS.forEach((plan, tiered) -> createPlan(backup, plan, tiered));
     }
 
     /** The cluster family: {@link #CLUSTERS}, {@link #REDSHIFT} and {@link #CACHES}. */
@@ -138,6 +173,20 @@ public final class DemoAccount {
                 (id, days) -> createRedshiftCluster(aws.client(RedshiftClient::builder, region), id, days)));
         CACHES.forEach((region, groups) -> groups.forEach(
                 (id, days) -> createReplicationGroup(aws.client(ElastiCacheClient::builder, region), id, days)));
+    }
+
+    /** A backup vault encrypted with a new KMS key of its own. */
+    public static void createVault(BackupClient backup, KmsClient kms, String name) {
+        String key = kms.createKey(r -> r.description("key of backup vault " + name)).keyMetadata().arn();
+        backup.createBackupVault(r -> r.backupVaultName(name).encryptionKeyArn(key));
+    }
+
+    /** A backup plan of one daily rule into the first vault; {@code tiered}: its lifecycle sets both numbers of days. */
+    public static String createPlan(BackupClient backup, String name, boolean tiered) {
+        return backup.createBackupPlan(r -> r.backupPlan(p -> p.backupPlanName(name).rules(rule -> rule
+                .ruleName("daily").targetBackupVaultName(VAULTS.getFirst()).scheduleExpression("cron(0 5 ? * * *)")
+                .lifecycle(tiered ? l -> l.moveToColdStorageAfterDays(30L).deleteAfterDays(365L)
+                        : l -> l.deleteAfterDays(35L))))).backupPlanId();
     }
 
     /** An EBS volume tagged with its name, and its snapshot as {@code disk} says; returns the volume ID. */
@@ -175,10 +224,21 @@ public final class DemoAccount {
     }
 
     public static void createTable(DynamoDbClient dynamo, String name, boolean pitr) {
-        dynamo.createTable(r -> r.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(AttributeDefinition.builder().attributeName("id")
-                        .attributeType(ScalarAttributeType.S).build())
-                .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build()));
+        createTable(dynamo, name, pitr, null);
+    }
+
+    /** As above; with a {@code kmsKey}, encrypted with that key and protected from deletion. */
+    public static void createTable(DynamoDbClient dynamo, String name, boolean pitr, String kmsKey) {
+        dynamo.createTable(r -> {
+            r.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(AttributeDefinition.builder().attributeName("id")
+                            .attributeType(ScalarAttributeType.S).build())
+                    .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build());
+            if (kmsKey != null) {
+                r.sseSpecification(sse -> sse.enabled(true).sseType(SSEType.KMS).kmsMasterKeyId(kmsKey))
+                        .deletionProtectionEnabled(true);
+            }
+        });
         if (pitr) {
             dynamo.updateContinuousBackups(r -> r.tableName(name)
                     .pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(true)));

@@ -2,11 +2,13 @@ package dev.vigil.aws.remediate;
 
 import dev.vigil.aws.AwsConnection;
 import dev.vigil.aws.collect.RdsManualSnapshotCollector;
+import dev.vigil.core.remedy.BackUpTable;
 import dev.vigil.core.remedy.EnableBucketVersioning;
 import dev.vigil.core.remedy.EnableClusterCopyTagsToSnapshot;
 import dev.vigil.core.remedy.EnableClusterDeletionProtection;
 import dev.vigil.core.remedy.EnableCopyTagsToSnapshot;
 import dev.vigil.core.remedy.EnableInstanceDeletionProtection;
+import dev.vigil.core.remedy.EnableTableDeletionProtection;
 import dev.vigil.core.remedy.MakeDbClusterSnapshotPrivate;
 import dev.vigil.core.remedy.MakeDbSnapshotPrivate;
 import dev.vigil.core.remedy.MakeSnapshotPrivate;
@@ -27,6 +29,11 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BackupStatus;
+import software.amazon.awssdk.services.dynamodb.model.BackupSummary;
+import software.amazon.awssdk.services.dynamodb.model.BackupType;
+import software.amazon.awssdk.services.dynamodb.model.BackupTypeFilter;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.CreateSnapshotResponse;
 import software.amazon.awssdk.services.ec2.model.OperationType;
@@ -95,6 +102,13 @@ final class PropertyActions {
                     new PrivateDbClusterSnapshot(), new PrivateDbSnapshot(),
                     // the S3 family
                     new BucketVersioning(),
+                    // the DynamoDB family
+                    new TableBackup(),
+                    new Flag<>(EnableTableDeletionProtection.class, "dynamodb:UpdateTable", "DeletionProtectionEnabled",
+                            (aws, region, r) -> dynamoDb(aws, region).describeTable(q -> q.tableName(r.tableName()))
+                                    .table().deletionProtectionEnabled(),
+                            (aws, region, r, on) -> dynamoDb(aws, region).updateTable(q -> q.tableName(r.tableName())
+                                    .deletionProtectionEnabled(on)).tableDescription().deletionProtectionEnabled()),
                     // the cluster family
                     clusterFlag(EnableClusterCopyTagsToSnapshot.class, "CopyTagsToSnapshot",
                             EnableClusterCopyTagsToSnapshot::clusterId, DBCluster::copyTagsToSnapshot,
@@ -154,6 +168,10 @@ final class PropertyActions {
         return aws.client(ElastiCacheClient::builder, region);
     }
 
+    private static DynamoDbClient dynamoDb(AwsConnection aws, String region) {
+        return aws.client(DynamoDbClient::builder, region);
+    }
+
     private static DBCluster cluster(AwsConnection aws, String region, String id) {
         return rds(aws, region).describeDBClusters(r -> r.dbClusterIdentifier(id)).dbClusters().getFirst();
     }
@@ -164,7 +182,8 @@ final class PropertyActions {
 
     /**
      * A flag turned on: read to confirm the plan, set to true, and reported as AWS reports it afterwards. Every flag
-     * here takes effect at once, without a restart, and can be turned off again.
+     * here takes effect at once, without a restart, and can be turned off again: deletion protection (RDS-031, RDS-035,
+     * Vigil-DynamoDB-001), copying tags to snapshots (RDS-026, RDS-042).
      */
     private record Flag<R extends Remedy>(Class<R> type, String iamAction, String field, Reader<R, Boolean> reader,
                                           Writer<R, Boolean> writer) implements Action<R> {
@@ -460,6 +479,45 @@ final class PropertyActions {
         private static String status(S3Client s3, String bucket) {
             String status = s3.getBucketVersioning(r -> r.bucket(bucket)).statusAsString();
             return status == null ? "Unversioned" : status;
+        }
+    }
+
+    /**
+     * DynamoDB-005: CreateBackup adds a backup and changes nothing that exists (the backup can be deleted again); in
+     * place when an on-demand backup was made within the rule's threshold.
+     */
+    private static final class TableBackup implements Action<BackUpTable> {
+
+        static final String NAME = "vigil-DynamoDB-005";
+
+        @Override
+        public Class<BackUpTable> type() {
+            return BackUpTable.class;
+        }
+
+        @Override
+        public String iamAction() {
+            return "dynamodb:CreateBackup";
+        }
+
+        @Override
+        public State read(AwsConnection aws, String region, BackUpTable remedy) {
+            Instant since = Instant.now().minus(Duration.ofDays(Long.parseLong(remedy.maxAgeDays())));
+            Optional<BackupSummary> recent = dynamoDb(aws, region).listBackups(r -> r.tableName(remedy.tableName())
+                            .backupType(BackupTypeFilter.ALL).timeRangeLowerBound(since)).backupSummaries().stream()
+                    .filter(b -> b.backupType() != BackupType.SYSTEM && b.backupStatus() != BackupStatus.DELETED
+                            && b.backupCreationDateTime() != null && !b.backupCreationDateTime().isBefore(since))
+                    .max(Comparator.comparing(BackupSummary::backupCreationDateTime));
+            return recent.map(b -> new State("newest backup " + b.backupName() + " made "
+                    + b.backupCreationDateTime(), true))
+                    .orElseGet(() -> new State("no backup within " + remedy.maxAgeDays() + " days", false));
+        }
+
+        @Override
+        public String apply(AwsConnection aws, String region, BackUpTable remedy) {
+            var made = dynamoDb(aws, region).createBackup(r -> r.tableName(remedy.tableName()).backupName(NAME))
+                    .backupDetails();
+            return "backup " + made.backupName() + " " + made.backupStatusAsString();
         }
     }
 }

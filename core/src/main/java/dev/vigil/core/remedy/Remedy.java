@@ -17,5 +17,8 @@ public sealed interface Remedy permits EnablePointInTimeRecovery, ProtectWithBac
         SetDocumentDbBackupRetention,
         SetNeptuneBackupRetention,
         SetRedshiftSnapshotRetention,
-        SetReplicationGroupSnapshotRetention {
+        SetReplicationGroupSnapshotRetention,
+        // the DynamoDB and AWS Backup family
+        BackUpTable, DenyRecoveryPointDeletion, EnableTableDeletionProtection, EncryptTableWithCustomerManagedKey,
+        EncryptVaultWithCustomerManagedKey, SetBackupPlanLifecycle {
 }

@@ -8,6 +8,7 @@ import dev.vigil.iac.cloudformation.Node.Scalar;
 import dev.vigil.iac.cloudformation.Node.Unresolved;
 import dev.vigil.iac.mapping.Declaration;
 import dev.vigil.iac.mapping.Field;
+import dev.vigil.iac.mapping.JsonDocument;
 import dev.vigil.iac.mapping.Target;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -131,32 +132,6 @@ final class CloudFormationDeclaration implements Declaration {
         return out;
     }
 
-    /** A {@code Ref} to a resource of the template, as written (before evaluation, which does not keep it). */
-    @Override
-    public Optional<Declaration> referenced(Field field, Set<String> types) {
-        Node node = written;
-        for (String step : field.cloudFormation().split("\\.")) {
-            node = node instanceof MapNode map ? map.get(step) : null;
-        }
-        if (!(node instanceof MapNode ref && ref.fields().size() == 1 && ref.get("Ref") instanceof Scalar name
-                && name.text() != null)) {
-            return Optional.empty();
-        }
-        String referencedType = mapping.evaluator().type(name.text());
-        if (referencedType != null && types.contains(referencedType)
-                && mapping.template().section("Resources").fields().get(name.text()) instanceof Node.Field declared
-                && declared.value() instanceof MapNode resource && mapping.evaluator().present(resource)) {
-            return Optional.of(new CloudFormationDeclaration(mapping, referencedType, name.text(), declared.line(),
-                    resource));
-        }
-        return Optional.empty();
-    }
-
-    /** The evaluated {@code Properties}, for per-kind code that reads what no {@code Field} describes. */
-    Node properties() {
-        return properties;
-    }
-
     @Override
     public Value<List<Declaration>> elements(Field field) {
         Node node = at(field);
@@ -166,12 +141,16 @@ final class CloudFormationDeclaration implements Declaration {
             case Scalar s when s.text() == null -> Value.known(List.of());
             case Scalar s when s.symbolic() -> Value.unknown(s.text());
             case ListNode list -> {
+                // the list as written, item for item, when no function rewrote it (for referenced)
+                List<Node> asWritten = writtenAt(field) instanceof ListNode w
+                        && w.items().size() == list.items().size() ? w.items() : null;
                 List<Declaration> elements = new ArrayList<>();
                 for (Node item : list.items()) {
                     if (item instanceof Unresolved u) {
                         yield Value.unknown(u.expression());
                     }
-                    elements.add(new CloudFormationDeclaration(mapping, type, logicalId, line, null, item));
+                    elements.add(new CloudFormationDeclaration(mapping, type, logicalId, line,
+                            asWritten == null ? null : asWritten.get(elements.size()), item));
                 }
                 yield Value.known(List.copyOf(elements));
             }
@@ -194,6 +173,74 @@ final class CloudFormationDeclaration implements Declaration {
     @Override
     public List<Declaration> declarations(String otherType) {
         return List.of();
+    }
+
+    /** A {@code Ref} or {@code Fn::GetAtt} (long form, or the list or dotted argument of the short form) as written. */
+    @Override
+    public Optional<Declaration> referenced(Field field, Set<String> types) {
+        if (field.cloudFormation() == null) {
+            return Optional.empty();
+        }
+        Node node = writtenAt(field);
+        String name = null;
+        if (node instanceof MapNode call && call.fields().size() == 1) {
+            if (call.get("Ref") instanceof Scalar ref) {
+                name = ref.text();
+            } else if (call.get("Fn::GetAtt") instanceof ListNode args && !args.items().isEmpty()
+                    && args.items().getFirst() instanceof Scalar resource) {
+                name = resource.text();
+            } else if (call.get("Fn::GetAtt") instanceof Scalar dotted && dotted.text() != null) {
+                name = dotted.text().split("\\.", 2)[0];
+            }
+        }
+        String referencedType = name == null ? null : mapping.evaluator().type(name);
+        if (referencedType != null && types.contains(referencedType)
+                && mapping.template().section("Resources").fields().get(name) instanceof Node.Field declared
+                && declared.value() instanceof MapNode resource && mapping.evaluator().present(resource)) {
+            return Optional.of(new CloudFormationDeclaration(mapping, referencedType, name, declared.line(), resource));
+        }
+        return Optional.empty();
+    }
+
+    /** The node at a property path as written, before evaluation; null when absent or not reachable as written. */
+    private Node writtenAt(Field field) {
+        Node node = written;
+        for (String step : field.cloudFormation().split("\\.")) {
+            node = node instanceof MapNode map ? map.get(step) : null;
+        }
+        return node;
+    }
+
+    @Override
+    public Value<Object> document(Field field) {
+        Node node = at(field);
+        return switch (node) {
+            case null -> null;
+            case Scalar s when s.text() == null -> null;
+            case Scalar s when s.symbolic() -> Value.unknown(s.text());
+            case Scalar s -> JsonDocument.parse(field.cloudFormation(), s.text());
+            default -> Value.known(plain(node));
+        };
+    }
+
+    /** A node as plain values, unresolved parts as unknowns. */
+    private static Object plain(Node node) {
+        return switch (node) {
+            case MapNode map -> {
+                Map<String, Object> out = new LinkedHashMap<>();
+                map.fields().forEach((key, f) -> out.put(key, plain(f.value())));
+                yield out;
+            }
+            case ListNode list -> list.items().stream().map(CloudFormationDeclaration::plain).toList();
+            case Scalar s when s.symbolic() -> Value.unknown(s.text());
+            case Scalar s -> s.text() == null ? "" : s.text();
+            case Unresolved u -> Value.unknown(u.expression());
+        };
+    }
+
+    /** The evaluated {@code Properties}, for per-kind code that reads what no {@code Field} describes. */
+    Node properties() {
+        return properties;
     }
 
     @Override

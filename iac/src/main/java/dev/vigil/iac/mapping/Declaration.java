@@ -76,12 +76,21 @@ public interface Declaration {
 
     /**
      * The declaration of another resource of the same template that {@code field} refers to, when it is of one of
-     * {@code types}: a Terraform reference to one of its attributes ({@code aws_ebs_volume.data.id}) or a
-     * CloudFormation {@code Ref} ({@code !Ref Data}). Empty when the field is absent, is not such a reference, or
-     * refers to a resource the template does not declare. For the joins a mapping needs, such as a snapshot whose
-     * encryption follows its volume's.
+     * {@code types}: a Terraform reference to one of its attributes ({@code aws_kms_key.backup.arn}) or a CloudFormation
+     * {@code Ref} or {@code Fn::GetAtt} ({@code !GetAtt BackupKey.Arn}). Empty when the field is absent, is not such a
+     * reference, or refers to a resource the template does not declare. For the joins a mapping needs, such as the KMS
+     * key a vault or a table names, or a snapshot whose encryption follows its volume's.
      */
     Optional<Declaration> referenced(Field field, Set<String> types);
+
+    /**
+     * The JSON document a field holds (an access policy), as plain values: a {@code Map} for an object, a {@code List}
+     * for an array, a {@code String}, {@code Number} or {@code Boolean} for a scalar, and {@link Value.Unknown} where a
+     * part cannot be known before deployment. CloudFormation writes such properties as YAML or JSON, or as a string of
+     * JSON; Terraform as a string of JSON ({@code jsonencode}, a heredoc). Null when the field is absent; failed when
+     * its text is not JSON.
+     */
+    Value<Object> document(Field field);
 
     /**
      * The ARN this resource will have, with placeholders where the template does not say (region, account):

@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 public final class KindMappings {
 
     private static final List<KindMapping> ALL = List.of(
+            BackupPlanMapping.MAPPING,
+            BackupVaultMapping.MAPPING,
             EbsSnapshotMapping.MAPPING,
             EbsVolumeMapping.MAPPING,
             ElastiCacheClusterMapping.MAPPING,

@@ -7,7 +7,6 @@ import dev.vigil.core.model.Value;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * S3 buckets: {@code AWS::S3::Bucket} and {@code aws_s3_bucket}. Name = {@code BucketName} / {@code bucket}, else the
@@ -64,9 +63,9 @@ final class S3BucketMapping {
 
         Value<Boolean> objectLock = or(or(d.bool(OBJECT_LOCK, false),
                 d.text(OBJECT_LOCK_CONFIGURATION, "").map("Enabled"::equals)),
-                companion(d, bucketName, OBJECT_LOCK_RESOURCE).map(Optional::isPresent));
+                companion(d, OBJECT_LOCK_RESOURCE).map(Optional::isPresent));
 
-        Value<Optional<Declaration>> versioningResource = companion(d, bucketName, VERSIONING_RESOURCE);
+        Value<Optional<Declaration>> versioningResource = companion(d, VERSIONING_RESOURCE);
         Value<Versioning> versioning;
         Value<Boolean> mfaDelete;
         if (!(versioningResource instanceof Value.Known<Optional<Declaration>> known)) {
@@ -88,12 +87,12 @@ final class S3BucketMapping {
             versioning = Value.known(Versioning.ENABLED);
         }
         return List.of(new S3Bucket(d.origin(), d.id(), name, "arn:aws:s3:::" + name, versioning, mfaDelete,
-                lifecycle(d, bucketName), objectLock, d.tags(TAGS)));
+                lifecycle(d), objectLock, d.tags(TAGS)));
     }
 
     /** The bucket's lifecycle rules, from a configuration resource of its own, else from the bucket itself. */
-    private static Value<Lifecycle> lifecycle(Declaration d, String bucketName) {
-        return switch (companion(d, bucketName, LIFECYCLE_RESOURCE)) {
+    private static Value<Lifecycle> lifecycle(Declaration d) {
+        return switch (companion(d, LIFECYCLE_RESOURCE)) {
             case Value.Known<Optional<Declaration>> k when k.value().isPresent() ->
                     rules(k.value().get().elements(CONFIGURED_RULES), r -> enabled(r.text(RULE_STATUS, null),
                             RULE_STATUS.terraform()));
@@ -124,40 +123,9 @@ final class S3BucketMapping {
         return on == 0 && undecided != null ? undecided : Value.known(new Lifecycle(known.value().size(), on));
     }
 
-    /**
-     * The resource of a Terraform type that configures this bucket: one whose {@code bucket} refers to this bucket's
-     * {@code id} or {@code bucket} (directly, or through {@code count}/{@code for_each} to this instance), or is this
-     * bucket's name as text. When none does but one names a bucket that cannot be decided (a variable without value, a
-     * data source, an unresolved instance key), it may configure this bucket: unknown, naming its expression.
-     */
-    static Value<Optional<Declaration>> companion(Declaration bucket, String bucketName, String type) {
-        List<Declaration> candidates = bucket.declarations(type);
-        if (candidates.isEmpty()) {
-            return Value.known(Optional.empty());
-        }
-        Set<String> buckets = bucket.declarations(TERRAFORM_TYPE).stream().map(Declaration::id)
-                .collect(Collectors.toSet());
-        boolean nameUndecided = bucketName == null && bucket.target(NAME) instanceof Target.Undecided;
-        String undecided = null;
-        for (Declaration candidate : candidates) {
-            String blocker = switch (candidate.target(BUCKET)) {
-                case Target.Attribute a when a.id().equals(bucket.id()) && NAME_ATTRIBUTES.contains(a.attribute()) ->
-                        null;
-                case Target.Text t when t.value().equals(bucketName) -> null;
-                case Target.Text t when nameUndecided -> "bucket = \"" + t.value() + "\" (this bucket's name is "
-                        + ((Target.Undecided) bucket.target(NAME)).expression() + ")";
-                case Target.Attribute a when !buckets.contains(a.id()) -> a.id() + "." + a.attribute();
-                case Target.Undecided u -> u.expression();
-                case null, default -> "";
-            };
-            if (blocker == null) {
-                return Value.known(Optional.of(candidate));
-            }
-            if (!blocker.isEmpty() && undecided == null) {
-                undecided = candidate.id() + " names bucket " + blocker;
-            }
-        }
-        return undecided == null ? Value.known(Optional.empty()) : Value.unknown(undecided);
+    /** The resource of a Terraform type that configures this bucket by naming it in {@code bucket} ({@link Companion}). */
+    static Value<Optional<Declaration>> companion(Declaration bucket, String type) {
+        return Companion.of(bucket, NAME, NAME_ATTRIBUTES, type, BUCKET);
     }
 
     /** {@code Enabled} or {@code Suspended}; Terraform's {@code Disabled} (allowed when the bucket is created) and absence are unversioned. */

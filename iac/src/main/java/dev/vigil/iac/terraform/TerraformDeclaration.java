@@ -16,6 +16,7 @@ import dev.vigil.hcl.terraform.ResourceInstance;
 import dev.vigil.iac.Partitions;
 import dev.vigil.iac.mapping.Declaration;
 import dev.vigil.iac.mapping.Field;
+import dev.vigil.iac.mapping.JsonDocument;
 import dev.vigil.iac.mapping.Target;
 import java.math.BigDecimal;
 import java.util.HashMap;
@@ -213,11 +214,11 @@ final class TerraformDeclaration implements Declaration {
     /** The one resource an unknown value refers to (a plan lists it twice: {@code x.y.id} and {@code x.y}). */
     @Override
     public Optional<Declaration> referenced(Field field, Set<String> types) {
-        if (!instance.expanded() || !(at(field) instanceof Unknown u)) {
+        if (!instance.expanded() || !(at(field) instanceof Unknown u) || u.references().isEmpty()) {
             return Optional.empty();
         }
         List<String> addresses = u.references().stream().map(Reference::address).distinct().toList();
-        Reference first = u.references().isEmpty() ? null : u.references().getFirst();
+        Reference first = u.references().getFirst();
         if (addresses.size() != 1 || first.kind() != Reference.Kind.RESOURCE || !types.contains(first.type())) {
             return Optional.empty();
         }
@@ -229,6 +230,22 @@ final class TerraformDeclaration implements Declaration {
     public List<Declaration> declarations(String type) {
         return configuration.byType().getOrDefault(type, List.of()).stream()
                 .<Declaration>map(i -> new TerraformDeclaration(i, configuration)).toList();
+    }
+
+    /** A string of JSON, as {@code jsonencode} and heredocs give it; the provider takes nothing else. */
+    @Override
+    public Value<Object> document(Field field) {
+        if (!instance.expanded()) {
+            return Value.unknown(instance.expansionBlocker().expression());
+        }
+        return switch (at(field)) {
+            case null -> null;
+            case NullValue n -> null;
+            case Unknown u -> Value.unknown(u.expression());
+            case StringValue s -> JsonDocument.parse(field.terraform(), s.value());
+            case dev.vigil.hcl.Value other -> Value.failed(field.terraform() + " = " + other
+                    + " is not a string of JSON (Terraform rejects it)");
+        };
     }
 
     @Override

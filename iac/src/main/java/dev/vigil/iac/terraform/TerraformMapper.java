@@ -26,8 +26,10 @@ import dev.vigil.hcl.terraform.ResourceInstance;
 import dev.vigil.hcl.terraform.SkipDirective;
 import dev.vigil.iac.Partitions;
 import dev.vigil.iac.MappedResources;
+import dev.vigil.iac.mapping.Declaration;
 import dev.vigil.iac.mapping.KindMappings;
 import dev.vigil.iac.mapping.RdsInstanceMapping;
+import dev.vigil.iac.mapping.TableProtection;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -101,19 +103,19 @@ final class TerraformMapper {
         for (ResourceInstance instance : instances) {
             switch (instance.type()) {
                 case DB_INSTANCE -> dbNames.put(instance.address(), dbName(instance));
-                case "aws_backup_plan" -> plans.put(instance.address(), instance);
-                default -> KindMappings.terraform(instance.type()).ifPresent(kind -> {
-                    List<? extends Resource> resources = kind.map()
-                            .apply(new TerraformDeclaration(instance, configuration));
-                    declared.put(instance, resources);
-                    resources.stream().filter(r -> r instanceof RdsCluster).map(r -> (RdsCluster) r)
-                            .forEach(c -> clusterArns.put(instance.address(), c.arn()));
-                });
+                case "aws_backup_plan" -> plans.put(instance.address(), instance);   // selections name their plan
+                default -> { }
             }
+            KindMappings.terraform(instance.type()).ifPresent(kind -> {
+                List<? extends Resource> resources = kind.map().apply(new TerraformDeclaration(instance, configuration));
+                declared.put(instance, resources);
+                resources.stream().filter(r -> r instanceof RdsCluster).map(r -> (RdsCluster) r)
+                        .forEach(c -> clusterArns.put(instance.address(), c.arn()));
+            });
         }
         for (ResourceInstance instance : instances) {
             switch (instance.type()) {
-                case "aws_dynamodb_table" -> table(instance);
+                case "aws_dynamodb_table" -> table(instance, new TerraformDeclaration(instance, configuration));
                 case DB_INSTANCE, CLUSTER_INSTANCE -> dbInstance(instance, configuration);
                 case "aws_backup_selection" -> selection(instance);
                 case "aws_backup_region_settings" -> regionSettings(instance);
@@ -123,12 +125,14 @@ final class TerraformMapper {
         return mapped;
     }
 
-    private void table(ResourceInstance instance) {
+    /** @param d the same instance as a Declaration, for what {@link TableProtection} reads */
+    private void table(ResourceInstance instance, TerraformDeclaration d) {
         EvaluatedBlock body = instance.body();
         String name = text(body.attribute("name").orElse(null)).orElse(instance.address());
         if (!instance.expanded()) {
             add(instance, new DynamoDbTable(origins.apply(instance), instance.address(), name,
-                    Value.unknown(instance.expansionBlocker().expression()), null));
+                    Value.unknown(instance.expansionBlocker().expression()), null)
+                    .with(TableProtection.key(d, d, TableProtection.KEY), TableProtection.deletionProtection(d)));
             return;
         }
         List<EvaluatedBlock> pitrBlocks = body.blocks("point_in_time_recovery");
@@ -142,8 +146,13 @@ final class TerraformMapper {
                 .orElse(Value.known(PitrStatus.DISABLED));
         Integer days = pitr.flatMap(b -> b.attribute("recovery_period_in_days"))
                 .filter(v -> v instanceof NumberValue).map(v -> ((NumberValue) v).value().intValue()).orElse(null);
-        add(instance, new DynamoDbTable(origins.apply(instance), instance.address(), name, status, days));
+        add(instance, new DynamoDbTable(origins.apply(instance), instance.address(), name, status, days)
+                .with(TableProtection.key(d, d, TableProtection.KEY), TableProtection.deletionProtection(d)));
+        Value<List<Declaration>> replicas = d.elements(TableProtection.REPLICAS);
+        int index = 0;
         for (EvaluatedBlock replica : body.blocks("replica")) {
+            int at = index++;
+            Value<Declaration> own = replicas.map(all -> all.get(at));
             dev.vigil.hcl.Value region = replica.expansionBlocker() != null ? replica.expansionBlocker()
                     : replica.attribute("region_name").orElse(NullValue.INSTANCE);
             Value<PitrStatus> replicaStatus = replica.expansionBlocker() != null
@@ -151,7 +160,9 @@ final class TerraformMapper {
                     : status("replica.point_in_time_recovery",
                             replica.attribute("point_in_time_recovery").orElse(null));
             add(instance, new DynamoDbTable(origins.apply(instance),
-                    instance.address() + ".replica" + Reference.formatKey(region), name, replicaStatus, null));
+                    instance.address() + ".replica" + Reference.formatKey(region), name, replicaStatus, null)
+                    .with(own.flatMap(r -> TableProtection.key(d, r, TableProtection.REPLICA_KEY)),
+                            own.flatMap(TableProtection::deletionProtection)));
         }
     }
 

@@ -37,7 +37,7 @@ class PlanTest {
 
         assertThat(withoutOrigins(plan)).isEqualTo(withoutOrigins(configuration)).containsOnlyKeys(
                 "aws_dynamodb_table.users", "aws_dynamodb_table.events[0]", "aws_db_instance.main",
-                "aws_db_instance.other", "aws_backup_selection.by_reference");
+                "aws_db_instance.other", "aws_backup_selection.by_reference", "aws_backup_plan.daily");
         assertThat(plan.inventory().faults()).isEmpty();
         assertThat(plan.configurations()).containsExactly(PLAN.toString());
     }

@@ -52,9 +52,17 @@ final class CloudFormationTemplate implements Emitter.Form {
                         .append(p.fix().noun()).append("'s existing definition.\n")
                         .append("  ").append(logicalId(p.name(), type.substring(type.lastIndexOf(':') + 1))).append(":\n")
                         .append("    Type: ").append(type).append('\n')
-                        .append("    Properties:\n")
-                        .append("      ").append(p.fix().cloudFormationName()).append(": ").append(p.name()).append('\n');
-                merged.lines().forEach(l -> yaml.append("      ").append(l).append('\n'));
+                        .append("    Properties:\n");
+                // the name may sit in a nested property (BackupPlan.BackupPlanName); the fragment merges beside it
+                String indent = "      ";
+                String[] path = p.fix().cloudFormationName().split("\\.");
+                for (String step : java.util.Arrays.asList(path).subList(0, path.length - 1)) {
+                    yaml.append(indent).append(step).append(":\n");
+                    indent += "  ";
+                }
+                yaml.append(indent).append(path[path.length - 1]).append(": ").append(p.name()).append('\n');
+                String at = indent;
+                merged.lines().forEach(l -> yaml.append(at).append(l).append('\n'));
             }
             Emitter.BackupFix b = backups.get(region);
             if (b != null) {

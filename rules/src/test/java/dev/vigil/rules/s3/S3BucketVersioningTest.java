@@ -81,6 +81,6 @@ class S3BucketVersioningTest {
                 .evaluate()
                 .statuses(Map.of("aws_s3_bucket.data", Status.UNKNOWN));
         assertThat(t.check("aws_s3_bucket.data").message())
-                .contains("aws_s3_bucket_versioning.somewhere names bucket var.bucket_name");
+                .contains("aws_s3_bucket_versioning.somewhere names var.bucket_name");
     }
 }
