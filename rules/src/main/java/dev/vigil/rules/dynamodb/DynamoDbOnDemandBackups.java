@@ -12,6 +12,7 @@ import dev.vigil.core.rule.Rule;
 import dev.vigil.core.rule.RuleInfo;
 import dev.vigil.core.rule.RuleSetting;
 import dev.vigil.core.rule.Setting;
+import dev.vigil.rules.Age;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,20 +73,15 @@ public final class DynamoDbOnDemandBackups implements Rule {
                     List.of()).stream().max(Comparator.comparing(DynamoDbBackup::created));
             if (newest.isPresent() && !newest.get().created().isBefore(cutoff)) {
                 DynamoDbBackup b = newest.get();
-                findings.pass(table, "Newest on-demand backup " + b.name() + " was made " + ago(b.created(), now)
+                findings.pass(table, "Newest on-demand backup " + b.name() + " was made " + Age.ago(b.created(), now)
                         + (b.status().equals("CREATING") ? " and is still being created" : "") + ", within " + days
                         + " days", Map.of("lastBackup", b.created().toString()));
             } else {
                 findings.fail(table, newest.map(b -> "Newest on-demand backup " + b.name() + " was made "
-                                + ago(b.created(), now) + ", more than " + days + " days ago")
+                                + Age.ago(b.created(), now) + ", more than " + days + " days ago")
                                 .orElse("The table has no on-demand backup"),
                         new BackUpTable(table.name(), Long.toString(days)));
             }
         }
-    }
-
-    static String ago(Instant then, Instant now) {
-        long days = Duration.between(then, now).toDays();
-        return days == 0 ? "less than a day ago" : days == 1 ? "1 day ago" : days + " days ago";
     }
 }
