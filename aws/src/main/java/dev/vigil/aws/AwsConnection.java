@@ -17,6 +17,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.s3.S3BaseClientBuilder;
 
 /**
  * One account's SDK clients: one per (service, region), created on first use and reused, all sharing one
@@ -89,6 +90,9 @@ public final class AwsConnection implements AutoCloseable {
                     .overrideConfiguration(overrides);
             if (options.endpoint() != null) {
                 b.endpointOverride(options.endpoint());
+                if (b instanceof S3BaseClientBuilder<?, ?> s3) {
+                    s3.forcePathStyle(true);   // S3 names buckets in the host name otherwise; an emulator has one host
+                }
             }
             return b.build();
         });

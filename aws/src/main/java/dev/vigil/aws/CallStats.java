@@ -5,8 +5,20 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Calls and attempts per {@code service:Operation}, for --stats and for tests that count API calls. */
+/**
+ * Calls and attempts per {@code service:Operation}, and calls per rule group (the service of the rules a collector
+ * works for, e.g. {@code DynamoDB}), for --stats and for tests that count API calls.
+ */
 public final class CallStats {
+
+    /** The group of calls made outside any collector: the account, its regions, assumed roles, fixes. */
+    public static final String ACCOUNT = "account";
+
+    /**
+     * The rule group the current thread collects for; the threads a collector starts inherit it, and a call several
+     * groups share ({@code SharedCalls}) counts in the group that made it.
+     */
+    private static final InheritableThreadLocal<String> GROUP = new InheritableThreadLocal<>();
 
     /** Calls are SDK operations; attempts include retries; throttles are attempts AWS refused for rate. */
     public record Count(long calls, long attempts, long throttles) {
@@ -20,9 +32,23 @@ public final class CallStats {
     private final Map<String, LongAdder> throttles = new ConcurrentHashMap<>();
     private final Map<String, Long> firstAttempt = new ConcurrentHashMap<>();
     private final Map<String, Long> lastAttempt = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> groups = new ConcurrentHashMap<>();
+
+    /** Runs {@code work} with the calls it makes, on this thread and on those it starts, counted for {@code group}. */
+    public static void forGroup(String group, Runnable work) {
+        String outer = GROUP.get();
+        GROUP.set(group);
+        try {
+            work.run();
+        } finally {
+            GROUP.set(outer);
+        }
+    }
 
     void call(String operation) {
         calls.computeIfAbsent(operation, k -> new LongAdder()).increment();
+        String group = GROUP.get();
+        groups.computeIfAbsent(group == null ? ACCOUNT : group, k -> new LongAdder()).increment();
     }
 
     void attempt(String operation) {
@@ -39,6 +65,13 @@ public final class CallStats {
     public Map<String, Count> snapshot() {
         Map<String, Count> out = new TreeMap<>();
         calls.forEach((op, n) -> out.put(op, new Count(n.sum(), sum(attempts, op), sum(throttles, op))));
+        return out;
+    }
+
+    /** Calls per rule group; they add up to the calls per operation. */
+    public Map<String, Long> byGroup() {
+        Map<String, Long> out = new TreeMap<>();
+        groups.forEach((group, n) -> out.put(group, n.sum()));
         return out;
     }
 

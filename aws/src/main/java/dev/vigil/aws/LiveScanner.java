@@ -4,6 +4,7 @@ import dev.vigil.aws.collect.CollectionException;
 import dev.vigil.aws.collect.Collector;
 import dev.vigil.aws.collect.CollectorCatalog;
 import dev.vigil.aws.collect.Faults;
+import dev.vigil.aws.collect.Reads;
 import dev.vigil.aws.collect.RegionContext;
 import dev.vigil.core.engine.Engine;
 import dev.vigil.core.engine.ScanResult;
@@ -13,11 +14,13 @@ import dev.vigil.core.model.Resource;
 import dev.vigil.core.rule.RuleDefinition;
 import dev.vigil.core.rule.RuleMeta;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -126,18 +129,18 @@ public final class LiveScanner {
 
     private static Inventory scanRegion(RegionContext region, Map<Class<? extends Resource>, Set<String>> names,
                                         List<RuleDefinition> rules) {
-        Inventory inventory = new Inventory();
-        Set<Class<? extends Resource>> collected = new LinkedHashSet<>();
+        RegionScan scan = new RegionScan(region, Reads.of(rules), groups(rules), new LinkedHashSet<>(), new Inventory());
         for (RuleDefinition rule : rules) {
-            collect(region, rule.meta().resource(), names.get(rule.meta().resource()), collected, inventory);
+            Class<? extends Resource> kind = rule.meta().resource();
+            scan.collect(kind, names.get(kind));
         }
         for (RuleDefinition rule : rules) {
             RuleMeta meta = rule.meta();
-            if (!inventory.all(meta.resource()).isEmpty()) {
-                meta.reads().forEach(kind -> collect(region, kind, null, collected, inventory));
+            if (!scan.into().all(meta.resource()).isEmpty()) {
+                meta.reads().forEach(kind -> scan.collect(kind, null));
             }
         }
-        return inventory;
+        return scan.into();
     }
 
     /** Every kind the rules check or read. */
@@ -147,27 +150,47 @@ public final class LiveScanner {
         return kinds;
     }
 
+    /** The rule group of each kind, for --stats: the services of the rules that check or read it (e.g. DynamoDB). */
+    static Map<Class<? extends Resource>, String> groups(List<RuleDefinition> rules) {
+        Map<Class<? extends Resource>, Set<String>> services = new HashMap<>();
+        rules.forEach(r -> r.meta().reads().forEach(kind ->
+                services.computeIfAbsent(kind, k -> new TreeSet<>()).add(r.meta().service())));
+        Map<Class<? extends Resource>, String> groups = new HashMap<>();
+        services.forEach((kind, names) -> groups.put(kind, String.join("+", names)));
+        return groups;
+    }
+
     /**
-     * One kind, whole or (with {@code only}) the named resources of it; any fault, expected or not, is a fault of
-     * that kind in this region and never escapes.
+     * One region's collection for the selected rules: what they read of each kind, the group its calls count for, and
+     * the kinds collected so far (each once).
      */
-    private static void collect(RegionContext region, Class<? extends Resource> kind, Set<String> only,
-                                Set<Class<? extends Resource>> collected, Inventory into) {
-        if (!collected.add(kind)) {
-            return;
-        }
-        Collector collector = CollectorCatalog.forKind(kind);
-        try {
-            if (only == null) {
-                collector.collect(region, into);
-            } else {
-                collector.collect(region, only, into);
+    private record RegionScan(RegionContext region, Map<Class<? extends Resource>, Reads> reads,
+                              Map<Class<? extends Resource>, String> groups, Set<Class<? extends Resource>> collected,
+                              Inventory into) {
+
+        /**
+         * One kind, only the named resources of it when {@code names} is not null; any fault, expected or not, is a
+         * fault of that kind in this region and never escapes.
+         */
+        void collect(Class<? extends Resource> kind, Set<String> names) {
+            if (!collected.add(kind)) {
+                return;
             }
-        } catch (CollectionException e) {
-            into.fault(new Fault(region.origin(), Set.of(kind), e.operation(), e.getMessage()));
-        } catch (RuntimeException e) {
-            into.fault(new Fault(region.origin(), Set.of(kind), collector.iamActions().getFirst(),
-                    Faults.describe(e)));
+            Collector collector = CollectorCatalog.forKind(kind);
+            CallStats.forGroup(groups.getOrDefault(kind, CallStats.ACCOUNT), () -> {
+                try {
+                    if (names == null) {
+                        collector.collect(region, reads.getOrDefault(kind, Reads.ALL), into);
+                    } else {
+                        collector.collect(region, names, into);
+                    }
+                } catch (CollectionException e) {
+                    into.fault(new Fault(region.origin(), Set.of(kind), e.operation(), e.getMessage()));
+                } catch (RuntimeException e) {
+                    into.fault(new Fault(region.origin(), Set.of(kind), collector.iamActions().getFirst(),
+                            Faults.describe(e)));
+                }
+            });
         }
     }
 

@@ -34,6 +34,10 @@ public final class RateLimits {
         rates.put("ec2:ModifySnapshotAttribute", new Rate(5, 100));
         rates.put("rds:Describe*", new Rate(12, 300));
         rates.put("backup:*", new Rate(10, 20));
+        rates.put("dynamodb:ListBackups", new Rate(5, 5));   // "a maximum of five times per second" (API reference)
+        // S3 publishes no rate for bucket configuration calls: one modest bucket for all of them, as for other
+        // unpublished limits, so that three reads per bucket do not triple the pace
+        rates.put("s3:*", new Rate(20, 40));
         rates.put("securityhub:BatchImportFindings", new Rate(10, 30));
         return new RateLimits(rates, new Rate(20, 20));
     }

@@ -71,8 +71,10 @@ class LiveFixerTest {
         return new AwsConnection(Emulator.options(proxy.endpoint(), REGIONS));
     }
 
+    /** The failures of the rules this test fixes (the RDS instance rules have their own test: LiveScanRdsTest). */
     private static List<Check> failing(AwsConnection aws) {
-        ScanResult result = new LiveScanner(aws).scan(Catalog.load().all(), (r, d, t, n) -> { });
+        ScanResult result = new LiveScanner(aws).scan(Catalog.load().select(List.of("DynamoDB-003", "Backup-001")),
+                (r, d, t, n) -> { });
         return result.checkList().stream().filter(c -> c.status() == Status.FAILURE).toList();
     }
 

@@ -20,14 +20,12 @@ import dev.vigil.aws.remediate.FixSettings;
 import dev.vigil.aws.remediate.LiveFixer;
 import dev.vigil.core.check.Check;
 import dev.vigil.core.check.Status;
-import dev.vigil.core.engine.ScanResult;
 import dev.vigil.core.model.EbsSnapshot;
 import dev.vigil.core.model.EbsVolume;
 import dev.vigil.core.model.Inventory;
 import dev.vigil.core.model.Value;
 import dev.vigil.core.remedy.BackupPlanDefaults;
 import dev.vigil.core.rule.Catalog;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -83,28 +81,10 @@ class LiveScanEbsTest {
         proxy.close();
     }
 
-    private record Scan(ScanResult result, CallStats stats) {
-        /** (rule, resource name, status) of every check. */
-        List<org.assertj.core.groups.Tuple> verdicts() {
-            return result.checkList().stream().map(c -> tuple(c.rule().id(), c.resourceName(), c.status())).toList();
-        }
-
-        Check check(String rule, String name) {
-            return result.checkList().stream().filter(c -> c.rule().id().equals(rule) && c.resourceName().equals(name))
-                    .findFirst().orElseThrow(() -> new AssertionError(rule + " " + name + " in " + result.checkList()));
-        }
-    }
-
-    private static Scan scan(URI endpoint, List<String> regions, List<String> rules) {
-        try (AwsConnection aws = new AwsConnection(Emulator.options(endpoint, regions))) {
-            return new Scan(new LiveScanner(aws).scan(Catalog.load().select(rules), (r, d, t, n) -> { }), aws.stats());
-        }
-    }
-
     @Test
     void everyRuleJudgesTheSeededResourcesWithOneListingPerKindAndRegion() {
         int before = proxy.requests().size();
-        Scan scan = scan(proxy.endpoint(), List.of(EAST, WEST), RULES);
+        RuleScan scan = RuleScan.of(proxy.endpoint(), List.of(EAST, WEST), RULES);
         assertThat(scan.verdicts()).containsExactlyInAnyOrder(
                 tuple("EBS-004", VOLUMES.get("orders-data"), Status.SUCCESS),
                 tuple("EBS-004", VOLUMES.get("build-cache"), Status.FAILURE),
@@ -137,10 +117,10 @@ class LiveScanEbsTest {
 
     @Test
     void onlyTheKindsTheSelectedRulesReadAreListed() {
-        Scan snapshotsOnly = scan(proxy.endpoint(), List.of(EAST, WEST), List.of("EBS-011"));
+        RuleScan snapshotsOnly = RuleScan.of(proxy.endpoint(), List.of(EAST, WEST), List.of("EBS-011"));
         assertThat(snapshotsOnly.stats().calls("ec2:DescribeVolumes")).isZero();
         assertThat(snapshotsOnly.stats().calls("ec2:DescribeSnapshots")).isEqualTo(3);
-        Scan volumes = scan(proxy.endpoint(), List.of(EAST, WEST), List.of("EBS-004"));
+        RuleScan volumes = RuleScan.of(proxy.endpoint(), List.of(EAST, WEST), List.of("EBS-004"));
         assertThat(volumes.stats().calls("ec2:DescribeVolumes")).isEqualTo(2);
         assertThat(volumes.stats().calls("ec2:DescribeSnapshots")).isEqualTo(3);
     }
@@ -150,7 +130,7 @@ class LiveScanEbsTest {
         try (EmulatorProxy failing = new EmulatorProxy(moto.endpoint())
                 .when(PublicSnapshotsStub::isPublicListing, r -> new Response(403, "text/xml",
                         recorded("Ec2-UnauthorizedOperation.xml", Map.of("action", "ec2:DescribeSnapshots"))))) {
-            Scan scan = scan(failing.endpoint(), List.of(EAST), List.of("EBS-009", "EBS-011"));
+            RuleScan scan = RuleScan.of(failing.endpoint(), List.of(EAST), List.of("EBS-009", "EBS-011"));
             assertThat(scan.verdicts()).containsExactlyInAnyOrder(
                     tuple("EBS-009", SNAPSHOTS.get("orders-data"), Status.ERROR),
                     tuple("EBS-009", SNAPSHOTS.get("legacy-export"), Status.ERROR),
@@ -166,7 +146,7 @@ class LiveScanEbsTest {
         try (EmulatorProxy broken = new EmulatorProxy(moto.endpoint())
                 .when(r -> r.operation().equals("DescribeSnapshots") && r.region().equals(EAST),
                         r -> new Response(200, "text/xml", recorded("DescribeSnapshots-no-list.xml", Map.of())))) {
-            Scan scan = scan(broken.endpoint(), List.of(EAST), List.of("EBS-004", "EBS-011"));
+            RuleScan scan = RuleScan.of(broken.endpoint(), List.of(EAST), List.of("EBS-004", "EBS-011"));
             assertThat(scan.verdicts()).containsExactlyInAnyOrder(
                     tuple("EBS-004", VOLUMES.get("orders-data"), Status.ERROR),
                     tuple("EBS-004", VOLUMES.get("build-cache"), Status.ERROR),
@@ -184,7 +164,7 @@ class LiveScanEbsTest {
                 .when(r -> r.operation().equals("DescribeSnapshots"), r -> new Response(200, "text/xml",
                         PublicSnapshotsStub.isPublicListing(r) ? recorded("DescribeSnapshots-empty.xml", Map.of())
                                 : recorded("DescribeSnapshots-two-owners.xml", Map.of())))) {
-            Scan scan = scan(shared.endpoint(), List.of(EAST), List.of("EBS-011"));
+            RuleScan scan = RuleScan.of(shared.endpoint(), List.of(EAST), List.of("EBS-011"));
             assertThat(scan.verdicts()).containsExactly(tuple("EBS-011", "snap-0a1b2c3d4e5f60718", Status.SUCCESS));
         }
     }

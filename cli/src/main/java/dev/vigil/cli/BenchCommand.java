@@ -181,9 +181,20 @@ final class BenchCommand implements Callable<Integer> {
         Map<String, Long> minimum = new LinkedHashMap<>();
         minimum.put("dynamodb:ListTables", cells * Math.max(1, (tables + 99) / 100));
         minimum.put("dynamodb:DescribeContinuousBackups", cells * tables);
+        // DynamoDB-004 and Vigil-DynamoDB-001 read one DescribeTable per table between them; DynamoDB-005 one listing
+        minimum.put("dynamodb:DescribeTable", cells * tables);
+        minimum.put("dynamodb:ListBackups", cells);
         minimum.put("rds:DescribeDBInstances", cells);
-        minimum.put("rds:DescribeDBSnapshots", dbRegions);
-        minimum.put("backup:ListBackupPlans", dbRegions);
+        // the manual snapshots of every region (RDS-023, RDS-040), and AWS Backup's where there are instances
+        // (Backup-001); none is seeded, so no restore attribute is read
+        minimum.put("rds:DescribeDBSnapshots", cells + dbRegions);
+        minimum.put("rds:DescribeDBClusterSnapshots", cells);
+        minimum.put("rds:DescribeDBClusters", cells);
+        // Backup-001 reads the region's opt-in where it judges DB instances
+        minimum.put("backup:DescribeRegionSettings", dbRegions);
+        // Vigil-Backup-002 reads plans in every region (Backup-001 shares the listing); vaults are listed once
+        minimum.put("backup:ListBackupPlans", cells);
+        minimum.put("backup:ListBackupVaults", cells);
         minimum.put("ec2:DescribeRegions", (long) accounts);
         // no EBS volumes or snapshots are seeded: one page of each, and no public-snapshot listing
         minimum.put("ec2:DescribeSnapshots", cells);
@@ -211,6 +222,8 @@ final class BenchCommand implements Callable<Integer> {
         out.printf("%-38s %8s %8s %8s %9s%n", "operation", "calls", "minimum", "retries", "throttles");
         stats.snapshot().forEach((op, c) -> out.printf("%-38s %8d %8s %8d %9d%n", op, c.calls(),
                 minimum.containsKey(op) ? minimum.get(op).toString() : "-", c.retries(), c.throttles()));
+        long calls = stats.snapshot().values().stream().mapToLong(CallStats.Count::calls).sum();
+        out.printf("%-38s %8d %8d%n", "total", calls, minimum.values().stream().mapToLong(Long::longValue).sum());
         out.printf("peak heap during scan: %.1f MB; peak RSS during scan: %s%n", PeakMemory.heapMb(), PeakMemory.rss());
     }
 
@@ -232,7 +245,9 @@ final class BenchCommand implements Callable<Integer> {
             Origin.Live origin = new Origin.Live("123456789012", region);
             if (i % 10 == 0) {
                 String arn = "arn:aws:rds:" + region + ":123456789012:db:db-" + i;
-                inventory.add(new RdsInstance(origin, arn, "db-" + i, arn, "postgres", null, null, Map.of("team", "t" + i % 7)));
+                inventory.add(new RdsInstance(origin, arn, "db-" + i, arn, "postgres", null, null,
+                        Map.of("team", "t" + i % 7), Value.known(i % 30 == 0 ? 0L : 7L), Value.known(i % 20 == 0),
+                        Value.known(i % 20 == 0)));
             } else {
                 inventory.add(new DynamoDbTable(origin, "arn:aws:dynamodb:" + region + ":123456789012:table/t-" + i,
                         "t-" + i, Value.known(i % 3 == 0 ? DynamoDbTable.PitrStatus.DISABLED : DynamoDbTable.PitrStatus.ENABLED),

@@ -56,8 +56,14 @@ final class DemoCommand implements Callable<Integer> {
             }
             System.err.println("Seeded a sample account at " + moto.endpoint()
                     + ": DynamoDB tables with and without point-in-time recovery in us-east-1 and eu-west-1,"
-                    + " RDS instances without AWS Backup, Aurora clusters with and without deletion protection,"
-                    + " EBS volumes with and without a snapshot, encrypted and unencrypted snapshots."
+                    + " RDS instances without AWS Backup (one with backups, copied tags and deletion protection,"
+                    + " one without), public and private, encrypted and unencrypted RDS snapshots, Aurora clusters"
+                    + " with and without deletion protection, EBS volumes with and without a snapshot, encrypted and"
+                    + " unencrypted snapshots, S3 buckets with and without versioning, lifecycle rules and Object Lock,"
+                    + " Aurora, Neptune, Redshift and ElastiCache clusters that pass and fail the cluster rules,"
+                    + " DynamoDB tables with and without an on-demand backup, deletion protection and a customer"
+                    + " managed key, AWS Backup vaults and plans in "
+                    + DemoAccount.BACKUP_REGION + "."
                     + " Scanning every region ...");
             DemoAccount.NOT_EMULATED.forEach((rule, why) -> System.err.println("Not run on the emulator: " + rule
                     + " (" + why + ")"));

@@ -1,13 +1,11 @@
 package dev.vigil.cli;
 
 import dev.vigil.aws.collect.CollectorCatalog;
-import dev.vigil.core.model.Resource;
+import dev.vigil.aws.collect.Reads;
 import dev.vigil.core.rule.Catalog;
 import dev.vigil.core.rule.RuleDefinition;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,9 +34,7 @@ final class PermissionsCommand implements Callable<Integer> {
     }
 
     static String policy(List<RuleDefinition> rules, boolean organization) {
-        Set<Class<? extends Resource>> kinds = new LinkedHashSet<>();
-        rules.forEach(r -> kinds.addAll(r.meta().reads()));
-        List<String> actions = new ArrayList<>(CollectorCatalog.iamActions(kinds));
+        List<String> actions = new ArrayList<>(CollectorCatalog.iamActions(Reads.of(rules)));
         if (organization) {
             actions.addAll(List.of("organizations:ListAccounts", "sts:AssumeRole"));
             actions.sort(null);

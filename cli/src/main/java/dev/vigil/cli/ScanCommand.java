@@ -110,6 +110,7 @@ final class ScanCommand implements Callable<Integer> {
             }
             if (stats != null) {
                 printStats("scan", connection.stats().snapshot(), stats);
+                printGroups(connection.stats().byGroup(), stats);
             }
             return exit;
         }
@@ -122,6 +123,13 @@ final class ScanCommand implements Callable<Integer> {
             err.printf("%-40s %8d %8d %9d%n", e.getKey(), e.getValue().calls(), e.getValue().retries(),
                     e.getValue().throttles());
         }
+        err.flush();
+    }
+
+    /** Calls per rule group (the services of the rules a collector worked for; "account" for the rest). */
+    static void printGroups(Map<String, Long> groups, PrintWriter err) {
+        err.printf("%-40s %8s%n", "scan: rule group", "calls");
+        groups.forEach((group, calls) -> err.printf("%-40s %8d%n", group, calls));
         err.flush();
     }
 }

@@ -44,6 +44,27 @@ class IacCommandTest {
     }
 
     @Test
+    void aRuleSettingChangesTheVerdictAndTheRemedyAndABadValueIsAUsageError(@TempDir Path tmp) throws Exception {
+        Run byDefault = run("iac", DIR + "/redshift.yaml", "--rule", "RS-019");
+        assertThat(byDefault.exit()).as(byDefault.err()).isEqualTo(Vigil.OK);
+
+        Path report = tmp.resolve("r.json");
+        Run stricter = run("iac", DIR + "/redshift.yaml", "--rule", "RS-019", "--setting",
+                "RS-019.minimumRetentionPeriod=7", "--format", "json", "-o", report.toString());
+        assertThat(stricter.exit()).as(stricter.err()).isEqualTo(Vigil.FAILURES);
+        JsonNode warehouse = check(json(report), "Warehouse");
+        assertThat(warehouse.get("message").asText())
+                .isEqualTo("Automated snapshot retention period is 3 days, less than 7 days");
+        assertThat(warehouse.get("retentionDays").asLong()).isEqualTo(3);
+        assertThat(warehouse.at("/remedy/days").asText()).isEqualTo("7");
+
+        Run outOfBounds = run("iac", DIR + "/redshift.yaml", "--setting", "RS-019.minimumRetentionPeriod=40");
+        assertThat(outOfBounds.exit()).isEqualTo(Vigil.ERRORS);
+        assertThat(outOfBounds.err().strip())
+                .isEqualTo("vigil: RS-019.minimumRetentionPeriod must be between 1 and 35, not 40");
+    }
+
+    @Test
     void htmlAndOcsfDescribeTemplatesToo(@TempDir Path tmp) throws Exception {
         Path html = tmp.resolve("r.html");
         Run r = run("iac", DIR + "/mixed.yaml", "--rule", "DynamoDB-003", "--format", "html", "-o", html.toString());
@@ -86,7 +107,8 @@ class IacCommandTest {
                   Cache:   # vigil:skip=DynamoDB-003 rebuilt nightly
                     Type: AWS::DynamoDB::Table
                 """);
-        Run r = run("iac", template.toString(), "--format", "json", "-o", tmp.resolve("r.json").toString());
+        Run r = run("iac", template.toString(), "--rule", "DynamoDB-003", "--format", "json", "-o",
+                tmp.resolve("r.json").toString());
         assertThat(r.exit()).as(r.err()).isEqualTo(Vigil.OK);
         assertThat(check(json(tmp.resolve("r.json")), "Cache").get("status").asText()).isEqualTo("FAILURE");
     }
@@ -196,10 +218,11 @@ class IacCommandTest {
                 .isEqualTo("rebuilt nightly from S3");
         assertThat(check(root, "Sessions").get("status").asText()).isEqualTo("SUCCESS");
 
-        assertThat(run("iac", dir, "--var", "env=prod", "-o", tmp.resolve("r.txt").toString()).exit())
-                .isEqualTo(Vigil.OK);
-        assertThat(run("iac", dir, "--var-file", "src/test/resources/iac-prod.tfvars", "-o",
+        // the variables decide DynamoDB-003 and Backup-001, the rules this configuration is written for
+        assertThat(run("iac", dir, "--rule", "DynamoDB-003", "--rule", "Backup-001", "--var", "env=prod", "-o",
                 tmp.resolve("r.txt").toString()).exit()).isEqualTo(Vigil.OK);
+        assertThat(run("iac", dir, "--rule", "DynamoDB-003", "--rule", "Backup-001", "--var-file",
+                "src/test/resources/iac-prod.tfvars", "-o", tmp.resolve("r.txt").toString()).exit()).isEqualTo(Vigil.OK);
         Run missing = run("iac", dir, "--var-file", tmp.resolve("none.tfvars").toString());
         assertThat(missing.exit()).isEqualTo(Vigil.ERRORS);
         assertThat(missing.err()).contains("cannot read --var-file");
@@ -360,5 +383,35 @@ class IacCommandTest {
         Run outside = run("iac", prod.toString(), "--root", module.toString());
         assertThat(outside.exit()).isEqualTo(Vigil.ERRORS);
         assertThat(outside.err()).isEqualTo("vigil: " + prod + " is not inside --root " + module + "\n");
+    }
+
+    @Test
+    void aSettingGivenOnTheCommandLineDecidesTheBackupPlanLifecycle(@TempDir Path tmp) throws Exception {
+        Path template = tmp.resolve("plan.yaml");
+        Files.writeString(template, """
+                Resources:
+                  Plan:
+                    Type: AWS::Backup::BackupPlan
+                    Properties:
+                      BackupPlan:
+                        BackupPlanName: daily
+                        BackupPlanRule:
+                          - RuleName: daily
+                            TargetBackupVault: Default
+                            Lifecycle:
+                              MoveToColdStorageAfterDays: 30
+                              DeleteAfterDays: 120
+                """);
+        Path any = tmp.resolve("any.json");
+        Run r = run("iac", template.toString(), "--rule", "Vigil-Backup-002", "--format", "json", "-o", any.toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(Vigil.OK);
+        assertThat(check(json(any), "Plan").get("status").asText()).isEqualTo("SUCCESS");
+
+        Path year = tmp.resolve("year.json");
+        r = run("iac", template.toString(), "--rule", "Vigil-Backup-002", "--setting",
+                "Vigil-Backup-002.deleteAfterDays=365", "--format", "json", "-o", year.toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(Vigil.FAILURES);
+        assertThat(check(json(year), "Plan").get("message").asText())
+                .isEqualTo("rule daily sets DeleteAfterDays 120, not 365");
     }
 }

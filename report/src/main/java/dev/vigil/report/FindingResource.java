@@ -16,9 +16,11 @@ record FindingResource(String id, ResourceType type, String partition) {
     static FindingResource of(Check c) {
         return switch (c.origin()) {
             case Origin.Live live -> c.resource().startsWith("arn:")
-                    ? new FindingResource(c.resource(), ResourceType.of(c.rule().resource()), c.resource().split(":")[1])
+                    ? new FindingResource(c.resource(), ResourceType.of(c.rule().resource(), c.resource()),
+                            c.resource().split(":")[1])
                     : new FindingResource(c.resource(), ResourceType.ACCOUNT, partitionOf(live.region()));
-            case Origin.Template t -> new FindingResource(c.resource(), ResourceType.of(c.rule().resource()), null);
+            case Origin.Template t -> new FindingResource(c.resource(), ResourceType.of(c.rule().resource(),
+                    c.resource()), null);
         };
     }
 

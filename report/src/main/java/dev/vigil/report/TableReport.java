@@ -64,13 +64,16 @@ final class TableReport implements Report {
         }
         shown.sort(java.util.Comparator.comparing((Check c) -> c.status() == Status.SUCCESS)
                 .thenComparing(c -> c.rule().id()).thenComparing(TableReport::where).thenComparing(Check::resourceName));
+        // at least the width Conformity's IDs take; wider when a group shows a Vigil- ID
+        int idWidth = Math.max(12, shown.stream().mapToInt(c -> c.rule().id().length()).max().orElse(0));
         int whereWidth = shown.stream().mapToInt(c -> where(c).length()).max().orElse(0);
         int nameWidth = Math.min(48, shown.stream().mapToInt(c -> Printable.of(c.resourceName()).length()).max()
                 .orElse(0));
         for (Check c : shown) {
             String label = c.suppression() != null ? "SKIP" : LABELS.get(c.status());
             String reason = c.suppression() != null ? " [suppressed: " + Printable.of(c.suppression()) + "]" : "";
-            w.printf("  %s  %-12s  %-" + whereWidth + "s  %-" + nameWidth + "s  %s%s%n", paint(c.status(), label),
+            w.printf("  %s  %-" + idWidth + "s  %-" + whereWidth + "s  %-" + nameWidth + "s  %s%s%n",
+                    paint(c.status(), label),
                     c.rule().id(), where(c), Printable.of(c.resourceName()), Printable.of(c.message()), reason);
         }
         if (passed > 0) {

@@ -138,4 +138,21 @@ class ReportsTest {
                         "bad\\rline\\u009b");
         assertThat(table.lines()).noneMatch(line -> line.equals("enabled"));
     }
+
+    @Test
+    void aLongerRuleIdWidensItsColumnSoTheOthersStayAligned() throws Exception {
+        RuleMeta vigil = new RuleMeta("Vigil-ElastiCache-001", "t", Risk.HIGH, List.of(Category.RELIABILITY),
+                List.of("AWAF"), "ElastiCache", DynamoDbTable.class, Set.of(), null);
+        ScanResult result = ScanResult.of(null, List.of(
+                new Check(HIGH, Status.FAILURE, "a", "orders", EAST, "off", null, Map.of(), null),
+                new Check(vigil, Status.FAILURE, "b", "sessions", EAST, "off", null, Map.of(), null)),
+                List.of(), List.of());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        Format.TABLE.report(new ReportOptions(false, false)).write(result, out);
+
+        List<String> rows = out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains("FAIL")).toList();
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).indexOf("us-east-1")).isEqualTo(rows.get(1).indexOf("us-east-1"));
+    }
 }

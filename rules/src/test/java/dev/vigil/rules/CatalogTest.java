@@ -7,7 +7,10 @@ import dev.vigil.core.rule.Catalog;
 import dev.vigil.core.rule.RuleDefinition;
 import dev.vigil.core.rule.RuleMeta;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** Guards the catalog: every rule discovered, unique IDs, complete metadata, an article and a test each. */
@@ -19,6 +22,14 @@ class CatalogTest {
     /** Compliance standard IDs Vigil knows; a mapping to anything else is a typo. */
     private static final Set<String> STANDARDS = Set.of("AWAF", "NIST4", "NIST5", "CISAWSF", "SOC2", "HIPAA",
             "ISO27001", "PCI", "GDPR", "APRA", "MAS", "NIST-CSF", "AGISM", "FEDRAMP");
+    /**
+     * Conformity's IDs are {@code SERVICE-NNN}, with a shorter prefix for a few services; a rule Conformity has no ID
+     * for is {@code Vigil-SERVICE-NNN}, so the two can never collide.
+     */
+    private static final Pattern ID = Pattern.compile("(Vigil-)?([A-Za-z][A-Za-z0-9]*)-\\d{3}");   // S3-012
+    private static final Map<String, String> CONFORMITY_PREFIXES = Map.of(
+            "ElastiCache", "EC",
+            "Redshift", "RS");
 
     @Test
     void discoversTheSeedRules() {
@@ -28,7 +39,7 @@ class CatalogTest {
     @Test
     void idsAreUniqueAndWellFormed() {
         List<String> ids = CATALOG.all().stream().map(r -> r.meta().id()).toList();
-        assertThat(ids).doesNotHaveDuplicates().allMatch(id -> id.matches("[A-Za-z]+-\\d{3}"));
+        assertThat(ids).doesNotHaveDuplicates().allMatch(id -> ID.matcher(id).matches());
     }
 
     @Test
@@ -39,9 +50,14 @@ class CatalogTest {
             assertThat(m.service()).as(m.id()).isNotBlank();
             assertThat(m.categories()).as(m.id()).isNotEmpty();
             assertThat(m.compliances()).as(m.id()).isNotEmpty().allMatch(STANDARDS::contains);
-            assertThat(m.id()).as("ID starts with the service").startsWith(m.service());
+            Matcher id = ID.matcher(m.id());
+            assertThat(id.matches() && (id.group(2).equals(m.service())
+                    || id.group(1) == null && id.group(2).equals(CONFORMITY_PREFIXES.get(m.service()))))
+                    .as(m.id() + " starts with its service " + m.service()).isTrue();
             assertThat(m.controls()).as(m.id() + " controls name standards it lists")
                     .allMatch(c -> c.contains(":") && m.compliances().contains(c.substring(0, c.indexOf(':'))));
+            assertThat(java.util.Arrays.stream(m.resource().getRecordComponents()).map(c -> c.getName()))
+                    .as(m.id() + " fields are fields of " + m.resource().getSimpleName()).containsAll(m.fields());
         }
     }
 

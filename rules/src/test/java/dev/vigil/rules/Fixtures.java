@@ -5,8 +5,10 @@ import dev.vigil.core.model.BackupSelection;
 import dev.vigil.core.model.DynamoDbTable;
 import dev.vigil.core.model.DynamoDbTable.PitrStatus;
 import dev.vigil.core.model.Origin;
+import dev.vigil.core.model.RdsCluster;
 import dev.vigil.core.model.RdsInstance;
 import dev.vigil.core.model.RdsSnapshot;
+import dev.vigil.core.model.S3Bucket;
 import dev.vigil.core.model.TagCondition;
 import dev.vigil.core.model.Value;
 import java.util.List;
@@ -37,18 +39,22 @@ public final class Fixtures {
     }
 
     public static RdsInstance db(String region, String name, Map<String, String> tags) {
-        return new RdsInstance(live(region), dbArn(region, name), name, dbArn(region, name), "postgres", null, null,
-                tags);
+        return instance(region, name, "postgres", null, null, tags);
     }
 
     public static RdsInstance replica(String region, String name, String source) {
-        return new RdsInstance(live(region), dbArn(region, name), name, dbArn(region, name), "postgres", null, source,
-                Map.of());
+        return instance(region, name, "postgres", null, source, Map.of());
     }
 
     public static RdsInstance auroraMember(String region, String name) {
-        return new RdsInstance(live(region), dbArn(region, name), name, dbArn(region, name), "aurora-postgresql",
-                "cluster-1", null, Map.of());
+        return instance(region, name, "aurora-postgresql", "cluster-1", null, Map.of());
+    }
+
+    /** A DB instance as the RDS API creates one by default: backups kept 1 day, tags not copied, unprotected. */
+    private static RdsInstance instance(String region, String name, String engine, String cluster, String source,
+                                        Map<String, String> tags) {
+        return new RdsInstance(live(region), dbArn(region, name), name, dbArn(region, name), engine, cluster, source,
+                tags, Value.known(1L), Value.known(false), Value.known(false));
     }
 
     public static RdsSnapshot backupSnapshot(String region, String instance) {
@@ -67,5 +73,33 @@ public final class Fixtures {
         return new BackupSelection(live(region), "sel-" + resources.hashCode(), "selection", "plan",
                 resources.stream().map(Value::known).toList(), notResources.stream().map(Value::known).toList(),
                 listOfTags, conditions);
+    }
+
+    public static String bucketArn(String name) {
+        return "arn:aws:s3:::" + name;
+    }
+
+    /** A live bucket with the settings of a new bucket (unversioned, no MFA delete, no lifecycle, no Object Lock). */
+    public static S3Bucket bucket(String region, String name) {
+        return bucket(region, name, Value.known(S3Bucket.Versioning.UNVERSIONED), Value.known(false),
+                Value.known(S3Bucket.Lifecycle.NONE), Value.known(false));
+    }
+
+    public static S3Bucket bucket(String region, String name, Value<S3Bucket.Versioning> versioning,
+                                  Value<Boolean> mfaDelete, Value<S3Bucket.Lifecycle> lifecycle,
+                                  Value<Boolean> objectLock) {
+        return new S3Bucket(live(region), bucketArn(name), name, bucketArn(name), versioning, mfaDelete, lifecycle,
+                objectLock, Map.of());
+    }
+
+    public static String clusterArn(String region, String name) {
+        return "arn:aws:rds:" + region + ":" + ACCOUNT + ":cluster:" + name;
+    }
+
+    /** A live DB cluster of the RDS API; each rule's test varies the fields it judges. */
+    public static RdsCluster cluster(String region, String name, String engine, Value<Boolean> deletionProtection,
+                                     Value<Boolean> copyTags, Value<Long> backtrackSeconds, Value<Long> retentionDays) {
+        return new RdsCluster(live(region), clusterArn(region, name), name, clusterArn(region, name), engine,
+                deletionProtection, copyTags, backtrackSeconds, retentionDays, Map.of());
     }
 }

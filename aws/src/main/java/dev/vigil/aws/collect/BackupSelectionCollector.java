@@ -29,6 +29,12 @@ public final class BackupSelectionCollector implements Collector {
             ListBackupSelectionsResponse::backupSelectionsList, ListBackupSelectionsResponse::nextToken);
     private static final String GET = "backup:GetBackupSelection";
 
+    /** The region's plans, listed once per scan of the region: the plan collector reads them too. */
+    static List<BackupPlansListMember> plans(RegionContext region, BackupClient client) {
+        return region.shared().once(PLANS.operation(),
+                () -> PLANS.all(client.listBackupPlansPaginator(r -> r.maxResults(100))));
+    }
+
     @Override
     public Class<? extends Resource> kind() {
         return BackupSelection.class;
@@ -52,7 +58,7 @@ public final class BackupSelectionCollector implements Collector {
     @Override
     public void collect(RegionContext region, Inventory into) {
         BackupClient client = region.connection().client(BackupClient::builder, region.region());
-        for (BackupPlansListMember plan : PLANS.all(client.listBackupPlansPaginator(r -> r.maxResults(100)))) {
+        for (BackupPlansListMember plan : plans(region, client)) {
             String planId = required(plan.backupPlanId(), "backup:ListBackupPlans", "a plan without BackupPlanId");
             for (BackupSelectionsListMember member : SELECTIONS.all(
                     client.listBackupSelectionsPaginator(r -> r.backupPlanId(planId)))) {

@@ -13,6 +13,11 @@ public interface Collector {
     /** The IAM actions it calls, for the least-privilege policy. */
     List<String> iamActions();
 
+    /** The IAM actions it calls to read these fields; collectors that read every field in the same calls need not say. */
+    default List<String> iamActions(Reads reads) {
+        return iamActions();
+    }
+
     /**
      * Adds what it finds to {@code into}. A fault that leaves the whole kind unknown in this region
      * propagates as {@link CollectionException}; a fault on one resource is recorded on that resource.
@@ -20,9 +25,17 @@ public interface Collector {
     void collect(RegionContext region, Inventory into);
 
     /**
+     * As {@link #collect(RegionContext, Inventory)}, reading only these fields where fields cost calls of their own;
+     * the others are {@code Value.failed}, so that a rule reading them by mistake reports an ERROR, never a verdict.
+     */
+    default void collect(RegionContext region, Reads reads, Inventory into) {
+        collect(region, into);
+    }
+
+    /**
      * Adds only the named resources (names as {@link EventTrigger.Names} gives them for this kind, or ARNs); one
-     * that no longer exists is simply absent. The default reads the whole region and keeps the named ones: collectors whose API can describe
-     * one resource override it, so that a re-check costs one call.
+     * that no longer exists is simply absent. The default reads the whole region and keeps the named ones:
+     * collectors whose API can describe one resource override it, so that a re-check costs one call.
      */
     default void collect(RegionContext region, Set<String> names, Inventory into) {
         Inventory all = new Inventory();

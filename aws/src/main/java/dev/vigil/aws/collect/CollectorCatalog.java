@@ -12,7 +12,13 @@ public final class CollectorCatalog {
     private static final Map<Class<? extends Resource>, Collector> BY_KIND = java.util.stream.Stream.of(
                     new DynamoDbTableCollector(), new RdsInstanceCollector(), new RdsBackupSnapshotCollector(),
                     new BackupSelectionCollector(), new BackupRegionSettingsCollector(), new RdsClusterCollector(),
-                    new EbsSnapshotCollector(), new EbsVolumeCollector())
+                    new BackupPlanCollector(), new BackupVaultCollector(), new DynamoDbBackupCollector(),
+                    new EbsSnapshotCollector(), new EbsVolumeCollector(),
+                    new RdsManualSnapshotCollector(),
+                    new S3BucketCollector(),
+                    // the cluster family (RdsClusterCollector above)
+                    new ElastiCacheClusterCollector(),
+                    new RedshiftClusterCollector())
             .collect(java.util.stream.Collectors.toUnmodifiableMap(Collector::kind, Function.identity()));
 
     private CollectorCatalog() {
@@ -31,10 +37,10 @@ public final class CollectorCatalog {
         return c;
     }
 
-    /** Every IAM action a scan of these kinds may call, sorted, plus the two every scan makes. */
-    public static List<String> iamActions(java.util.Collection<Class<? extends Resource>> kinds) {
+    /** Every IAM action a scan reading these kinds may call, sorted, plus the two every scan makes. */
+    public static List<String> iamActions(Map<Class<? extends Resource>, Reads> kinds) {
         TreeSet<String> actions = new TreeSet<>(List.of("sts:GetCallerIdentity", "ec2:DescribeRegions"));
-        kinds.forEach(k -> actions.addAll(forKind(k).iamActions()));
+        kinds.forEach((kind, reads) -> actions.addAll(forKind(kind).iamActions(reads)));
         return List.copyOf(actions);
     }
 }

@@ -8,10 +8,6 @@ import dev.vigil.core.model.Value;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ContinuousBackupsDescription;
 import software.amazon.awssdk.services.dynamodb.model.ListTablesResponse;
@@ -19,9 +15,11 @@ import software.amazon.awssdk.services.dynamodb.model.PointInTimeRecoveryDescrip
 import software.amazon.awssdk.services.dynamodb.model.TableNotFoundException;
 
 /**
- * Tables from ListTables (100 per page) and one DescribeContinuousBackups per table — no other per-table
- * call; a re-check of named tables makes only their DescribeContinuousBackups, no ListTables. Describes run a few
- * at a time so that, even with a slow network, the region's 10 calls/s bucket (not latency) sets the pace.
+ * Tables from ListTables (100 per page), and per table only the calls the selected rules read: DescribeContinuousBackups
+ * for point-in-time recovery, DescribeTable for encryption at rest and deletion protection ({@link TableDescriptions}),
+ * each at most once; a rule that reads only the table list (DynamoDB-005) makes no per-table call. Describes run a few
+ * at a time so that, even with a slow network, the region's 10 calls/s bucket (not latency) sets the pace. A re-check
+ * describes only the tables it names, reading all their fields (it does not know which the rules read).
  */
 public final class DynamoDbTableCollector implements Collector {
 
@@ -32,6 +30,9 @@ public final class DynamoDbTableCollector implements Collector {
     private static final Pages<ListTablesResponse, String> LIST_TABLES = new Pages<>("dynamodb:ListTables", "TableNames",
             ListTablesResponse::hasTableNames, ListTablesResponse::tableNames, ListTablesResponse::lastEvaluatedTableName);
 
+    /** The fields DescribeContinuousBackups fills. */
+    private static final Set<String> PITR = Set.of("pointInTimeRecovery", "recoveryPeriodDays");
+
     @Override
     public Class<? extends Resource> kind() {
         return DynamoDbTable.class;
@@ -39,7 +40,22 @@ public final class DynamoDbTableCollector implements Collector {
 
     @Override
     public List<String> iamActions() {
-        return List.of("dynamodb:ListTables", DESCRIBE);
+        return iamActions(Reads.ALL);
+    }
+
+    @Override
+    public List<String> iamActions(Reads reads) {
+        List<String> actions = new ArrayList<>(List.of(LIST_TABLES.operation()));
+        if (PITR.stream().anyMatch(reads::has)) {
+            actions.add(DESCRIBE);
+        }
+        if (TableDescriptions.needed(reads)) {
+            actions.add(TableDescriptions.DESCRIBE);
+        }
+        if (reads.has(TableDescriptions.KEY)) {
+            actions.add(KeyManagers.DESCRIBE);
+        }
+        return List.copyOf(actions);
     }
 
     /**
@@ -56,44 +72,42 @@ public final class DynamoDbTableCollector implements Collector {
 
     @Override
     public void collect(RegionContext region, Inventory into) {
-        DynamoDbClient client = region.connection().client(DynamoDbClient::builder, region.region());
-        describeAll(client, region, LIST_TABLES.all(client.listTablesPaginator(r -> r.limit(100))), into);
+        collect(region, Reads.ALL, into);
     }
 
-    /** One DescribeContinuousBackups per named table, no ListTables; a table that is gone is absent. */
+    @Override
+    public void collect(RegionContext region, Reads reads, Inventory into) {
+        DynamoDbClient client = region.connection().client(DynamoDbClient::builder, region.region());
+        describe(region, client, LIST_TABLES.all(client.listTablesPaginator(r -> r.limit(100))), reads, into);
+    }
+
+    /** The named tables (by name, or by ARN as events name them) only; no ListTables. */
     @Override
     public void collect(RegionContext region, Set<String> names, Inventory into) {
-        describeAll(region.connection().client(DynamoDbClient::builder, region.region()), region,
-                names.stream().sorted().toList(), into);
+        describe(region, region.connection().client(DynamoDbClient::builder, region.region()),
+                names.stream().map(n -> n.substring(n.lastIndexOf('/') + 1)).distinct().toList(), Reads.ALL, into);
     }
 
-    private static void describeAll(DynamoDbClient client, RegionContext region, List<String> names, Inventory into) {
-        Semaphore slots = new Semaphore(IN_FLIGHT);
-        List<Future<DynamoDbTable>> described = new ArrayList<>(names.size());
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (String name : names) {
-                described.add(pool.submit(() -> {
-                    slots.acquire();
-                    try {
-                        return describe(client, region, name);
-                    } finally {
-                        slots.release();
-                    }
-                }));
-            }
-        }
-        for (Future<DynamoDbTable> table : described) {
-            DynamoDbTable t = table.resultNow();
-            if (t != null) {
-                into.add(t);
-            }
-        }
+    private static void describe(RegionContext region, DynamoDbClient client, List<String> names, Reads reads,
+                                 Inventory into) {
+        InFlight.map(names, IN_FLIGHT, name -> table(client, region, name, reads)).forEach(into::add);
+    }
+
+    /** The table with what the rules read of it; null when it was deleted since it was listed. */
+    private static DynamoDbTable table(DynamoDbClient client, RegionContext region, String name, Reads reads) {
+        DynamoDbTable table = PITR.stream().anyMatch(reads::has) ? describe(client, region, name)
+                : new DynamoDbTable(region.origin(), arn(region, name), name, Value.failed(DynamoDbTable.NOT_READ), null);
+        return table == null || !TableDescriptions.needed(reads) ? table
+                : TableDescriptions.read(region, client, table, reads);
+    }
+
+    private static String arn(RegionContext region, String name) {
+        return "arn:" + region.partition() + ":dynamodb:" + region.region() + ":" + region.account() + ":table/" + name;
     }
 
     /** The table with its PITR state; null when it was deleted since it was listed. */
     private static DynamoDbTable describe(DynamoDbClient client, RegionContext region, String name) {
-        String arn = "arn:" + region.partition() + ":dynamodb:" + region.region() + ":" + region.account()
-                + ":table/" + name;
+        String arn = arn(region, name);
         try {
             ContinuousBackupsDescription backups = client.describeContinuousBackups(r -> r.tableName(name))
                     .continuousBackupsDescription();

@@ -89,9 +89,9 @@ public final class EbsSnapshotCollector implements Collector {
                 continue;
             }
             String arn = "arn:" + region.partition() + ":ec2:" + region.region() + "::snapshot/" + s.snapshotId();
-            into.add(new EbsSnapshot(region.origin(), arn, s.snapshotId(), reported(s.volumeId(), "VolumeId"),
-                    reported(s.startTime(), "StartTime"), reported(s.stateAsString(), "State"),
-                    reported(s.encrypted(), "Encrypted"), publicIds.map(ids -> ids.contains(s.snapshotId())),
+            into.add(new EbsSnapshot(region.origin(), arn, s.snapshotId(), Reported.value(s.volumeId(), "VolumeId"),
+                    Reported.value(s.startTime(), "StartTime"), Reported.value(s.stateAsString(), "State"),
+                    Reported.value(s.encrypted(), "Encrypted"), publicIds.map(ids -> ids.contains(s.snapshotId())),
                     EbsVolumeCollector.tags(s.tags())));
         }
     }
@@ -100,10 +100,5 @@ public final class EbsSnapshotCollector implements Collector {
     private static List<Snapshot> list(RegionContext region, Consumer<DescribeSnapshotsRequest.Builder> request) {
         Ec2Client ec2 = region.connection().client(Ec2Client::builder, region.region());
         return PAGES.all(ec2.describeSnapshotsPaginator(r -> request.accept(r.ownerIds("self").maxResults(PAGE))));
-    }
-
-    /** A field AWS always sends; its absence is a fault of this snapshot's data, never a value. */
-    private static <T> Value<T> reported(T value, String field) {
-        return value == null ? Value.failed("AWS did not report " + field) : Value.known(value);
     }
 }

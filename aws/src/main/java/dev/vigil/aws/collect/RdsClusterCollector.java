@@ -4,20 +4,30 @@ import dev.vigil.core.model.Inventory;
 import dev.vigil.core.model.RdsCluster;
 import dev.vigil.core.model.Resource;
 import dev.vigil.core.model.Value;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBCluster;
-import software.amazon.awssdk.services.rds.model.DbClusterNotFoundException;
-import software.amazon.awssdk.services.rds.model.Tag;
+import software.amazon.awssdk.services.rds.model.DescribeDbClustersRequest;
+import software.amazon.awssdk.services.rds.model.DescribeDbClustersResponse;
 
 /**
  * DB clusters from DescribeDBClusters (paginated, 100 a page): Aurora, Multi-AZ, DocumentDB and Neptune clusters
- * all come from this one call, with every field the cluster rules read and their tags; no per-cluster call.
+ * all come from this one call, with every field the cluster rules read and their tags; no per-cluster call. A
+ * re-check of named clusters (a fix's or an event's) filters on
+ * {@code db-cluster-id} (identifiers or ARNs, 100 a call), so a cluster that is gone is simply absent. An entry
+ * without the identifier or ARN AWS always sends cannot be judged: the others are kept and the listing is a fault.
  */
 public final class RdsClusterCollector implements Collector {
+
+    static final String OPERATION = "rds:DescribeDBClusters";
+    /** RDS takes up to 100 values per filter. */
+    static final int FILTER_VALUES = 100;
+    private static final Pages<DescribeDbClustersResponse, DBCluster> PAGES = new Pages<>(OPERATION, "DBClusters",
+            DescribeDbClustersResponse::hasDbClusters, DescribeDbClustersResponse::dbClusters,
+            DescribeDbClustersResponse::marker);
 
     @Override
     public Class<? extends Resource> kind() {
@@ -26,7 +36,7 @@ public final class RdsClusterCollector implements Collector {
 
     @Override
     public List<String> iamActions() {
-        return List.of("rds:DescribeDBClusters");
+        return List.of(OPERATION);
     }
 
     /** RDS keeps identifiers in lower case; ARNs name a cluster as {@code cluster:NAME}. */
@@ -43,43 +53,43 @@ public final class RdsClusterCollector implements Collector {
 
     @Override
     public void collect(RegionContext region, Inventory into) {
-        RdsClient client = region.connection().client(RdsClient::builder, region.region());
-        add(region, Faults.call("rds:DescribeDBClusters",
-                () -> client.describeDBClustersPaginator(r -> r.maxRecords(100)).dbClusters().stream().toList()), into);
+        add(region, describe(region, r -> { }), into);
     }
 
-    /** One DescribeDBClusters per named cluster; a cluster that is gone is absent. */
     @Override
     public void collect(RegionContext region, Set<String> names, Inventory into) {
+        List<String> ids = List.copyOf(names);
+        List<DBCluster> found = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += FILTER_VALUES) {
+            List<String> chunk = ids.subList(i, Math.min(ids.size(), i + FILTER_VALUES));
+            found.addAll(describe(region, r -> r.filters(f -> f.name("db-cluster-id").values(chunk))));
+        }
+        add(region, found, into);
+    }
+
+    private static List<DBCluster> describe(RegionContext region, Consumer<DescribeDbClustersRequest.Builder> request) {
         RdsClient client = region.connection().client(RdsClient::builder, region.region());
-        for (String name : names) {
-            try {
-                add(region, Faults.call("rds:DescribeDBClusters",
-                        () -> client.describeDBClusters(r -> r.dbClusterIdentifier(name)).dbClusters()), into);
-            } catch (CollectionException e) {
-                if (!(e.getCause() instanceof DbClusterNotFoundException)) {
-                    throw e;
-                }
-            }
-        }
+        return PAGES.all(client.describeDBClustersPaginator(r -> request.accept(r.maxRecords(100))));
     }
 
+    /** Adds every cluster that can be judged, then fails the listing if AWS left any unnamed. */
     private static void add(RegionContext region, List<DBCluster> clusters, Inventory into) {
+        int incomplete = 0;
         for (DBCluster c : clusters) {
-            Map<String, String> tags = c.tagList().stream()
-                    .filter(t -> t.key() != null && t.value() != null)
-                    .collect(Collectors.toMap(Tag::key, Tag::value, (a, b) -> b));
+            if (c.dbClusterIdentifier() == null || c.dbClusterArn() == null) {
+                incomplete++;
+                continue;
+            }
             into.add(new RdsCluster(region.origin(), c.dbClusterArn(), c.dbClusterIdentifier(), c.dbClusterArn(),
-                    c.engine(), reported(c.deletionProtection(), "DeletionProtection"),
-                    reported(c.copyTagsToSnapshot(), "CopyTagsToSnapshot"),
+                    c.engine(), Reported.value(c.deletionProtection(), "DeletionProtection"),
+                    Reported.value(c.copyTagsToSnapshot(), "CopyTagsToSnapshot"),
                     Value.known(c.backtrackWindow() == null ? 0L : c.backtrackWindow()),
-                    c.backupRetentionPeriod() == null ? Value.failed("AWS did not report BackupRetentionPeriod")
-                            : Value.known(c.backupRetentionPeriod().longValue()), tags));
+                    Reported.value(c.backupRetentionPeriod() == null ? null : c.backupRetentionPeriod().longValue(),
+                            "BackupRetentionPeriod"), RdsInstanceCollector.tags(c.tagList())));
         }
-    }
-
-    /** A flag AWS always reports; its absence is a fault of this cluster's data, not a false. */
-    private static Value<Boolean> reported(Boolean flag, String field) {
-        return flag == null ? Value.failed("AWS did not report " + field) : Value.known(flag);
+        if (incomplete > 0) {
+            throw new CollectionException(OPERATION, "AWS answered " + incomplete + " DB cluster(s) without the "
+                    + "DBClusterIdentifier or DBClusterArn it always sends; they cannot be judged");
+        }
     }
 }

@@ -15,9 +15,10 @@ import software.amazon.awssdk.services.rds.model.DescribeDbInstancesResponse;
 import software.amazon.awssdk.services.rds.model.Tag;
 
 /**
- * DB instances from DescribeDBInstances (paginated); tags come in the same response. An entry without the
- * identifier or ARN AWS always sends cannot be judged: the others are kept and the region's listing is a fault.
- * A re-check of named instances asks for them only (a {@code db-instance-id} filter).
+ * DB instances from DescribeDBInstances (paginated); tags and the backup and protection settings rules read come in the
+ * same response, so every instance rule costs this one listing. An entry without the identifier or ARN AWS always
+ * sends cannot be judged: the others are kept and the region's listing is a fault. A re-check asks for the named
+ * instances only.
  */
 public final class RdsInstanceCollector implements Collector {
 
@@ -54,36 +55,43 @@ public final class RdsInstanceCollector implements Collector {
 
     @Override
     public void collect(RegionContext region, Inventory into) {
-        RdsClient client = region.connection().client(RdsClient::builder, region.region());
-        add(region, client, r -> r.maxRecords(100), into);
+        add(region, r -> { }, into);
     }
 
-    /** The named instances only, in one listing; an instance that is gone is absent. */
+    /** The named instances (identifiers or ARNs, as the filter takes both), with one filtered listing. */
     @Override
     public void collect(RegionContext region, Set<String> names, Inventory into) {
-        RdsClient client = region.connection().client(RdsClient::builder, region.region());
-        add(region, client, r -> r.maxRecords(100).filters(f -> f.name("db-instance-id").values(names)), into);
+        add(region, r -> r.filters(f -> f.name("db-instance-id").values(names)), into);
     }
 
-    private static void add(RegionContext region, RdsClient client, Consumer<DescribeDbInstancesRequest.Builder> request,
+    private static void add(RegionContext region, Consumer<DescribeDbInstancesRequest.Builder> filter,
                             Inventory into) {
-        List<DBInstance> instances = PAGES.all(client.describeDBInstancesPaginator(request));
+        RdsClient client = region.connection().client(RdsClient::builder, region.region());
+        List<DBInstance> instances = PAGES.all(client.describeDBInstancesPaginator(
+                r -> filter.accept(r.maxRecords(100))));
         long incomplete = 0;
         for (DBInstance db : instances) {
             if (db.dbInstanceIdentifier() == null || db.dbInstanceArn() == null) {
                 incomplete++;
                 continue;
             }
-            Map<String, String> tags = db.tagList().stream()
-                    .filter(t -> t.key() != null && t.value() != null)
-                    .collect(Collectors.toMap(Tag::key, Tag::value, (a, b) -> b));
             into.add(new RdsInstance(region.origin(), db.dbInstanceArn(), db.dbInstanceIdentifier(),
                     db.dbInstanceArn(), db.engine(), db.dbClusterIdentifier(),
-                    db.readReplicaSourceDBInstanceIdentifier(), tags));
+                    db.readReplicaSourceDBInstanceIdentifier(), tags(db.tagList()),
+                    Reported.value(db.backupRetentionPeriod() == null ? null : db.backupRetentionPeriod().longValue(),
+                            "BackupRetentionPeriod"),
+                    Reported.value(db.copyTagsToSnapshot(), "CopyTagsToSnapshot"),
+                    Reported.value(db.deletionProtection(), "DeletionProtection")));
         }
         if (incomplete > 0) {
             throw new CollectionException(OPERATION, "AWS answered " + incomplete + " DB instance(s) without the "
                     + "DBInstanceIdentifier or DBInstanceArn it always sends; they cannot be judged");
         }
+    }
+
+    /** RDS tags (of instances, clusters and snapshots alike) whose key and value AWS gave. */
+    static Map<String, String> tags(List<Tag> tags) {
+        return tags.stream().filter(t -> t.key() != null && t.value() != null)
+                .collect(Collectors.toMap(Tag::key, Tag::value, (a, b) -> b));
     }
 }

@@ -218,7 +218,8 @@ public final class LiveFixer {
                 List.of(resource), reasons, "unknown", State.TO_DO, null, remedy);
         try {
             PropertyActions.State read = action.get().read(aws, region, remedy);
-            return change.withBefore(read.before()).withState(read.inPlace() ? State.IN_PLACE : State.TO_DO, null);
+            return change.withBefore(read.before()).withState(read.blocked() != null ? State.BLOCKED
+                    : read.inPlace() ? State.IN_PLACE : State.TO_DO, read.blocked());
         } catch (RuntimeException e) {
             return change.withState(State.CANNOT_PLAN, "reading " + resource + " failed: " + Faults.describe(e));
         }

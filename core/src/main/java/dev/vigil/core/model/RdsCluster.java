@@ -20,6 +20,11 @@ public record RdsCluster(Origin origin, String id, String name, String arn, Stri
         tags = Map.copyOf(tags);
     }
 
+    /** DocumentDB and Neptune clusters share the RDS API but are other services, with rules of their own. */
+    public boolean isDocumentDbOrNeptune() {
+        return "docdb".equals(engine) || "neptune".equals(engine);
+    }
+
     public boolean isAurora() {
         return engine != null && engine.startsWith("aurora");
     }

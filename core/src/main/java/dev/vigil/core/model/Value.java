@@ -29,6 +29,15 @@ public sealed interface Value<T> permits Value.Known, Value.Unknown, Value.Faile
         };
     }
 
+    /** The value {@code f} gives for a known value; unknown or failed as this one is. */
+    default <R> Value<R> flatMap(Function<? super T, Value<R>> f) {
+        return switch (this) {
+            case Known<T> k -> f.apply(k.value());
+            case Unknown<T> u -> new Unknown<>(u.expression());
+            case Failed<T> e -> new Failed<>(e.cause());
+        };
+    }
+
     record Known<T>(T value) implements Value<T> {}
 
     /** The expression that blocked resolution, as written in the template. */

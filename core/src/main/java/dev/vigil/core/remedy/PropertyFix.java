@@ -28,7 +28,10 @@ public @interface PropertyFix {
     /** The CloudFormation type, e.g. {@code AWS::RDS::DBCluster}; empty with {@link #noCloudFormation()}. */
     String cloudFormationType() default "";
 
-    /** The property that carries the resource's name in CloudFormation, e.g. {@code DBClusterIdentifier}. */
+    /**
+     * The property that carries the resource's name in CloudFormation, e.g. {@code DBClusterIdentifier}; a dotted path
+     * when it is nested ({@code BackupPlan.BackupPlanName}), and {@link #cloudFormation()} then merges beside it.
+     */
     String cloudFormationName() default "";
 
     /** The properties to merge into the resource's definition, as YAML lines, e.g. {@code DeletionProtection: true}. */

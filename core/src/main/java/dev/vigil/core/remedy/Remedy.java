@@ -6,5 +6,19 @@ package dev.vigil.core.remedy;
  */
 public sealed interface Remedy permits EnablePointInTimeRecovery, ProtectWithBackupPlan,
         EnableClusterDeletionProtection,
-        CopySnapshotEncrypted, DeleteSnapshot, MakeSnapshotPrivate, SnapshotVolume {
+        CopySnapshotEncrypted, DeleteSnapshot, MakeSnapshotPrivate, SnapshotVolume,
+        CopyDbSnapshotEncrypted, EnableAutomatedBackups, EnableCopyTagsToSnapshot, EnableInstanceDeletionProtection,
+        EncryptDbClusterSnapshot, MakeDbClusterSnapshotPrivate, MakeDbSnapshotPrivate, RaiseBackupRetention,
+        AddLifecycleConfiguration, EnableBucketVersioning, EnableMfaDelete, EnableObjectLock,
+        // the cluster family: Aurora, DocumentDB, Neptune, Redshift, ElastiCache
+        EnableClusterBacktrack,
+        EnableClusterCopyTagsToSnapshot,
+        SetCacheClusterSnapshotRetention,
+        SetDocumentDbBackupRetention,
+        SetNeptuneBackupRetention,
+        SetRedshiftSnapshotRetention,
+        SetReplicationGroupSnapshotRetention,
+        // the DynamoDB and AWS Backup family
+        BackUpTable, DenyRecoveryPointDeletion, EnableTableDeletionProtection, EncryptTableWithCustomerManagedKey,
+        EncryptVaultWithCustomerManagedKey, SetBackupPlanLifecycle {
 }

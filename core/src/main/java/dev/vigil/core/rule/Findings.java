@@ -66,6 +66,10 @@ public final class Findings {
         add(resource, Status.FAILURE, message, remedy, Map.of());
     }
 
+    public void fail(Resource resource, String message, Remedy remedy, Map<String, Object> properties) {
+        add(resource, Status.FAILURE, message, remedy, properties);
+    }
+
     public void error(Resource resource, String message) {
         add(resource, Status.ERROR, message, null, Map.of());
     }

@@ -45,6 +45,13 @@ public @interface RuleInfo {
     /** Further kinds the rule reads; collectors fetch the union of what selected rules need. */
     Class<? extends Resource>[] reads() default {};
 
+    /**
+     * The fields of {@link #resource()} the rule reads, named as the record's components, for kinds whose collector
+     * reads some fields with calls of their own (an S3 bucket's versioning, lifecycle and Object Lock): a scan makes
+     * only the calls its rules need. Empty: every field.
+     */
+    String[] fields() default {};
+
     /** Typed settings with their defaults, overridable per run and per account. */
     RuleSetting[] settings() default {};
 }

@@ -8,21 +8,26 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** A rule's metadata as reports and the knowledge base use it; {@code remedy} is null for rules without one. */
+/**
+ * A rule's metadata as reports and the knowledge base use it; {@code remedy} is null for rules without one;
+ * {@code fields} are those of {@code resource} it reads, empty for all (see {@link RuleInfo#fields()}).
+ */
 public record RuleMeta(String id, String title, Risk risk, List<Category> categories, List<String> compliances,
                        String service, Class<? extends Resource> resource, Set<Class<? extends Resource>> reads,
-                       Class<? extends Remedy> remedy, List<Setting> settings, List<String> controls) {
+                       Class<? extends Remedy> remedy, List<Setting> settings, List<String> controls,
+                       Set<String> fields) {
 
     public RuleMeta {
         settings = List.copyOf(settings);
         controls = List.copyOf(controls);
+        fields = Set.copyOf(fields);
     }
 
     /** Metadata of a rule without settings or control mappings. */
     public RuleMeta(String id, String title, Risk risk, List<Category> categories, List<String> compliances,
                     String service, Class<? extends Resource> resource, Set<Class<? extends Resource>> reads,
                     Class<? extends Remedy> remedy) {
-        this(id, title, risk, categories, compliances, service, resource, reads, remedy, List.of(), List.of());
+        this(id, title, risk, categories, compliances, service, resource, reads, remedy, List.of(), List.of(), Set.of());
     }
 
     /** The controls of {@code standard} this rule maps to (without the {@code STANDARD:} prefix). */
@@ -42,7 +47,8 @@ public record RuleMeta(String id, String title, Risk risk, List<Category> catego
         return new RuleMeta(info.id(), info.title(), info.risk(), List.of(info.categories()),
                 List.of(info.compliances()), info.service(), info.resource(), Set.copyOf(reads),
                 info.remedy() == Remedy.class ? null : info.remedy(),
-                Arrays.stream(info.settings()).map(s -> Setting.of(info.id(), s)).toList(), List.of(info.controls()));
+                Arrays.stream(info.settings()).map(s -> Setting.of(info.id(), s)).toList(), List.of(info.controls()),
+                Set.of(info.fields()));
     }
 
     public Optional<Setting> setting(String name) {
@@ -52,6 +58,6 @@ public record RuleMeta(String id, String title, Risk risk, List<Category> catego
     /** This metadata with another risk level, as a rule configuration may set it. */
     public RuleMeta withRisk(Risk newRisk) {
         return new RuleMeta(id, title, newRisk, categories, compliances, service, resource, reads, remedy, settings,
-                controls);
+                controls, fields);
     }
 }

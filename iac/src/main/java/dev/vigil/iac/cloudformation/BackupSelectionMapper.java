@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * {@code AWS::Backup::BackupSelection}. In {@code Resources} and {@code NotResources}, {@code !Ref DB} of a DB
- * instance in the template stands for that instance's ARN (CloudFormation's Ref gives its identifier); entries
+ * instance or DB cluster in the template stands for its ARN (CloudFormation's Ref gives its identifier); entries
  * that cannot be resolved stay as unknown values, and so do literal ARNs whose match with an instance of the
  * template depends on the region or account it is deployed to, when those are not given. Tag tests ({@code ListOfTags}, {@code Conditions}) must be
  * decided to be modelled: when one cannot be, the selection is left out and a fault is reported instead, so
@@ -88,11 +88,18 @@ final class BackupSelectionMapper implements ResourceMapper {
         return out;
     }
 
-    /** One evaluated entry, where {@code !Ref DB} (also as a branch of {@code Fn::If}) is the DB's ARN. */
+    /**
+     * One evaluated entry, where {@code !Ref DB} of a DB instance or DB cluster (also as a branch of {@code Fn::If})
+     * is its ARN.
+     */
     private static Node arn(TemplateEvaluator evaluator, Node item) {
         if (item instanceof MapNode call && evaluator.intrinsic(call)) {
             if (call.get("Ref") instanceof Scalar ref && TemplateEvaluator.DB_INSTANCE.equals(evaluator.type(ref.text()))) {
                 String arn = evaluator.rdsArn(ref.text());
+                return new Scalar(arn, arn.contains("${"), call.span());
+            }
+            if (call.get("Ref") instanceof Scalar ref && evaluator.isDbCluster(ref.text())) {
+                String arn = evaluator.clusterArn(ref.text());
                 return new Scalar(arn, arn.contains("${"), call.span());
             }
             if (call.get("Fn::If") != null) {
@@ -107,8 +114,8 @@ final class BackupSelectionMapper implements ResourceMapper {
         switch (value) {
             case null -> { }
             case Scalar scalar when scalar.text() != null -> out.add(deploymentDependent(mapping, scalar)
-                    ? Value.unknown(scalar.text() + " (covers a DB instance of this template only if deployed"
-                            + " to that region and account)")
+                    ? Value.unknown(scalar.text() + " (covers a DB instance or cluster of this template only if"
+                            + " deployed to that region and account)")
                     : Value.known(scalar.text()));
             case Unresolved unresolved -> out.add(Value.unknown(unresolved.expression()));
             case ListNode list -> list.items().forEach(item -> collect(mapping, item, out));
@@ -117,7 +124,7 @@ final class BackupSelectionMapper implements ResourceMapper {
     }
 
     /**
-     * Whether a literal ARN names the region or account of a DB instance of this template while those are not
+     * Whether a literal ARN names the region or account of a DB instance or cluster of this template while those are not
      * given: {@code arn:aws:rds:us-east-1:123456789012:db:orders} covers the instance {@code orders} only if
      * the stack is deployed there, which the template does not say.
      */
@@ -128,8 +135,7 @@ final class BackupSelectionMapper implements ResourceMapper {
         if (entry.symbolic() || widened.equals(pattern)) {
             return false;
         }
-        for (String db : evaluator.logicalIds(TemplateEvaluator.DB_INSTANCE)) {
-            String arn = evaluator.rdsArn(db);
+        for (String arn : evaluator.rdsArns()) {
             if (!Wildcard.matches(pattern, arn) && Wildcard.matches(widened, arn)) {
                 return true;
             }

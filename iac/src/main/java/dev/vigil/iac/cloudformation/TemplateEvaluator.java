@@ -31,6 +31,9 @@ import java.util.regex.Pattern;
 final class TemplateEvaluator {
 
     static final String DB_INSTANCE = "AWS::RDS::DBInstance";
+    /** The DB cluster types of the RDS API: their ARNs are {@code arn:PARTITION:rds:REGION:ACCOUNT:cluster:ID}. */
+    private static final Set<String> DB_CLUSTERS = Set.of("AWS::RDS::DBCluster", "AWS::DocDB::DBCluster",
+            "AWS::Neptune::DBCluster");
     private static final int MAX_CHAIN = 64;
     private static final Pattern INDEX = Pattern.compile("\\d{1,9}");
 
@@ -139,6 +142,43 @@ final class TemplateEvaluator {
         return arn("rds", "db:" + rdsIdentifier(logicalId));
     }
 
+    /**
+     * The identifier of a DB cluster: its {@code DBClusterIdentifier} in lower case when decided, else the logical ID,
+     * as the cluster's mapping names it ({@code Declaration.lowerCaseName}), so references resolve to its ARN.
+     */
+    String clusterIdentifier(String logicalId) {
+        if (naming.size() > MAX_CHAIN || !naming.add(logicalId)) {
+            return logicalId;
+        }
+        try {
+            return evaluate(properties(logicalId).get("DBClusterIdentifier")) instanceof Scalar scalar
+                    && scalar.text() != null && !scalar.symbolic() && !scalar.text().isBlank()
+                    ? scalar.text().toLowerCase(Locale.ROOT) : logicalId;
+        } finally {
+            naming.remove(logicalId);
+        }
+    }
+
+    /** Whether a logical ID names a DB cluster of the RDS API (false for names that are not resources). */
+    boolean isDbCluster(String logicalId) {
+        String type = type(logicalId);
+        return type != null && DB_CLUSTERS.contains(type);
+    }
+
+    /** The synthetic ARN of a DB cluster: {@code arn:PARTITION:rds:REGION:ACCOUNT:cluster:IDENTIFIER}. */
+    String clusterArn(String logicalId) {
+        return arn("rds", "cluster:" + clusterIdentifier(logicalId));
+    }
+
+    /** Every synthetic DB instance and DB cluster ARN of this template. */
+    List<String> rdsArns() {
+        List<String> arns = new java.util.ArrayList<>();
+        logicalIds(DB_INSTANCE).forEach(id -> arns.add(rdsArn(id)));
+        resources.fields().keySet().stream().filter(this::isDbCluster)
+                .forEach(id -> arns.add(clusterArn(id)));
+        return arns;
+    }
+
     /** {@code arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE}, with placeholders for what is not given. */
     String arn(String service, String resource) {
         return "arn:" + partition() + ":" + service + ":" + region() + ":" + account() + ":" + resource;
@@ -214,6 +254,9 @@ final class TemplateEvaluator {
         if (DB_INSTANCE.equals(type(name))) {
             String identifier = rdsIdentifier(name);
             return new Scalar(identifier, identifier.contains("${"), at.span());
+        }
+        if (isDbCluster(name)) {
+            return new Scalar(clusterIdentifier(name), at.span());
         }
         if ("AWS::DynamoDB::Table".equals(type(name)) && naming.size() <= MAX_CHAIN && naming.add(name)) {
             try {
@@ -297,6 +340,10 @@ final class TemplateEvaluator {
     private Node attribute(String resource, String attribute, Node at) {
         if (DB_INSTANCE.equals(type(resource)) && attribute.equals("DBInstanceArn")) {
             String arn = rdsArn(resource);
+            return new Scalar(arn, arn.contains("${"), at.span());
+        }
+        if (isDbCluster(resource) && attribute.equals("DBClusterArn")) {
+            String arn = clusterArn(resource);
             return new Scalar(arn, arn.contains("${"), at.span());
         }
         return unresolved(at);

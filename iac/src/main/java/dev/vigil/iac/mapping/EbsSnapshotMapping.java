@@ -21,8 +21,6 @@ final class EbsSnapshotMapping {
     static final Field SOURCE = new Field("", "source_snapshot_id");
     static final Field ENCRYPTED = new Field("", "encrypted");
     static final Field TAGS = new Field("", "tags");
-    /** Copies of copies deeper than this are not followed (Terraform forbids cycles; a broken input may not). */
-    private static final int MAX_CHAIN = 32;
 
     static final KindMapping MAPPING = new KindMapping(EbsSnapshot.class, List.of(), List.of(SNAPSHOT, COPY),
             EbsSnapshotMapping::map);
@@ -37,30 +35,18 @@ final class EbsSnapshotMapping {
     }
 
     private static Value<Boolean> encrypted(Declaration d, int depth) {
-        if (depth > MAX_CHAIN) {
-            return Value.failed("more than " + MAX_CHAIN + " snapshot copies chained to " + d.id());
+        if (depth > References.MAX_CHAIN) {
+            return Value.failed("more than " + References.MAX_CHAIN + " snapshot copies chained to " + d.id());
         }
         if (d.type().equals(SNAPSHOT)) {
             return d.referenced(VOLUME, Set.of("aws_ebs_volume")).map(EbsVolumeMapping::encrypted)
-                    .orElseGet(() -> outside(d, VOLUME, "volume"));
+                    .orElseGet(() -> References.undeclared(d, VOLUME, "volume"));
         }
         Value<Boolean> own = d.bool(ENCRYPTED, false);
         if (!(own instanceof Value.Known<Boolean> known) || known.value()) {
             return own;
         }
         return d.referenced(SOURCE, Set.of(SNAPSHOT, COPY)).map(source -> encrypted(source, depth + 1))
-                .orElseGet(() -> outside(d, SOURCE, "snapshot"));
-    }
-
-    /** The encryption of a volume or snapshot the configuration does not declare cannot be known from it. */
-    private static Value<Boolean> outside(Declaration d, Field field, String what) {
-        return switch (d.text(field, null)) {
-            case Value.Known<String> id when id.value().isEmpty() ->
-                    Value.failed(field.terraform() + " is not set; Terraform requires it");
-            case Value.Known<String> id -> Value.unknown(field.terraform() + " = \"" + id.value() + "\", a " + what
-                    + " this configuration does not declare");
-            case Value.Unknown<String> u -> Value.unknown(u.expression());
-            case Value.Failed<String> f -> Value.failed(f.cause());
-        };
+                .orElseGet(() -> References.undeclared(d, SOURCE, "snapshot"));
     }
 }

@@ -12,9 +12,15 @@ import java.util.stream.Collectors;
 public final class KindMappings {
 
     private static final List<KindMapping> ALL = List.of(
+            BackupPlanMapping.MAPPING,
+            BackupVaultMapping.MAPPING,
             EbsSnapshotMapping.MAPPING,
             EbsVolumeMapping.MAPPING,
-            RdsClusterMapping.MAPPING);
+            ElastiCacheClusterMapping.MAPPING,
+            RdsClusterMapping.MAPPING,
+            RdsManualSnapshotMapping.MAPPING,
+            RedshiftClusterMapping.MAPPING,
+            S3BucketMapping.MAPPING);
 
     private static final Map<String, KindMapping> BY_CLOUDFORMATION_TYPE = index(KindMapping::cloudFormationTypes);
     private static final Map<String, KindMapping> BY_TERRAFORM_TYPE = index(KindMapping::terraformTypes);

@@ -34,8 +34,7 @@ final class RdsClusterMapping {
     }
 
     private static List<RdsCluster> map(Declaration d) {
-        String identifier = d.decided(IDENTIFIER);
-        String name = identifier == null || identifier.isBlank() ? d.id() : identifier.toLowerCase(Locale.ROOT);
+        String name = d.lowerCaseName(IDENTIFIER);
         String engine = IMPLIED_ENGINE.getOrDefault(d.type(), lower(d.decided(ENGINE)));
         return List.of(new RdsCluster(d.origin(), d.id(), name, d.arn("rds", "cluster:" + name), engine,
                 d.bool(DELETION_PROTECTION, false), d.bool(COPY_TAGS, false), d.integer(BACKTRACK_WINDOW, 0),

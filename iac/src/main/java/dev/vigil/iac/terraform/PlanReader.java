@@ -41,7 +41,8 @@ final class PlanReader {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern INSTANCE_KEY = Pattern.compile("\\[(\"(?:[^\"\\\\]|\\\\.)*\"|[^\\]]*)]");
     private static final Pattern ARN_REFERENCE =
-            Pattern.compile("(aws_db_instance)\\.([A-Za-z0-9_-]+)(?:\\[(\\d+|\"[^\"]*\")])?\\.arn");
+            Pattern.compile("(aws_db_instance|aws_rds_cluster|aws_docdb_cluster|aws_neptune_cluster)"
+                    + "\\.([A-Za-z0-9_-]+)(?:\\[(\\d+|\"[^\"]*\")])?\\.arn");
 
     private static final Pattern REFERENCE =
             Pattern.compile("([a-z][a-z0-9_]*)\\.([A-Za-z0-9_-]+)(?:\\[(\\d+|\"[^\"]*\")])?((?:\\.[A-Za-z0-9_-]+)*)");

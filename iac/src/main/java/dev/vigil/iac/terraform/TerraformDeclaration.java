@@ -3,10 +3,12 @@ package dev.vigil.iac.terraform;
 import dev.vigil.core.model.Origin;
 import dev.vigil.core.model.Value;
 import dev.vigil.hcl.BoolValue;
+import dev.vigil.hcl.ListValue;
 import dev.vigil.hcl.NullValue;
 import dev.vigil.hcl.NumberValue;
 import dev.vigil.hcl.ObjectValue;
 import dev.vigil.hcl.Reference;
+import dev.vigil.hcl.SetValue;
 import dev.vigil.hcl.StringValue;
 import dev.vigil.hcl.Unknown;
 import dev.vigil.hcl.terraform.EvaluatedBlock;
@@ -14,13 +16,17 @@ import dev.vigil.hcl.terraform.ResourceInstance;
 import dev.vigil.iac.Partitions;
 import dev.vigil.iac.mapping.Declaration;
 import dev.vigil.iac.mapping.Field;
+import dev.vigil.iac.mapping.JsonDocument;
+import dev.vigil.iac.mapping.Target;
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * A Terraform resource instance (from a configuration or a plan), read as a {@link Declaration}. Values convert as
@@ -30,20 +36,35 @@ import java.util.function.Function;
  */
 final class TerraformDeclaration implements Declaration {
 
-    private final ResourceInstance instance;
-    private final Function<ResourceInstance, Origin.Template> origins;
-    private final Map<String, ResourceInstance> configuration;
-    private final String region;
-    private final String accountId;
+    /**
+     * What every declaration of one configuration shares: where it is applied, and its instances by type and by
+     * address, for joins.
+     */
+    record Configuration(Function<ResourceInstance, Origin.Template> origins, String region, String accountId,
+                         Map<String, List<ResourceInstance>> byType, Map<String, ResourceInstance> byAddress) {
 
-    /** @param configuration every resource instance of the configuration, by address, for {@link #referenced} */
-    TerraformDeclaration(ResourceInstance instance, Function<ResourceInstance, Origin.Template> origins,
-                         Map<String, ResourceInstance> configuration, String region, String accountId) {
+        static Configuration of(List<ResourceInstance> instances, Function<ResourceInstance, Origin.Template> origins,
+                                String region, String accountId) {
+            Map<String, ResourceInstance> byAddress = new HashMap<>();
+            instances.forEach(i -> byAddress.put(i.address(), i));
+            return new Configuration(origins, region, accountId,
+                    instances.stream().collect(Collectors.groupingBy(ResourceInstance::type)), byAddress);
+        }
+    }
+
+    private final ResourceInstance instance;
+    /** The instance's body, or the nested block this declaration is an element of. */
+    private final EvaluatedBlock body;
+    private final Configuration configuration;
+
+    TerraformDeclaration(ResourceInstance instance, Configuration configuration) {
+        this(instance, instance.body(), configuration);
+    }
+
+    private TerraformDeclaration(ResourceInstance instance, EvaluatedBlock body, Configuration configuration) {
         this.instance = instance;
-        this.origins = origins;
+        this.body = body;
         this.configuration = configuration;
-        this.region = region;
-        this.accountId = accountId;
     }
 
     @Override
@@ -58,7 +79,7 @@ final class TerraformDeclaration implements Declaration {
 
     @Override
     public Origin.Template origin() {
-        return origins.apply(instance);
+        return configuration.origins().apply(instance);
     }
 
     @Override
@@ -102,6 +123,33 @@ final class TerraformDeclaration implements Declaration {
     }
 
     @Override
+    public Value<List<String>> strings(Field field) {
+        return read(field, Value.known(List.of()), v -> {
+            List<dev.vigil.hcl.Value> elements = switch (v) {
+                case ListValue l -> l.elements();
+                case SetValue s -> s.elements();
+                default -> null;
+            };
+            if (elements == null) {
+                return invalid(field, v, "a list of strings");
+            }
+            List<String> out = new java.util.ArrayList<>();
+            for (dev.vigil.hcl.Value element : elements) {
+                switch (element) {
+                    case StringValue s -> out.add(s.value());
+                    case Unknown u -> {
+                        return Value.unknown(u.expression());
+                    }
+                    default -> {
+                        return invalid(field, v, "a list of strings");
+                    }
+                }
+            }
+            return Value.known(out);
+        });
+    }
+
+    @Override
     public Map<String, String> tags(Field field) {
         Map<String, String> out = new LinkedHashMap<>();
         if (instance.expanded() && at(field) instanceof ObjectValue object) {
@@ -114,32 +162,121 @@ final class TerraformDeclaration implements Declaration {
         return out;
     }
 
+    @Override
+    public Value<List<Declaration>> elements(Field field) {
+        if (field.terraform() == null) {
+            return Value.known(List.of());
+        }
+        if (!instance.expanded()) {
+            return Value.unknown(instance.expansionBlocker().expression());
+        }
+        List<String> steps = List.of(field.terraform().split("\\."));
+        return switch (block(steps.subList(0, steps.size() - 1))) {
+            case null -> Value.known(List.of());
+            case Unknown u -> Value.unknown(u.expression());
+            case EvaluatedBlock parent -> {
+                List<EvaluatedBlock> blocks = parent.blocks(steps.getLast());
+                for (EvaluatedBlock block : blocks) {
+                    if (block.expansionBlocker() != null) {
+                        yield Value.unknown(block.expansionBlocker().expression());
+                    }
+                }
+                yield Value.known(blocks.stream()
+                        .<Declaration>map(b -> new TerraformDeclaration(instance, b, configuration)).toList());
+            }
+            default -> throw new IllegalStateException("unexpected block step result");
+        };
+    }
+
+    /**
+     * Text; a plain reference to one attribute of another resource ({@code aws_s3_bucket.logs.id},
+     * {@code aws_s3_bucket.logs[count.index].bucket}) as that resource's address and attribute; anything else
+     * unresolved is undecided.
+     */
+    @Override
+    public Target target(Field field) {
+        if (!instance.expanded()) {
+            return new Target.Undecided(instance.expansionBlocker().expression());
+        }
+        return switch (at(field)) {
+            case null -> null;
+            case NullValue n -> null;
+            case StringValue s -> new Target.Text(s.value());
+            case Unknown u when TerraformMapper.TRAVERSAL.matcher(u.expression()).matches()
+                    && u.references().size() == 1 && u.references().getFirst().kind() == Reference.Kind.RESOURCE
+                    && u.references().getFirst().attributePath().size() == 1 -> new Target.Attribute(
+                    u.references().getFirst().address(), u.references().getFirst().attributePath().getFirst());
+            case Unknown u -> new Target.Undecided(u.expression());
+            case dev.vigil.hcl.Value other -> new Target.Undecided(other.toString());
+        };
+    }
+
     /** The one resource an unknown value refers to (a plan lists it twice: {@code x.y.id} and {@code x.y}). */
     @Override
     public Optional<Declaration> referenced(Field field, Set<String> types) {
-        if (!instance.expanded() || !(at(field) instanceof Unknown u)) {
+        if (!instance.expanded() || !(at(field) instanceof Unknown u) || u.references().isEmpty()) {
             return Optional.empty();
         }
         List<String> addresses = u.references().stream().map(Reference::address).distinct().toList();
-        Reference first = u.references().isEmpty() ? null : u.references().getFirst();
+        Reference first = u.references().getFirst();
         if (addresses.size() != 1 || first.kind() != Reference.Kind.RESOURCE || !types.contains(first.type())) {
             return Optional.empty();
         }
-        return Optional.ofNullable(configuration.get(addresses.getFirst()))
-                .map(other -> new TerraformDeclaration(other, origins, configuration, region, accountId));
+        return Optional.ofNullable(configuration.byAddress().get(addresses.getFirst()))
+                .map(other -> new TerraformDeclaration(other, configuration));
+    }
+
+    @Override
+    public List<Declaration> declarations(String type) {
+        return configuration.byType().getOrDefault(type, List.of()).stream()
+                .<Declaration>map(i -> new TerraformDeclaration(i, configuration)).toList();
+    }
+
+    /** A string of JSON, as {@code jsonencode} and heredocs give it; the provider takes nothing else. */
+    @Override
+    public Value<Object> document(Field field) {
+        if (!instance.expanded()) {
+            return Value.unknown(instance.expansionBlocker().expression());
+        }
+        return switch (at(field)) {
+            case null -> null;
+            case NullValue n -> null;
+            case Unknown u -> Value.unknown(u.expression());
+            case StringValue s -> JsonDocument.parse(field.terraform(), s.value());
+            case dev.vigil.hcl.Value other -> Value.failed(field.terraform() + " = " + other
+                    + " is not a string of JSON (Terraform rejects it)");
+        };
     }
 
     @Override
     public String arn(String service, String resource) {
+        String region = configuration.region();
+        String accountId = configuration.accountId();
         return "arn:" + Partitions.of(region) + ":" + service + ":" + (region == null ? "${region}" : region) + ":"
                 + (accountId == null ? "${account}" : accountId) + ":" + resource;
     }
 
     /** The value at an argument path (nested blocks: the first of each), or null when any step is absent. */
     private dev.vigil.hcl.Value at(Field field) {
+        if (field.terraform() == null) {
+            return null;
+        }
         List<String> steps = List.of(field.terraform().split("\\."));
-        EvaluatedBlock block = instance.body();
-        for (String step : steps.subList(0, steps.size() - 1)) {
+        return switch (block(steps.subList(0, steps.size() - 1))) {
+            case null -> null;
+            case Unknown u -> u;
+            case EvaluatedBlock block -> block.attribute(steps.getLast()).orElse(null);
+            default -> throw new IllegalStateException("unexpected block step result");
+        };
+    }
+
+    /**
+     * The nested block a path of block types leads to (the first of each), the unknown that blocks its expansion, or
+     * null when a step is absent.
+     */
+    private Object block(List<String> steps) {
+        EvaluatedBlock block = body;
+        for (String step : steps) {
             List<EvaluatedBlock> nested = block.blocks(step);
             if (nested.isEmpty()) {
                 return null;
@@ -149,7 +286,7 @@ final class TerraformDeclaration implements Declaration {
                 return block.expansionBlocker();
             }
         }
-        return block.attribute(steps.getLast()).orElse(null);
+        return block;
     }
 
     private <T> Value<T> read(Field field, Value<T> absent, Function<dev.vigil.hcl.Value, Value<T>> convert) {

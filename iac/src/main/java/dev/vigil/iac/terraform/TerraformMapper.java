@@ -6,6 +6,7 @@ import dev.vigil.core.model.DynamoDbTable;
 import dev.vigil.core.model.DynamoDbTable.PitrStatus;
 import dev.vigil.core.model.Fault;
 import dev.vigil.core.model.Origin;
+import dev.vigil.core.model.RdsCluster;
 import dev.vigil.core.model.RdsInstance;
 import dev.vigil.core.model.Resource;
 import dev.vigil.core.model.TagCondition;
@@ -25,7 +26,10 @@ import dev.vigil.hcl.terraform.ResourceInstance;
 import dev.vigil.hcl.terraform.SkipDirective;
 import dev.vigil.iac.Partitions;
 import dev.vigil.iac.MappedResources;
+import dev.vigil.iac.mapping.Declaration;
 import dev.vigil.iac.mapping.KindMappings;
+import dev.vigil.iac.mapping.RdsInstanceMapping;
+import dev.vigil.iac.mapping.TableProtection;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -50,9 +54,11 @@ final class TerraformMapper {
     static final Set<Class<? extends Resource>> KINDS = kinds();
     private static final String DB_INSTANCE = "aws_db_instance";
     private static final String CLUSTER_INSTANCE = "aws_rds_cluster_instance";
-    /** The resource types whose {@code arn} is an RDS DB instance ARN. */
-    private static final Set<String> DB_INSTANCE_ARNS = Set.of(DB_INSTANCE, CLUSTER_INSTANCE);
-    private static final Pattern TRAVERSAL = Pattern.compile("[A-Za-z0-9_.\\-\\[\\]\"]+");
+    /** The resource types whose {@code arn} is an RDS DB instance or DB cluster ARN. */
+    private static final Set<String> RDS_ARNS = Set.of(DB_INSTANCE, CLUSTER_INSTANCE, "aws_rds_cluster",
+            "aws_docdb_cluster", "aws_neptune_cluster");
+    /** A plain reference as written, such as {@code aws_db_instance.main[0].arn}: no function, no template. */
+    static final Pattern TRAVERSAL = Pattern.compile("[A-Za-z0-9_.\\-\\[\\]\"]+");
     private static final List<String> CONDITION_OPERATORS =
             List.of("string_equals", "string_like", "string_not_equals", "string_not_like");
 
@@ -71,6 +77,10 @@ final class TerraformMapper {
     private final MappedResources mapped = new MappedResources();
     private final Map<String, String> dbNames = new HashMap<>();
     private final Map<String, ResourceInstance> plans = new HashMap<>();
+    /** What the declarative kind mappings made of each instance, read before selections so they can name it. */
+    private final Map<ResourceInstance, List<? extends Resource>> declared = new LinkedHashMap<>();
+    /** Address → ARN of the DB clusters, as their mapping gives it. */
+    private final Map<String, String> clusterArns = new HashMap<>();
 
     /** @param region, accountId where the configuration is applied, or null: {@code ${region}}, {@code ${account}} */
     TerraformMapper(Function<ResourceInstance, Origin.Template> origins, String region, String accountId) {
@@ -86,37 +96,43 @@ final class TerraformMapper {
                 + (accountId == null ? "${account}" : accountId) + ":db:";
     }
 
-    /** Maps every instance; DB instances first, so that selections and replicas can name them. */
+    /** Maps every instance; DB instances and clusters first, so that selections and replicas can name them. */
     MappedResources map(List<ResourceInstance> instances) {
-        Map<String, ResourceInstance> byAddress = new HashMap<>();
+        TerraformDeclaration.Configuration configuration = TerraformDeclaration.Configuration.of(instances, origins,
+                region, accountId);
         for (ResourceInstance instance : instances) {
-            byAddress.put(instance.address(), instance);
             switch (instance.type()) {
                 case DB_INSTANCE -> dbNames.put(instance.address(), dbName(instance));
-                case "aws_backup_plan" -> plans.put(instance.address(), instance);
+                case "aws_backup_plan" -> plans.put(instance.address(), instance);   // selections name their plan
                 default -> { }
             }
+            KindMappings.terraform(instance.type()).ifPresent(kind -> {
+                List<? extends Resource> resources = kind.map().apply(new TerraformDeclaration(instance, configuration));
+                declared.put(instance, resources);
+                resources.stream().filter(r -> r instanceof RdsCluster).map(r -> (RdsCluster) r)
+                        .forEach(c -> clusterArns.put(instance.address(), c.arn()));
+            });
         }
         for (ResourceInstance instance : instances) {
             switch (instance.type()) {
-                case "aws_dynamodb_table" -> table(instance);
-                case DB_INSTANCE, CLUSTER_INSTANCE -> dbInstance(instance);
+                case "aws_dynamodb_table" -> table(instance, new TerraformDeclaration(instance, configuration));
+                case DB_INSTANCE, CLUSTER_INSTANCE -> dbInstance(instance, configuration);
                 case "aws_backup_selection" -> selection(instance);
                 case "aws_backup_region_settings" -> regionSettings(instance);
-                default -> KindMappings.terraform(instance.type()).ifPresent(kind -> kind.map()
-                        .apply(new TerraformDeclaration(instance, origins, byAddress, region, accountId))
-                        .forEach(r -> add(instance, r)));
+                default -> declared.getOrDefault(instance, List.of()).forEach(r -> add(instance, r));
             }
         }
         return mapped;
     }
 
-    private void table(ResourceInstance instance) {
+    /** @param d the same instance as a Declaration, for what {@link TableProtection} reads */
+    private void table(ResourceInstance instance, TerraformDeclaration d) {
         EvaluatedBlock body = instance.body();
         String name = text(body.attribute("name").orElse(null)).orElse(instance.address());
         if (!instance.expanded()) {
             add(instance, new DynamoDbTable(origins.apply(instance), instance.address(), name,
-                    Value.unknown(instance.expansionBlocker().expression()), null));
+                    Value.unknown(instance.expansionBlocker().expression()), null)
+                    .with(TableProtection.key(d, d, TableProtection.KEY), TableProtection.deletionProtection(d)));
             return;
         }
         List<EvaluatedBlock> pitrBlocks = body.blocks("point_in_time_recovery");
@@ -130,8 +146,13 @@ final class TerraformMapper {
                 .orElse(Value.known(PitrStatus.DISABLED));
         Integer days = pitr.flatMap(b -> b.attribute("recovery_period_in_days"))
                 .filter(v -> v instanceof NumberValue).map(v -> ((NumberValue) v).value().intValue()).orElse(null);
-        add(instance, new DynamoDbTable(origins.apply(instance), instance.address(), name, status, days));
+        add(instance, new DynamoDbTable(origins.apply(instance), instance.address(), name, status, days)
+                .with(TableProtection.key(d, d, TableProtection.KEY), TableProtection.deletionProtection(d)));
+        Value<List<Declaration>> replicas = d.elements(TableProtection.REPLICAS);
+        int index = 0;
         for (EvaluatedBlock replica : body.blocks("replica")) {
+            int at = index++;
+            Value<Declaration> own = replicas.map(all -> all.get(at));
             dev.vigil.hcl.Value region = replica.expansionBlocker() != null ? replica.expansionBlocker()
                     : replica.attribute("region_name").orElse(NullValue.INSTANCE);
             Value<PitrStatus> replicaStatus = replica.expansionBlocker() != null
@@ -139,7 +160,9 @@ final class TerraformMapper {
                     : status("replica.point_in_time_recovery",
                             replica.attribute("point_in_time_recovery").orElse(null));
             add(instance, new DynamoDbTable(origins.apply(instance),
-                    instance.address() + ".replica" + Reference.formatKey(region), name, replicaStatus, null));
+                    instance.address() + ".replica" + Reference.formatKey(region), name, replicaStatus, null)
+                    .with(own.flatMap(r -> TableProtection.key(d, r, TableProtection.REPLICA_KEY)),
+                            own.flatMap(TableProtection::deletionProtection)));
         }
     }
 
@@ -200,7 +223,7 @@ final class TerraformMapper {
         add(instance, new BackupRegionSettings(origins.apply(instance), instance.address(), instance.address(), rds));
     }
 
-    private void dbInstance(ResourceInstance instance) {
+    private void dbInstance(ResourceInstance instance, TerraformDeclaration.Configuration configuration) {
         if (!instance.expanded()) {
             expansionFault(instance, RdsInstance.class);
             return;
@@ -212,8 +235,8 @@ final class TerraformMapper {
         String cluster = member ? presence(body.attribute("cluster_identifier").orElse(null))
                 .orElse(instance.address()) : null;
         String source = body.attribute("replicate_source_db").map(this::replicaSource).orElse(null);
-        add(instance, new RdsInstance(origins.apply(instance), instance.address(), name, rdsArnPrefix + name,
-                engine, cluster, source, tags(body.attribute("tags").orElse(null))));
+        add(instance, RdsInstanceMapping.instance(new TerraformDeclaration(instance, configuration), name,
+                rdsArnPrefix + name, engine, cluster, source));
     }
 
     /** The identifier in lower case (as RDS stores it), the blocking expression, or else the address. */
@@ -234,18 +257,6 @@ final class TerraformMapper {
             }
         }
         return presence(value).orElse(null);
-    }
-
-    private static Map<String, String> tags(dev.vigil.hcl.Value tags) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (tags instanceof ObjectValue object) {
-            object.attributes().forEach((key, value) -> {
-                if (value instanceof StringValue s) {
-                    out.put(key, s.value());
-                }
-            });
-        }
-        return out;
     }
 
     private void selection(ResourceInstance instance) {
@@ -310,9 +321,12 @@ final class TerraformMapper {
                 return List.of(Value.unknown(unknown.expression()));
             }
             String name = dbNames.get(reference.address());
+            String cluster = clusterArns.get(reference.address());
             if (name != null) {
                 out.add(Value.known(rdsArnPrefix + name));
-            } else if (!DB_INSTANCE_ARNS.contains(reference.type())) {
+            } else if (cluster != null) {
+                out.add(Value.known(cluster));
+            } else if (!RDS_ARNS.contains(reference.type())) {
                 out.add(Value.known("${" + reference.address() + ".arn}"));
             } else {
                 return List.of(Value.unknown(unknown.expression()));
@@ -332,11 +346,12 @@ final class TerraformMapper {
             parts[3] = "*";
             parts[4] = "*";
             String widened = String.join(":", parts);
-            for (String name : dbNames.values()) {
-                String arn = rdsArnPrefix + name;
+            List<String> arns = new ArrayList<>(clusterArns.values());
+            dbNames.values().forEach(name -> arns.add(rdsArnPrefix + name));
+            for (String arn : arns) {
                 if (!Wildcard.matches(pattern, arn) && Wildcard.matches(widened, arn)) {
-                    return Value.unknown(pattern + " (covers a DB instance of this configuration only if applied"
-                            + " to that region and account)");
+                    return Value.unknown(pattern + " (covers a DB instance or cluster of this configuration only if"
+                            + " applied to that region and account)");
                 }
             }
         }

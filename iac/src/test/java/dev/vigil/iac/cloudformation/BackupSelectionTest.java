@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vigil.core.model.BackupSelection;
 import dev.vigil.core.model.Fault;
 import dev.vigil.core.model.Origin;
+import dev.vigil.core.model.RdsCluster;
 import dev.vigil.core.model.RdsInstance;
 import dev.vigil.core.model.Resource;
 import dev.vigil.core.model.TagCondition;
@@ -33,7 +34,7 @@ class BackupSelectionTest {
     void dbInstancesWithSyntheticArns() {
         assertThat(resource(scan, RdsInstance.class, "Db")).isEqualTo(new RdsInstance(
                 new Origin.Template(FILE, 14, FILE), "Db", "orders-db", DB_ARN, "postgres", null, null,
-                Map.of("backup", "daily")));
+                Map.of("backup", "daily"), Value.known(1L), Value.known(false), Value.known(false)));
         RdsInstance replica = resource(scan, RdsInstance.class, "Replica");
         assertThat(replica.arn()).isEqualTo("arn:aws:rds:${AWS::Region}:${AWS::AccountId}:db:Replica");
         assertThat(replica.replicaSource()).isEqualTo("orders-db");
@@ -50,6 +51,21 @@ class BackupSelectionTest {
         assertThat(selection("ByGetAtt").origin()).isEqualTo(new Origin.Template(FILE, 33, FILE));
         assertThat(selection("ByGetAtt").origin().scope()).isEqualTo(resource(scan, RdsInstance.class, "Db")
                 .origin().scope());
+    }
+
+    @Test
+    void dbClustersResolveToTheArnTheirMappingGivesThem() {
+        CloudFormationScan clusters = Fixtures.load("backup/cluster-selections.yaml");
+        String orders = "arn:aws:rds:${AWS::Region}:${AWS::AccountId}:cluster:orders-cluster";
+        String graph = "arn:aws:rds:${AWS::Region}:${AWS::AccountId}:cluster:Graph";
+        assertThat(resource(clusters, RdsCluster.class, "Orders").arn()).isEqualTo(orders);
+        assertThat(resource(clusters, RdsCluster.class, "Graph").arn()).isEqualTo(graph);
+        assertThat(resource(clusters, BackupSelection.class, "ByGetAtt").resources()).containsExactly(Value.known(orders));
+        assertThat(resource(clusters, BackupSelection.class, "BySub").resources()).containsExactly(Value.known(orders));
+        assertThat(resource(clusters, BackupSelection.class, "ByRef").resources()).containsExactly(Value.known(graph));
+        assertThat(resource(clusters, BackupSelection.class, "ByLiteral").resources()).containsExactly(Value.unknown(
+                "arn:aws:rds:us-east-1:123456789012:cluster:orders-cluster (covers a DB instance or cluster of this"
+                        + " template only if deployed to that region and account)"));
     }
 
     @Test
@@ -108,7 +124,7 @@ class BackupSelectionTest {
     @Test
     void literalArnMatchingOnlyInSomeRegionOrAccountIsUnknown() {
         assertThat(selection("ByLiteral").resources()).containsExactly(
-                Value.unknown("arn:aws:rds:us-east-1:123456789012:db:orders-db (covers a DB instance of this"
+                Value.unknown("arn:aws:rds:us-east-1:123456789012:db:orders-db (covers a DB instance or cluster of this"
                         + " template only if deployed to that region and account)"),
                 Value.known("arn:aws:rds:us-east-1:123456789012:db:elsewhere"));
         CloudFormationScan deployed = Fixtures.load("backup/selections.yaml",

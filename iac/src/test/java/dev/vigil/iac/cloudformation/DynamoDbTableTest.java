@@ -5,6 +5,7 @@ import static dev.vigil.iac.cloudformation.Fixtures.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.core.model.DynamoDbTable;
+import dev.vigil.core.model.EncryptionKey;
 import dev.vigil.core.model.DynamoDbTable.PitrStatus;
 import dev.vigil.core.model.Origin;
 import dev.vigil.core.model.Resource;
@@ -16,6 +17,10 @@ class DynamoDbTableTest {
 
     private static final String YAML = "dynamodb/tables.yaml";
     private static final String JSON = "dynamodb/tables.json";
+
+    /** What a table that declares neither encryption nor deletion protection gets, as DynamoDB creates it. */
+    private static final Value<EncryptionKey> UNENCRYPTED = Value.known(EncryptionKey.AWS_OWNED);
+    private static final Value<Boolean> UNPROTECTED = Value.known(false);
 
     private static DynamoDbTable table(CloudFormationScan scan, String id) {
         return resource(scan, DynamoDbTable.class, id);
@@ -35,7 +40,7 @@ class DynamoDbTableTest {
                 .containsExactly("Orders", "Sessions", "Audit", "Flags", "Switch", "Imported");
         assertThat(table(scan, "Orders")).isEqualTo(new DynamoDbTable(
                 new Origin.Template(ROOT + YAML, 21, ROOT + YAML), "Orders", "dev-orders",
-                Value.known(PitrStatus.ENABLED), 7));
+                Value.known(PitrStatus.ENABLED), 7).with(UNENCRYPTED, UNPROTECTED));
         assertThat(table(scan, "Sessions").pointInTimeRecovery()).isEqualTo(Value.known(PitrStatus.DISABLED));
         assertThat(table(scan, "Sessions").origin()).isEqualTo(new Origin.Template(ROOT + YAML, 28, ROOT + YAML));
     }
@@ -117,7 +122,7 @@ class DynamoDbTableTest {
                 .containsExactly("Orders", "Audit", "Imported");
         assertThat(table(scan, "Orders")).isEqualTo(new DynamoDbTable(
                 new Origin.Template(ROOT + JSON, 11, ROOT + JSON), "Orders", "dev-orders",
-                Value.known(PitrStatus.ENABLED), null));
+                Value.known(PitrStatus.ENABLED), null).with(UNENCRYPTED, UNPROTECTED));
         assertThat(line(table(scan, "Audit"))).isEqualTo(18);
         assertThat(table(scan, "Audit").pointInTimeRecovery()).isEqualTo(Value.unknown("{\"Ref\": \"EnablePitr\"}"));
         assertThat(table(scan, "Imported").pointInTimeRecovery())
@@ -141,13 +146,13 @@ class DynamoDbTableTest {
 
         assertThat(scan.inventory().all(DynamoDbTable.class)).containsExactly(
                 new DynamoDbTable(new Origin.Template(file, 11, file), "Global[us-east-1]", "global-orders",
-                        Value.known(PitrStatus.ENABLED), null),
+                        Value.known(PitrStatus.ENABLED), null).with(UNENCRYPTED, UNPROTECTED),
                 new DynamoDbTable(new Origin.Template(file, 14, file), "Global[eu-west-1]", "global-orders",
-                        Value.known(PitrStatus.DISABLED), null),
+                        Value.known(PitrStatus.DISABLED), null).with(UNENCRYPTED, UNPROTECTED),
                 new DynamoDbTable(new Origin.Template(file, 15, file), "Global[!Ref SecondaryRegion]",
-                        "global-orders", Value.known(PitrStatus.DISABLED), null),
+                        "global-orders", Value.known(PitrStatus.DISABLED), null).with(UNENCRYPTED, UNPROTECTED),
                 new DynamoDbTable(new Origin.Template(file, 18, file), "Global[${AWS::Region}]", "global-orders",
-                        Value.unknown("!Ref SecondaryRegion"), null));
+                        Value.unknown("!Ref SecondaryRegion"), null).with(UNENCRYPTED, UNPROTECTED));
     }
 
     @Test

@@ -37,7 +37,7 @@ class PlanTest {
 
         assertThat(withoutOrigins(plan)).isEqualTo(withoutOrigins(configuration)).containsOnlyKeys(
                 "aws_dynamodb_table.users", "aws_dynamodb_table.events[0]", "aws_db_instance.main",
-                "aws_db_instance.other", "aws_backup_selection.by_reference");
+                "aws_db_instance.other", "aws_backup_selection.by_reference", "aws_backup_plan.daily");
         assertThat(plan.inventory().faults()).isEmpty();
         assertThat(plan.configurations()).containsExactly(PLAN.toString());
     }
@@ -117,5 +117,24 @@ class PlanTest {
         assertThat(byId(scan, BackupSelection.class).get("module.orders[\"eu\"].aws_backup_selection.this")
                 .resources()).containsExactly(dev.vigil.core.model.Value.known(
                 TerraformMapper.rdsArnPrefix(null, null) + "orders-eu"));
+    }
+
+    @Test
+    void aClusterArnKnownOnlyAfterApplyStillNamesThatCluster(@TempDir Path tmp) throws IOException {
+        Path plan = Files.writeString(tmp.resolve("plan.json"), """
+                {"format_version": "1.2", "planned_values": {"root_module": {"resources": [
+                    {"address": "aws_rds_cluster.orders", "mode": "managed", "type": "aws_rds_cluster",
+                     "name": "orders", "values": {"cluster_identifier": "orders", "engine": "aurora-mysql"}},
+                    {"address": "aws_backup_selection.s", "mode": "managed", "type": "aws_backup_selection",
+                     "name": "s", "values": {"name": "s"}}]}},
+                 "resource_changes": [{"address": "aws_backup_selection.s",
+                   "change": {"after_unknown": {"resources": [true]}}}],
+                 "configuration": {"root_module": {"resources": [{"address": "aws_backup_selection.s",
+                   "expressions": {"resources": {"references": ["aws_rds_cluster.orders.arn", "aws_rds_cluster.orders"]}}}]}}}
+                """);
+
+        TerraformScan scan = scan(TerraformOptions.defaults(), plan);
+        assertThat(byId(scan, BackupSelection.class).get("aws_backup_selection.s").resources())
+                .containsExactly(dev.vigil.core.model.Value.known("arn:aws:rds:${region}:${account}:cluster:orders"));
     }
 }

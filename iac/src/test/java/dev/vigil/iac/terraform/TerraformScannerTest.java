@@ -8,6 +8,7 @@ import dev.vigil.core.model.DynamoDbTable;
 import dev.vigil.core.model.DynamoDbTable.PitrStatus;
 import dev.vigil.core.model.Fault;
 import dev.vigil.core.model.Origin;
+import dev.vigil.core.model.RdsCluster;
 import dev.vigil.core.model.RdsInstance;
 import dev.vigil.core.model.Resource;
 import dev.vigil.core.model.TagCondition;
@@ -205,9 +206,36 @@ class TerraformScannerTest {
 
         assertThat(byId(scan, RdsInstance.class)).containsOnlyKeys("aws_db_instance.orders");
         assertThat(byId(scan, BackupSelection.class).get("aws_backup_selection.s").resources()).containsExactly(
-                Value.unknown("arn:aws:rds:us-east-1:123456789012:db:orders (covers a DB instance of this "
+                Value.unknown("arn:aws:rds:us-east-1:123456789012:db:orders (covers a DB instance or cluster of this "
                         + "configuration only if applied to that region and account)"),
                 Value.known("arn:aws:rds:*:*:db:x"));
+    }
+
+    @Test
+    void selectionsNameDbClustersByReferenceAsTheirMappingNamesThem(@TempDir Path tmp) throws IOException {
+        Files.writeString(tmp.resolve("main.tf"), """
+                resource "aws_rds_cluster" "orders" {
+                  cluster_identifier = "Orders"
+                  engine             = "aurora-mysql"
+                }
+                resource "aws_neptune_cluster" "graph" {
+                }
+                resource "aws_backup_selection" "s" {
+                  name      = "s"
+                  plan_id   = "p"
+                  resources = [aws_rds_cluster.orders.arn, aws_neptune_cluster.graph.arn,
+                               "arn:aws:rds:us-east-1:123456789012:cluster:orders"]
+                }
+                """);
+        TerraformScan scan = scan(TerraformOptions.defaults(), tmp);
+
+        Map<String, RdsCluster> clusters = byId(scan, RdsCluster.class);
+        assertThat(clusters.get("aws_rds_cluster.orders").arn()).isEqualTo("arn:aws:rds:${region}:${account}:cluster:orders");
+        assertThat(byId(scan, BackupSelection.class).get("aws_backup_selection.s").resources()).containsExactly(
+                Value.known(clusters.get("aws_rds_cluster.orders").arn()),
+                Value.known(clusters.get("aws_neptune_cluster.graph").arn()),
+                Value.unknown("arn:aws:rds:us-east-1:123456789012:cluster:orders (covers a DB instance or cluster of "
+                        + "this configuration only if applied to that region and account)"));
     }
 
     @Test

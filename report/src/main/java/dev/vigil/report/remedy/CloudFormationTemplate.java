@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One CloudFormation template per region (stacks are regional), as YAML documents. Resources fixed by setting
+ * One CloudFormation template per region (stacks are regional), as YAML documents; a resource with several fixes is
+ * written once with all their properties. Resources fixed by setting
  * properties appear with those properties, to merge into their existing definition; the backup plan and
  * selection are complete resources. Changes that no CloudFormation resource can make are listed first, as comments
  * with the reason and what to do instead.
@@ -41,16 +42,27 @@ final class CloudFormationTemplate implements Emitter.Form {
                     .append("AWSTemplateFormatVersion: \"2010-09-09\"\n")
                     .append("Description: Vigil fixes for ").append(region).append('\n')
                     .append("Resources:\n");
-            for (PropertyChange p : changes.getOrDefault(region, List.of())) {
+            for (List<PropertyChange> resource : PropertyChange.byResource(changes.getOrDefault(region, List.of()),
+                    p -> p.fix().cloudFormationType()).values()) {
+                PropertyChange p = resource.getFirst();
                 String type = p.fix().cloudFormationType();
-                yaml.append("  # ").append(p.reason()).append("\n")
-                        .append("  # Merge ").append(PropertyChange.what(p.fix().cloudFormation())).append(" into this ")
+                String merged = PropertyChange.merge(resource.stream().map(PropertyChange::cloudFormation).toList());
+                resource.forEach(c -> yaml.append("  # ").append(c.reason()).append('\n'));
+                yaml.append("  # Merge ").append(PropertyChange.what(merged)).append(" into this ")
                         .append(p.fix().noun()).append("'s existing definition.\n")
                         .append("  ").append(logicalId(p.name(), type.substring(type.lastIndexOf(':') + 1))).append(":\n")
                         .append("    Type: ").append(type).append('\n')
-                        .append("    Properties:\n")
-                        .append("      ").append(p.fix().cloudFormationName()).append(": ").append(p.name()).append('\n');
-                p.cloudFormation().lines().forEach(l -> yaml.append("      ").append(l).append('\n'));
+                        .append("    Properties:\n");
+                // the name may sit in a nested property (BackupPlan.BackupPlanName); the fragment merges beside it
+                String indent = "      ";
+                String[] path = p.fix().cloudFormationName().split("\\.");
+                for (String step : java.util.Arrays.asList(path).subList(0, path.length - 1)) {
+                    yaml.append(indent).append(step).append(":\n");
+                    indent += "  ";
+                }
+                yaml.append(indent).append(path[path.length - 1]).append(": ").append(p.name()).append('\n');
+                String at = indent;
+                merged.lines().forEach(l -> yaml.append(at).append(l).append('\n'));
             }
             Emitter.BackupFix b = backups.get(region);
             if (b != null) {

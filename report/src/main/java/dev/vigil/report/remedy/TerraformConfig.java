@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Terraform (AWS provider). Resources fixed by setting arguments appear with those arguments or blocks, to merge
+ * Terraform (AWS provider). Resources fixed by setting arguments appear once each with those arguments or blocks, to merge
  * into their existing resource; resources a fix adds (a snapshot, an encrypted copy) and the backup plan and selection
  * are complete, one per region through provider aliases. Changes that no Terraform resource can make are listed first,
  * as comments with the reason and what to do instead.
@@ -36,19 +36,22 @@ final class TerraformConfig implements Emitter.Form {
         if (!remedies.backups().isEmpty()) {
             tf.append("\ndata \"aws_caller_identity\" \"current\" {}\ndata \"aws_partition\" \"current\" {}\n");
         }
-        for (PropertyChange p : changes) {
+        for (List<PropertyChange> resource : PropertyChange.byResource(changes, p -> p.fix().terraformType()).values()) {
+            PropertyChange p = resource.getFirst();
             String nameArgument = p.fix().terraformName();
             int width = Math.max("provider".length(), nameArgument.length());
-            tf.append("\n# ").append(p.reason()).append('\n')
-                    .append(p.fix().terraformAdds() ? "# A new resource beside this " + p.fix().noun() + ".\n"
-                            : "# Merge " + PropertyChange.what(p.fix().terraform()) + " into this " + p.fix().noun()
+            String merged = PropertyChange.merge(resource.stream().map(PropertyChange::terraform).toList());
+            tf.append('\n');
+            resource.forEach(c -> tf.append("# ").append(c.reason()).append('\n'));
+            tf.append(p.fix().terraformAdds() ? "# A new resource beside this " + p.fix().noun() + ".\n"
+                            : "# Merge " + PropertyChange.what(merged) + " into this " + p.fix().noun()
                             + "'s existing resource.\n")
                     .append("resource \"").append(p.fix().terraformType()).append("\" \"").append(name(p.name()))
                     .append("\" {\n")
                     .append("  ").append(pad("provider", width)).append(" = aws.").append(alias(p.region())).append('\n')
                     .append("  ").append(pad(nameArgument, width)).append(" = ").append(PropertyChange.hclString(p.name()))
                     .append('\n');
-            p.terraform().lines().forEach(l -> tf.append("  ").append(l).append('\n'));
+            merged.lines().forEach(l -> tf.append("  ").append(l).append('\n'));
             tf.append("}\n");
         }
         for (Emitter.BackupFix b : remedies.backups()) {

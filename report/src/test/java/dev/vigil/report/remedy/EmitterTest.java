@@ -7,13 +7,20 @@ import dev.vigil.core.check.Status;
 import dev.vigil.core.model.DynamoDbTable;
 import dev.vigil.core.model.EbsSnapshot;
 import dev.vigil.core.model.Origin;
+import dev.vigil.core.model.RdsCluster;
 import dev.vigil.core.model.RdsInstance;
+import dev.vigil.core.model.S3Bucket;
+import dev.vigil.core.remedy.AddLifecycleConfiguration;
+import dev.vigil.core.remedy.EnableBucketVersioning;
+import dev.vigil.core.remedy.EnableMfaDelete;
+import dev.vigil.core.remedy.EnableObjectLock;
 import dev.vigil.core.remedy.BackupPlanDefaults;
 import dev.vigil.core.remedy.CopySnapshotEncrypted;
 import dev.vigil.core.remedy.EnablePointInTimeRecovery;
 import dev.vigil.core.remedy.MakeSnapshotPrivate;
 import dev.vigil.core.remedy.ProtectWithBackupPlan;
 import dev.vigil.core.remedy.Remedy;
+import dev.vigil.core.remedy.SetNeptuneBackupRetention;
 import dev.vigil.core.rule.Category;
 import dev.vigil.core.rule.Risk;
 import dev.vigil.core.rule.RuleMeta;
@@ -42,6 +49,51 @@ class EmitterTest {
             check(BACKUP, "eu-west-1", "a", new ProtectWithBackupPlan(DB_A, "a")),
             new Check(PITR, Status.FAILURE, "T", "T", new Origin.Template("t.yaml", 1, "t.yaml"), "fails",
                     new EnablePointInTimeRecovery("T"), Map.of(), null));
+
+    private static RuleMeta s3(String id, Class<? extends Remedy> remedy) {
+        return new RuleMeta(id, "t", Risk.LOW, List.of(Category.SECURITY), List.of(), "S3", S3Bucket.class, Set.of(),
+                remedy);
+    }
+
+    /** One bucket failing all four S3 rules. */
+    private static final List<Check> BUCKET = List.of(
+            check(s3("S3-012", EnableBucketVersioning.class), "eu-west-1", "orders-archive",
+                    new EnableBucketVersioning("orders-archive")),
+            check(s3("S3-013", EnableMfaDelete.class), "eu-west-1", "orders-archive",
+                    new EnableMfaDelete("orders-archive")),
+            check(s3("S3-020", AddLifecycleConfiguration.class), "eu-west-1", "orders-archive",
+                    new AddLifecycleConfiguration("orders-archive")),
+            check(s3("S3-023", EnableObjectLock.class), "eu-west-1", "orders-archive",
+                    new EnableObjectLock("orders-archive")));
+
+    @Test
+    void aResourceWithSeveralFixesIsWrittenOnceWithAllOfThem() {
+        String yaml = Emitter.CLOUDFORMATION.render(BUCKET, "p");
+        assertThat(yaml.split("  OrdersArchiveBucket:\n", -1)).hasSize(2);
+        assertThat(yaml.split("VersioningConfiguration:", -1)).hasSize(2);
+        assertThat(yaml).contains("# S3-013 orders-archive: fails (eu-west-1)\n"
+                        + "# Not in CloudFormation: CloudFormation cannot set MFA delete",
+                "  # S3-012 orders-archive: fails\n  # S3-020 orders-archive: fails\n  # S3-023 orders-archive: fails\n",
+                "  # Merge VersioningConfiguration and LifecycleConfiguration and ObjectLockEnabled and "
+                        + "ObjectLockConfiguration into this bucket's existing definition.\n",
+                "      BucketName: orders-archive\n      VersioningConfiguration:\n        Status: Enabled\n",
+                "      ObjectLockEnabled: true\n", "          - Id: vigil-example\n");
+
+        String tf = Emitter.TERRAFORM.render(BUCKET, "p");
+        assertThat(tf.split("resource \"aws_s3_bucket_versioning\" \"orders-archive\"", -1)).hasSize(2);
+        assertThat(tf).contains("# S3-012 orders-archive: fails\n# S3-013 orders-archive: fails\n"
+                        + "# A new resource beside this bucket.\n",
+                "  bucket   = \"orders-archive\"\n",
+                "  versioning_configuration {\n    status     = \"Enabled\"\n    mfa_delete = \"Enabled\"\n  }",
+                "resource \"aws_s3_bucket_lifecycle_configuration\" \"orders-archive\"",
+                "    days_after_initiation = 7", "  object_lock_enabled = \"Enabled\"");
+        assertThat(tf.split("versioning_configuration \\{", -1)).hasSize(2);
+
+        String sh = Emitter.CLI.render(BUCKET, "p");
+        assertThat(sh).contains("aws s3api put-bucket-versioning --region eu-west-1 --bucket orders-archive \\\n"
+                        + "  --versioning-configuration Status=Enabled,MFADelete=Enabled --mfa \"$ROOT_MFA\"",
+                "aws s3api put-object-lock-configuration --region eu-west-1 --bucket orders-archive");
+    }
 
     @Test
     void cliScriptLooksBeforeItCreatesAndAssignsBothInstancesInOneSelection() {
@@ -117,6 +169,20 @@ class EmitterTest {
         assertThat(PropertyChange.hclString("a\"${b}%{c}\\")).isEqualTo("\"a\\\"$${b}%%{c}\\\\\"");
         assertThat(PropertyChange.yamlScalar("it's true")).isEqualTo("'it''s true'");
         assertThat(PropertyChange.shellWord("a b'c")).isEqualTo("'a b'\\''c'");
+    }
+
+    @Test
+    void remedyFieldsAreSubstitutedIntoEveryForm() {
+        RuleMeta neptune = new RuleMeta("Neptune-003", "t", Risk.MEDIUM, List.of(Category.RELIABILITY), List.of(),
+                "Neptune", RdsCluster.class, Set.of(), SetNeptuneBackupRetention.class);
+        List<Check> failing = List.of(check(neptune, "eu-west-1", "graph", new SetNeptuneBackupRetention("graph", "14")));
+        assertThat(Emitter.CLI.render(failing, "p")).contains("aws neptune modify-db-cluster --region eu-west-1 "
+                + "--db-cluster-identifier graph --backup-retention-period 14");
+        assertThat(Emitter.CLOUDFORMATION.render(failing, "p")).contains("# Merge BackupRetentionPeriod into this "
+                + "Neptune cluster's existing definition.", "    Type: AWS::Neptune::DBCluster",
+                "      DBClusterIdentifier: graph\n      BackupRetentionPeriod: '14'\n");
+        assertThat(Emitter.TERRAFORM.render(failing, "p")).contains("resource \"aws_neptune_cluster\" \"graph\"",
+                "  backup_retention_period = \"14\"\n");
     }
 
     @Test

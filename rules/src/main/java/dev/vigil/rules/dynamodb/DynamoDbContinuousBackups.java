@@ -15,6 +15,7 @@ import java.util.Map;
 @RuleInfo(id = "DynamoDB-003", title = "DynamoDB Continuous Backups", risk = Risk.HIGH,
         categories = Category.RELIABILITY, compliances = {"AWAF", "NIST4", "NIST5"},
         service = "DynamoDB", resource = DynamoDbTable.class,
+        fields = {"pointInTimeRecovery", "recoveryPeriodDays", "pitrFix"},
         remedy = EnablePointInTimeRecovery.class)
 public final class DynamoDbContinuousBackups implements Rule {
 

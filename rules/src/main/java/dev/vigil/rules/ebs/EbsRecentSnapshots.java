@@ -12,6 +12,7 @@ import dev.vigil.core.rule.Rule;
 import dev.vigil.core.rule.RuleInfo;
 import dev.vigil.core.rule.RuleSetting;
 import dev.vigil.core.rule.Setting;
+import dev.vigil.rules.Age;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -99,14 +100,15 @@ public final class EbsRecentSnapshots implements Rule {
                                List<String> undecided, Findings findings) {
         Instant cutoff = now.minus(Duration.ofDays(days));
         if (newest != null && !newest.start().isBefore(cutoff)) {
-            findings.pass(volume, "Newest snapshot " + newest.snapshot() + " was started " + ago(newest.start(), now)
+            findings.pass(volume, "Newest snapshot " + newest.snapshot() + " was started "
+                    + Age.ago(newest.start(), now)
                     + (newest.state().equals("pending") ? " and is still being taken" : "")
                     + ", within " + days + " days");
         } else if (!undecided.isEmpty()) {
             findings.error(volume, "Whether a recent snapshot exists cannot be decided: " + String.join("; ", undecided));
         } else {
             findings.fail(volume, newest == null ? "The volume has no snapshot"
-                            : "Newest snapshot " + newest.snapshot() + " was started " + ago(newest.start(), now)
+                            : "Newest snapshot " + newest.snapshot() + " was started " + Age.ago(newest.start(), now)
                             + ", more than " + days + " days ago",
                     new SnapshotVolume(volumeId, Long.toString(days)));
         }
@@ -127,10 +129,5 @@ public final class EbsRecentSnapshots implements Rule {
             case Value.Unknown<?> u -> causes.add(what + " unknown: " + u.expression());
             case Value.Failed<?> f -> causes.add(what + " not read: " + f.cause());
         }
-    }
-
-    static String ago(Instant then, Instant now) {
-        long days = Duration.between(then, now).toDays();
-        return days == 0 ? "less than a day ago" : days == 1 ? "1 day ago" : days + " days ago";
     }
 }

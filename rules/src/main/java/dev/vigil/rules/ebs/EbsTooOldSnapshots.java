@@ -11,6 +11,7 @@ import dev.vigil.core.rule.Rule;
 import dev.vigil.core.rule.RuleInfo;
 import dev.vigil.core.rule.RuleSetting;
 import dev.vigil.core.rule.Setting;
+import dev.vigil.rules.Age;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,7 +49,7 @@ public final class EbsTooOldSnapshots implements Rule {
                 continue;
             }
             Instant start = ((Value.Known<Instant>) snapshot.startTime()).value();
-            String started = "Started " + EbsRecentSnapshots.ago(start, now);
+            String started = "Started " + Age.ago(start, now);
             if (start.isBefore(now.minus(Duration.ofDays(days)))) {
                 findings.fail(snapshot, started + ", more than " + days + " days ago",
                         new DeleteSnapshot(snapshot.name()));

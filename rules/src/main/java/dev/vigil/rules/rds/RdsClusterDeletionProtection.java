@@ -9,7 +9,6 @@ import dev.vigil.core.rule.Findings;
 import dev.vigil.core.rule.Risk;
 import dev.vigil.core.rule.Rule;
 import dev.vigil.core.rule.RuleInfo;
-import java.util.Set;
 
 /** One check per Aurora or Multi-AZ DB cluster; DocumentDB and Neptune clusters have rules of their own. */
 @RuleInfo(id = "RDS-035", title = "Cluster Deletion Protection", risk = Risk.MEDIUM,
@@ -18,12 +17,10 @@ import java.util.Set;
         service = "RDS", resource = RdsCluster.class, remedy = EnableClusterDeletionProtection.class)
 public final class RdsClusterDeletionProtection implements Rule {
 
-    static final Set<String> OTHER_SERVICES = Set.of("docdb", "neptune");
-
     @Override
     public void evaluate(Inventory inventory, Findings findings) {
         for (RdsCluster cluster : inventory.all(RdsCluster.class)) {
-            if (OTHER_SERVICES.contains(cluster.engine())
+            if (cluster.isDocumentDbOrNeptune()
                     || findings.unresolved(cluster, cluster.deletionProtection(), "Deletion protection")) {
                 continue;
             }

@@ -109,9 +109,9 @@ class AwsBackupForRdsTest {
     void unresolvedSelectionPatternIsUnknownUnlessSomethingElseCovers() {
         Origin.Template origin = new Origin.Template("stack.yaml", 3, "stack.yaml");
         RdsInstance db = new RdsInstance(origin, "Database", "Database", "arn:aws:rds:${AWS::Region}:${AWS::AccountId}:db:Database",
-                "mysql", null, null, Map.of("backup", "yes"));
+                "mysql", null, null, Map.of("backup", "yes"), Value.known(1L), Value.known(false), Value.known(false));
         RdsInstance other = new RdsInstance(origin, "Other", "Other", "arn:aws:rds:${AWS::Region}:${AWS::AccountId}:db:Other",
-                "mysql", null, null, Map.of());
+                "mysql", null, null, Map.of(), Value.known(1L), Value.known(false), Value.known(false));
         BackupSelection unresolved = new BackupSelection(origin, "Sel", "Sel", "Plan",
                 List.of(Value.unknown("!ImportValue shared-db-arn")), List.of(),
                 List.of(new TagCondition(Operator.STRING_EQUALS, "backup", "yes")), List.of());

@@ -44,7 +44,8 @@ class RdsClusterDeletionProtectionTest {
                 .givenCloudFormation("rds-cluster.yaml")
                 .evaluate()
                 .statuses(Map.of("Protected", Status.SUCCESS, "Unprotected", Status.FAILURE,
-                        "AsString", Status.SUCCESS, "FromParameter", Status.UNKNOWN, "Misspelt", Status.ERROR));
+                        "AsString", Status.SUCCESS, "FromParameter", Status.UNKNOWN, "Misspelt", Status.ERROR,
+                        "EngineFromParameter", Status.FAILURE));
         assertThat(t.check("Protected").resourceName()).isEqualTo("orders-cluster");
         assertThat(t.check("Unprotected").remedy()).isEqualTo(new EnableClusterDeletionProtection("Unprotected"));
         assertThat(t.check("FromParameter").message()).contains("!Ref Protect");
