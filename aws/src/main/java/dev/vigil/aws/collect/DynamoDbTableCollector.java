@@ -59,14 +59,15 @@ public final class DynamoDbTableCollector implements Collector {
     }
 
     /**
-     * A table's point-in-time recovery changes only through these calls (a new table, a restored or imported one,
-     * starts without it); the event names the table in its request.
+     * What the model holds of a table changes only through these calls: point-in-time recovery through
+     * UpdateContinuousBackups (a new, restored or imported table starts without it), encryption and deletion
+     * protection through UpdateTable. The event names the table in its request.
      */
     @Override
     public List<EventTrigger> triggers() {
         return List.of(EventTrigger.named("dynamodb.amazonaws.com", TABLES, List.of("requestParameters.tableName",
                         "requestParameters.targetTableName", "requestParameters.tableCreationParameters.tableName"),
-                "CreateTable", "DeleteTable", "UpdateContinuousBackups", "RestoreTableFromBackup",
+                "CreateTable", "DeleteTable", "UpdateTable", "UpdateContinuousBackups", "RestoreTableFromBackup",
                 "RestoreTableToPointInTime", "ImportTable"));
     }
 
