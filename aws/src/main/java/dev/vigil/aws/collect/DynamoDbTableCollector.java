@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableNotFoundException;
  * for point-in-time recovery, DescribeTable for encryption at rest and deletion protection ({@link TableDescriptions}),
  * each at most once; a rule that reads only the table list (DynamoDB-005) makes no per-table call. Describes run a few
  * at a time so that, even with a slow network, the region's 10 calls/s bucket (not latency) sets the pace. A re-check
- * describes only the tables it names, reading all their fields (it does not know which the rules read).
+ * describes only the tables it names, with the calls of the fields its rules read.
  */
 public final class DynamoDbTableCollector implements Collector {
 
@@ -85,8 +85,13 @@ public final class DynamoDbTableCollector implements Collector {
     /** The named tables (by name, or by ARN as events name them) only; no ListTables. */
     @Override
     public void collect(RegionContext region, Set<String> names, Inventory into) {
+        collect(region, Reads.ALL, names, into);
+    }
+
+    @Override
+    public void collect(RegionContext region, Reads reads, Set<String> names, Inventory into) {
         describe(region, region.connection().client(DynamoDbClient::builder, region.region()),
-                names.stream().map(n -> n.substring(n.lastIndexOf('/') + 1)).distinct().toList(), Reads.ALL, into);
+                names.stream().map(n -> n.substring(n.lastIndexOf('/') + 1)).distinct().toList(), reads, into);
     }
 
     private static void describe(RegionContext region, DynamoDbClient client, List<String> names, Reads reads,

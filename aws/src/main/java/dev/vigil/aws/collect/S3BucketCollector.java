@@ -89,13 +89,18 @@ public final class S3BucketCollector implements Collector {
     /** One ListBuckets per named bucket, by prefix, in this region only; a bucket that is gone is absent. */
     @Override
     public void collect(RegionContext region, Set<String> names, Inventory into) {
+        collect(region, Reads.ALL, names, into);
+    }
+
+    @Override
+    public void collect(RegionContext region, Reads reads, Set<String> names, Inventory into) {
         S3Client s3 = region.connection().client(S3Client::builder, region.region());
         List<String> found = new ArrayList<>();
         for (String name : names) {
             String bucket = name.substring(name.lastIndexOf(':') + 1);   // a name, or an ARN arn:aws:s3:::NAME
             list(s3, region, bucket).stream().filter(bucket::equals).forEach(found::add);
         }
-        describe(s3, region, Reads.ALL, found, into);
+        describe(s3, region, reads, found, into);
     }
 
     /** This region's bucket names, starting with {@code prefix} when given. */
