@@ -4,6 +4,7 @@ import static dev.vigil.server.Fixture.ACCOUNT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vigil.aws.emulator.Await;
 import dev.vigil.core.check.Status;
 import dev.vigil.store.CheckQuery;
 import dev.vigil.store.StoredCheck;
@@ -13,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -80,7 +82,9 @@ class DashboardBrowserTest {
         assertThat(text("error")).contains("not valid");
         browser.findElement(By.id("key")).sendKeys(fixture.key);
         browser.findElement(By.id("signin")).click();
-        assertThat(browser.getCurrentUrl()).isEqualTo(base + "/checks");
+        // the sign-in answers with a redirect: wait for the browser to have followed it
+        Await.until("the browser is at /checks", Duration.ofSeconds(20),
+                () -> browser.getCurrentUrl().equals(base + "/checks"));
 
         browser.get(base + "/");
         CheckQuery current = CheckQuery.ALL.withSuppressed(false);
