@@ -78,10 +78,12 @@ final class ChecksCommand implements Callable<Integer> {
         }
     }
 
+    private static final String ROW = "%-8s %-10s " + Text.RULE_COLUMN + " %-14s %-30s %-20s %s%n";
+
     private static void table(Store store, CheckFilter filter, PrintWriter out, Instant now, AtomicInteger failing) {
         AtomicInteger total = new AtomicInteger();
         AtomicInteger suppressed = new AtomicInteger();
-        out.printf("%-8s %-10s %-13s %-14s %-30s %-20s %s%n", "STATUS", "RISK", "RULE", "REGION", "RESOURCE",
+        out.printf(ROW, "STATUS", "RISK", "RULE", "REGION", "RESOURCE",
                 "FAILING SINCE", "ID");
         store.checks().each(filter, c -> {
             count(c, now, failing);
@@ -91,7 +93,7 @@ final class ChecksCommand implements Callable<Integer> {
                 suppressed.incrementAndGet();
             }
             String shown = c.gone() != null ? "GONE" : skip ? "SKIP" : c.status().name();
-            out.printf("%-8s %-10s %-13s %-14s %-30s %-20s %s%n", shown, c.risk(), c.ruleId(), c.region(),
+            out.printf(ROW, shown, c.risk(), c.ruleId(), c.region(),
                     Text.cut(c.resourceName(), 30), c.failureDiscovered() == null ? "" : c.failureDiscovered().toString(),
                     c.id());
         });

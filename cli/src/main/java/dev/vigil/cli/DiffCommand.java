@@ -56,8 +56,8 @@ final class DiffCommand implements Callable<Integer> {
         out.println();
         out.println(title + ":");
         for (Diff.Item i : items) {
-            out.printf("  %-10s %-13s %-14s %s%s%s%n", i.risk(), i.ruleId(), i.region(), i.resourceName(),
-                    i.gone() ? " (gone)" : "", i.suppressed() ? " (suppressed)" : "");
+            out.printf("  %-10s " + Text.RULE_COLUMN + " %-14s %s%s%s%n", i.risk(), i.ruleId(), i.region(),
+                    i.resourceName(), i.gone() ? " (gone)" : "", i.suppressed() ? " (suppressed)" : "");
         }
     }
 }

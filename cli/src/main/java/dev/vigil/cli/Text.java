@@ -1,7 +1,13 @@
 package dev.vigil.cli;
 
+import dev.vigil.core.rule.Catalog;
+
 /** Small text helpers for the store's table listings. */
 final class Text {
+
+    /** A column of rule IDs fits the catalog's longest (e.g. Vigil-ElastiCache-001), as listings stream. */
+    static final String RULE_COLUMN = "%-" + Catalog.load().all().stream()
+            .mapToInt(r -> r.meta().id().length()).max().orElse(12) + "s";
 
     private Text() {
     }
