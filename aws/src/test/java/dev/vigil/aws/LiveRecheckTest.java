@@ -24,7 +24,7 @@ class LiveRecheckTest {
     private static final String ACCOUNT = "123456789012";
 
     @Test
-    void namedTablesCostOneDescribeEachAndNoListing() {
+    void namedTablesCostTheirDescribesEachAndNoListing() {
         MotoServer moto = Emulator.fresh();
         AwsOptions options = Emulator.options(moto.endpoint(), List.of("us-east-1"));
         try (AwsConnection aws = new AwsConnection(options)) {
@@ -44,8 +44,12 @@ class LiveRecheckTest {
                             org.assertj.core.groups.Tuple.tuple("t-2", dev.vigil.core.model.Value.known(
                                     DynamoDbTable.PitrStatus.DISABLED)));
             assertThat(named.faults()).isEmpty();
-            assertThat(aws.stats().snapshot()).containsOnlyKeys("dynamodb:DescribeContinuousBackups");
+            // a re-check reads every field of a named table (PITR, then encryption and deletion protection); the
+            // deleted one stops at its first describe
+            assertThat(aws.stats().snapshot()).containsOnlyKeys("dynamodb:DescribeContinuousBackups",
+                    "dynamodb:DescribeTable");
             assertThat(aws.stats().calls("dynamodb:DescribeContinuousBackups")).isEqualTo(3);
+            assertThat(aws.stats().calls("dynamodb:DescribeTable")).isEqualTo(2);
         }
     }
 
