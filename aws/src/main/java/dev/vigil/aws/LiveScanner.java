@@ -182,7 +182,7 @@ public final class LiveScanner {
                     if (names == null) {
                         collector.collect(region, reads.getOrDefault(kind, Reads.ALL), into);
                     } else {
-                        collector.collect(region, names, into);
+                        collector.collect(region, names, reads.getOrDefault(kind, Reads.ALL), into);
                     }
                 } catch (CollectionException e) {
                     into.fault(new Fault(region.origin(), Set.of(kind), e.operation(), e.getMessage()));

@@ -45,6 +45,15 @@ public interface Collector {
     }
 
     /**
+     * As {@link #collect(RegionContext, Set, Inventory)}, reading only these fields where fields cost calls of their
+     * own (as {@link #collect(RegionContext, Reads, Inventory)}), so that a re-check for some rules makes only their
+     * calls. The default reads every field.
+     */
+    default void collect(RegionContext region, Set<String> names, Reads reads, Inventory into) {
+        collect(region, names, into);
+    }
+
+    /**
      * The events after which resources of this kind are re-read, for real-time re-checks. Every collector of the
      * catalog declares some (a test holds it to that): a kind without them would never be re-checked between
      * scheduled scans.

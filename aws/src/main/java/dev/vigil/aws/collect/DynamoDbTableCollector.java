@@ -82,11 +82,17 @@ public final class DynamoDbTableCollector implements Collector {
         describe(region, client, LIST_TABLES.all(client.listTablesPaginator(r -> r.limit(100))), reads, into);
     }
 
-    /** The named tables (by name, or by ARN as events name them) only; no ListTables. */
+    /** The named tables (by name, or by ARN as events name them) only, every field; no ListTables. */
     @Override
     public void collect(RegionContext region, Set<String> names, Inventory into) {
+        collect(region, names, Reads.ALL, into);
+    }
+
+    /** The named tables only, with the fields the rules read: DescribeTable only for the rules that need it. */
+    @Override
+    public void collect(RegionContext region, Set<String> names, Reads reads, Inventory into) {
         describe(region, region.connection().client(DynamoDbClient::builder, region.region()),
-                names.stream().map(n -> n.substring(n.lastIndexOf('/') + 1)).distinct().toList(), Reads.ALL, into);
+                names.stream().map(n -> n.substring(n.lastIndexOf('/') + 1)).distinct().toList(), reads, into);
     }
 
     private static void describe(RegionContext region, DynamoDbClient client, List<String> names, Reads reads,
