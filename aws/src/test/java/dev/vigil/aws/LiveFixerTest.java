@@ -73,8 +73,11 @@ class LiveFixerTest {
 
     /** The failures of the rules this test fixes (the RDS instance rules have their own test: LiveScanRdsTest). */
     private static List<Check> failing(AwsConnection aws) {
-        ScanResult result = new LiveScanner(aws).scan(Catalog.load().select(List.of("DynamoDB-003", "Backup-001")),
-                (r, d, t, n) -> { });
+        return failing(aws, List.of("DynamoDB-003", "Backup-001"));
+    }
+
+    private static List<Check> failing(AwsConnection aws, List<String> rules) {
+        ScanResult result = new LiveScanner(aws).scan(Catalog.load().select(rules), (r, d, t, n) -> { });
         return result.checkList().stream().filter(c -> c.status() == Status.FAILURE).toList();
     }
 
@@ -195,6 +198,25 @@ class LiveFixerTest {
             assertThat(again).isEmpty();
             assertThat(fixer.apply(again, new RecordedJournal())).isEmpty();
             assertThat(proxy.requests().subList(before, proxy.requests().size())).noneMatch(LiveFixerTest::mutating);
+        }
+    }
+
+    @Test
+    void anAuroraClusterJoinsTheDbInstancesOfItsRegionInOneSelectionAndThenPasses() {
+        try (AwsConnection aws = connect()) {
+            DemoAccount.createCluster(aws.client(RdsClient::builder, "us-east-1"), "orders-aurora", "aurora-mysql", true);
+            List<String> rules = List.of("Backup-001", "Vigil-Backup-003");
+            List<Check> failing = failing(aws, rules);
+            assertThat(failing).extracting(c -> c.rule().id() + " " + c.resourceName())
+                    .contains("Vigil-Backup-003 orders-aurora", "Backup-001 billing-db");
+            LiveFixer fixer = new LiveFixer(aws, "123456789012", new FixSettings("vigil-rds-daily", true));
+            List<Change> plan = fixer.plan(failing, false);
+            assertThat(plan).filteredOn(c -> c.region().equals("us-east-1") && c.kind() == Kind.CREATE_BACKUP_SELECTION)
+                    .singleElement().satisfies(c -> assertThat(c.targets()).containsExactly(
+                            "arn:aws:rds:us-east-1:123456789012:cluster:orders-aurora",
+                            "arn:aws:rds:us-east-1:123456789012:db:billing-db"));
+            assertThat(fixer.apply(plan, new RecordedJournal())).allMatch(Applied::ok);
+            assertThat(failing(aws, rules)).isEmpty();
         }
     }
 

@@ -9,6 +9,7 @@ import dev.vigil.aws.emulator.MotoServer;
 import dev.vigil.core.check.Check;
 import dev.vigil.core.check.Status;
 import dev.vigil.core.engine.ScanResult;
+import dev.vigil.core.remedy.ProtectClusterWithBackupPlan;
 import dev.vigil.core.rule.Catalog;
 import dev.vigil.core.rule.Note;
 import java.util.List;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.rds.RdsClient;
 
 /**
- * Backup-001 end to end. DB instances live in moto. moto lacks backup selections and AWS Backup's region
+ * Backup-001 and its cluster counterpart Vigil-Backup-003 end to end. DB instances and Aurora clusters live in moto. moto lacks backup selections and AWS Backup's region
  * settings and cannot create {@code awsbackup} snapshots, so those operations — ListBackupPlans,
  * ListBackupSelections, GetBackupSelection, DescribeRegionSettings and DescribeDBSnapshots with
  * SnapshotType=awsbackup — are answered by a recorded-response stub in the shape AWS documents
@@ -34,6 +35,9 @@ class LiveScanBackupTest {
     private static EmulatorProxy proxy;
     /** What DescribeRegionSettings answers for RDS. */
     private static final java.util.concurrent.atomic.AtomicReference<String> rdsOptIn =
+            new java.util.concurrent.atomic.AtomicReference<>("true");
+    /** What DescribeRegionSettings answers for Aurora, a resource type of its own. */
+    private static final java.util.concurrent.atomic.AtomicReference<String> auroraOptIn =
             new java.util.concurrent.atomic.AtomicReference<>("true");
 
     @BeforeAll
@@ -49,6 +53,11 @@ class LiveScanBackupTest {
             DemoAccount.createDatabase(east, "plain-db", "postgres", Map.of());
             DemoAccount.createDatabase(east, "payments-db", "postgres", Map.of("team", "payments"));
             DemoAccount.createDatabase(aws.client(RdsClient::builder, WEST), "lonely-db", "postgres", Map.of());
+            DemoAccount.createCluster(east, "arn-aurora", "aurora-postgresql", true);
+            DemoAccount.createCluster(east, "plain-aurora", "aurora-mysql", true);
+            east.createDBCluster(r -> r.dbClusterIdentifier("payments-aurora").engine("aurora-postgresql")
+                    .masterUsername("admin").masterUserPassword("demo-password-1")
+                    .tags(t -> t.key("team").value("payments")));
         }
         Map<String, String> plan = Map.of("region", EAST, "planId", "plan-0001", "planName", "daily-rds");
         proxy = new EmulatorProxy(moto.endpoint())
@@ -69,7 +78,8 @@ class LiveScanBackupTest {
                 .when(r -> r.path().equals("/backup/plans/plan-0001/selections/sel-tags-only"),
                         r -> json(recorded("GetBackupSelection-tags-only.json", plan)))
                 .when(r -> r.method().equals("GET") && r.path().equals("/account-settings"),
-                        r -> json(recorded("DescribeRegionSettings.json", Map.of("rds", rdsOptIn.get()))));
+                        r -> json(recorded("DescribeRegionSettings.json",
+                                Map.of("rds", rdsOptIn.get(), "aurora", auroraOptIn.get()))));
     }
 
     @AfterAll
@@ -83,6 +93,65 @@ class LiveScanBackupTest {
 
     private static String arn(String region, String db) {
         return "arn:aws:rds:" + region + ":123456789012:db:" + db;
+    }
+
+    private static String clusterArn(String cluster) {
+        return "arn:aws:rds:" + EAST + ":123456789012:cluster:" + cluster;
+    }
+
+    private static ScanResult scanResult(List<String> regions, String... rules) {
+        try (AwsConnection aws = new AwsConnection(Emulator.options(proxy.endpoint(), regions))) {
+            ScanResult result = new LiveScanner(aws).scan(Catalog.load().select(List.of(rules)), (r, d, t, n) -> { });
+            assertThat(result.faults()).isEmpty();
+            return result;
+        }
+    }
+
+    /** The checks of rules that judge different resources, by resource. */
+    private static Map<String, Check> scan(List<String> regions, String... rules) {
+        return scanResult(regions, rules).checkList().stream().collect(Collectors.toMap(Check::resource, c -> c));
+    }
+
+    @Test
+    void auroraClustersAreJudgedBySelectionAndAuroraOptInNotByTheDbInstanceType() {
+        Map<String, Check> checks = scan(List.of(EAST, WEST), "Vigil-Backup-003");
+        assertThat(checks.values().stream().collect(Collectors.toMap(Check::resource, Check::status)))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        clusterArn("arn-aurora"), Status.SUCCESS,        // by-arn names it
+                        clusterArn("payments-aurora"), Status.SUCCESS,   // tags-only, Aurora opted in
+                        clusterArn("plain-aurora"), Status.FAILURE));    // by-tag names the db type only
+        assertThat(checks.get(clusterArn("payments-aurora")).message()).contains("tags-only", "Aurora is opted in");
+        assertThat(checks.get(clusterArn("plain-aurora")).remedy())
+                .isEqualTo(new ProtectClusterWithBackupPlan(clusterArn("plain-aurora"), "plain-aurora"));
+    }
+
+    @Test
+    void auroraHasAnOptInOfItsOwn() {
+        auroraOptIn.set("false");
+        try {
+            Map<String, Check> checks = scan(List.of(EAST), "Vigil-Backup-003", "Backup-001");
+            assertThat(checks.get(clusterArn("payments-aurora")).status()).isEqualTo(Status.FAILURE);
+            assertThat(checks.get(clusterArn("payments-aurora")).message())
+                    .contains("tags-only", "Aurora is not opted in to AWS Backup in this region");
+            assertThat(checks.get(clusterArn("arn-aurora")).status()).isEqualTo(Status.SUCCESS);
+            // RDS is still opted in: the DB instance selected by the same tags stays covered
+            assertThat(checks.get(arn(EAST, "payments-db")).status()).isEqualTo(Status.SUCCESS);
+        } finally {
+            auroraOptIn.set("true");
+        }
+    }
+
+    @Test
+    void theClusterRuleBesideBackup001AndRds035MakesNoCallOfItsOwn() {
+        int before = proxy.requests().size();
+        scanResult(List.of(EAST), "Backup-001", "RDS-035");
+        int withoutIt = proxy.requests().size() - before;
+        before = proxy.requests().size();
+        scanResult(List.of(EAST), "Backup-001", "RDS-035", "Vigil-Backup-003");
+        var mine = proxy.requests().subList(before, proxy.requests().size());
+        assertThat(mine).hasSize(withoutIt);
+        assertThat(mine).filteredOn(r -> r.path().equals("/account-settings")).hasSize(1);
+        assertThat(mine).filteredOn(r -> r.operation().equals("DescribeDBClusters")).hasSize(1);
     }
 
     @Test

@@ -16,9 +16,9 @@ import dev.vigil.core.check.Status;
 import dev.vigil.core.engine.ScanResult;
 import dev.vigil.core.model.Origin;
 import dev.vigil.core.model.Resource;
+import dev.vigil.core.remedy.BackupAssignment;
 import dev.vigil.core.remedy.BackupPlanDefaults;
 import dev.vigil.core.remedy.EnablePointInTimeRecovery;
-import dev.vigil.core.remedy.ProtectWithBackupPlan;
 import dev.vigil.core.rule.Catalog;
 import dev.vigil.core.rule.RuleDefinition;
 import dev.vigil.report.remedy.Emitter;
@@ -269,8 +269,8 @@ final class FixCommand implements Callable<Integer> {
                 switch (check.remedy()) {
                     case EnablePointInTimeRecovery pitr -> a.change().kind() == Kind.ENABLE_PITR
                             && a.change().resource().equals(pitr.tableName());
-                    case ProtectWithBackupPlan backup -> a.change().kind() == Kind.CREATE_BACKUP_SELECTION
-                            && a.change().targets().contains(backup.instanceArn());
+                    case BackupAssignment backup -> a.change().kind() == Kind.CREATE_BACKUP_SELECTION
+                            && a.change().targets().contains(backup.resourceArn());
                     case null -> false;
                     default -> a.change().kind() == Kind.SET_PROPERTY && check.remedy().equals(a.change().remedy());
                 });

@@ -64,8 +64,13 @@ public final class Fixtures {
 
     /** AWS Backup's service opt-in for RDS in a region. */
     public static BackupRegionSettings regionSettings(String region, Value<Boolean> rdsOptIn) {
+        return regionSettings(region, BackupRegionSettings.RDS, rdsOptIn);
+    }
+
+    /** AWS Backup's service opt-in for one resource type (e.g. {@link BackupRegionSettings#AURORA}) in a region. */
+    public static BackupRegionSettings regionSettings(String region, String type, Value<Boolean> optIn) {
         return new BackupRegionSettings(live(region), "backup:region-settings@" + ACCOUNT + "/" + region, region,
-                rdsOptIn);
+                Map.of(type, optIn));
     }
 
     public static BackupSelection selection(String region, List<String> resources, List<String> notResources,

@@ -4,20 +4,22 @@ import dev.vigil.core.model.BackupRegionSettings;
 import dev.vigil.core.model.Inventory;
 import dev.vigil.core.model.Resource;
 import dev.vigil.core.model.Value;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.services.backup.BackupClient;
 import software.amazon.awssdk.services.backup.model.DescribeRegionSettingsResponse;
 
 /**
- * AWS Backup's service opt-in for RDS in the region (DescribeRegionSettings). It matters only to selections that
- * reach instances through tags or wildcards, so a failure is recorded on the value (an ERROR where it decides a
- * check) rather than as a fault of the whole region.
+ * AWS Backup's service opt-in for RDS and for Aurora in the region (DescribeRegionSettings, one call for both). It
+ * matters only to selections that reach DB instances or clusters through tags or wildcards, so a failure is recorded
+ * on the values (an ERROR where it decides a check) rather than as a fault of the whole region.
  */
 public final class BackupRegionSettingsCollector implements Collector {
 
     static final String OPERATION = "backup:DescribeRegionSettings";
-    /** The key AWS Backup uses for RDS in ResourceTypeOptInPreference. */
-    static final String RDS = "RDS";
+    /** The keys of ResourceTypeOptInPreference the rules read. */
+    static final List<String> TYPES = List.of(BackupRegionSettings.RDS, BackupRegionSettings.AURORA);
 
     @Override
     public Class<? extends Resource> kind() {
@@ -29,7 +31,7 @@ public final class BackupRegionSettingsCollector implements Collector {
         return List.of(OPERATION);
     }
 
-    /** The opt-in changes through this call only; it decides which selections cover the region's instances. */
+    /** The opt-in changes through this call only; it decides which selections cover the region's DB instances and clusters. */
     @Override
     public List<EventTrigger> triggers() {
         return List.of(EventTrigger.regionWide("backup.amazonaws.com", "UpdateRegionSettings"));
@@ -38,22 +40,24 @@ public final class BackupRegionSettingsCollector implements Collector {
     @Override
     public void collect(RegionContext region, Inventory into) {
         BackupClient client = region.connection().client(BackupClient::builder, region.region());
-        Value<Boolean> rds;
+        Map<String, Value<Boolean>> optIns = new LinkedHashMap<>();
         try {
-            rds = rdsOptIn(client.describeRegionSettings(r -> { }));
+            DescribeRegionSettingsResponse settings = client.describeRegionSettings(r -> { });
+            TYPES.forEach(type -> optIns.put(type, optIn(settings, type)));
         } catch (RuntimeException e) {
-            rds = Value.failed(OPERATION + " failed: " + Faults.describe(e));
+            Value<Boolean> failed = Value.failed(OPERATION + " failed: " + Faults.describe(e));
+            TYPES.forEach(type -> optIns.put(type, failed));
         }
         into.add(new BackupRegionSettings(region.origin(), OPERATION + "@" + region.origin().scope(),
-                region.region(), rds));
+                region.region(), optIns));
     }
 
-    private static Value<Boolean> rdsOptIn(DescribeRegionSettingsResponse settings) {
+    private static Value<Boolean> optIn(DescribeRegionSettingsResponse settings, String type) {
         if (!settings.hasResourceTypeOptInPreference()) {
             return Value.failed(OPERATION + " answered without ResourceTypeOptInPreference, which AWS always sends");
         }
-        Boolean rds = settings.resourceTypeOptInPreference().get(RDS);
-        return rds == null ? Value.failed(OPERATION + " did not list RDS among the resource types it opts in")
-                : Value.known(rds);
+        Boolean optIn = settings.resourceTypeOptInPreference().get(type);
+        return optIn == null ? Value.failed(OPERATION + " did not list " + type + " among the resource types it opts in")
+                : Value.known(optIn);
     }
 }

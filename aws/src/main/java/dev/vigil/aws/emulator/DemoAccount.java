@@ -72,7 +72,8 @@ public final class DemoAccount {
     /**
      * Region → DB clusters: for RDS-035 (deletion protection), RDS-034 (backtrack), RDS-042 (copy tags to
      * snapshots) and Neptune-003 (backup retention) each at least one that passes and one that fails. moto has no
-     * DocumentDB engine.
+     * DocumentDB engine. The Aurora clusters all fail Vigil-Backup-003: moto has no backup selections to assign one
+     * (as for Backup-001's DB instances).
      */
     public static final Map<String, List<DbCluster>> CLUSTERS = Map.of("us-east-1", List.of(
             new DbCluster("orders-aurora", "aurora-postgresql", true, true, 0, 7),
@@ -129,8 +130,9 @@ public final class DemoAccount {
             "eu-west-1", List.of("invoices"));
 
     /**
-     * Where the demo's AWS Backup vaults and plans live: a region without DB instances, because moto has backup plans
-     * but no backup selections, which Backup-001 reads wherever it judges DB instances.
+     * Where the demo's AWS Backup vaults and plans live: a region without DB instances or clusters, because moto has
+     * backup plans but no backup selections, which Backup-001 and Vigil-Backup-003 read wherever they judge DB
+     * instances or Aurora clusters.
      */
     public static final String BACKUP_REGION = "us-west-2";
 

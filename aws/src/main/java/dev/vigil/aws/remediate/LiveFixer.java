@@ -9,10 +9,10 @@ import dev.vigil.aws.remediate.Change.Kind;
 import dev.vigil.aws.remediate.Change.State;
 import dev.vigil.core.check.Check;
 import dev.vigil.core.model.Origin;
+import dev.vigil.core.remedy.BackupAssignment;
 import dev.vigil.core.remedy.BackupPlanDefaults;
 import dev.vigil.core.remedy.EnablePointInTimeRecovery;
 import dev.vigil.core.remedy.PropertyFix;
-import dev.vigil.core.remedy.ProtectWithBackupPlan;
 import dev.vigil.core.remedy.Remedy;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,8 +37,8 @@ import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 /**
  * Turns failing checks into changes and makes them. Planning reads only, and only what the checks do not already
  * say; applying makes exactly the changes planned as TO_DO, each recorded in a {@link Journal} before and after.
- * Nothing is ever deleted or replaced: an existing vault, role, plan or selection is reused, and new instances get
- * a new selection beside the existing ones.
+ * Nothing is ever deleted or replaced: an existing vault, role, plan or selection is reused, and new DB instances
+ * and clusters get a new selection beside the existing ones.
  *
  * <p>The steps of one remedy depend on each other (role, then policy; vault, then plan, then selection): a step is
  * not attempted when one it depends on failed, and when a later step is known to be blocked the earlier ones are
@@ -82,7 +82,7 @@ public final class LiveFixer {
             switch (check.remedy()) {
                 case EnablePointInTimeRecovery pitr ->
                         perRegion.add(planPitr(live.region(), pitr.tableName(), check, confirm));
-                case ProtectWithBackupPlan ignored ->
+                case BackupAssignment ignored ->
                         backupByRegion.computeIfAbsent(live.region(), r -> new ArrayList<>()).add(check);
                 case null -> { }
                 default -> perRegion.add(planProperty(live.region(), check));
@@ -269,7 +269,7 @@ public final class LiveFixer {
     private List<Change> planBackup(String region, List<Check> checks, State roleState) {
         BackupClient backup = aws.client(BackupClient::builder, region);
         List<String> reasons = checks.stream().map(LiveFixer::reason).toList();
-        List<String> arns = checks.stream().map(c -> ((ProtectWithBackupPlan) c.remedy()).instanceArn()).sorted()
+        List<String> arns = checks.stream().map(c -> ((BackupAssignment) c.remedy()).resourceArn()).sorted()
                 .toList();
         String selectionName = BackupPlanDefaults.selectionName(arns);
         Change vault = new Change(account, region, Kind.CREATE_VAULT, "backup:CreateBackupVault",

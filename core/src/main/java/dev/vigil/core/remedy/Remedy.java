@@ -13,6 +13,7 @@ public sealed interface Remedy permits EnablePointInTimeRecovery, ProtectWithBac
         // the cluster family: Aurora, DocumentDB, Neptune, Redshift, ElastiCache
         EnableClusterBacktrack,
         EnableClusterCopyTagsToSnapshot,
+        ProtectClusterWithBackupPlan,
         SetCacheClusterSnapshotRetention,
         SetDocumentDbBackupRetention,
         SetNeptuneBackupRetention,

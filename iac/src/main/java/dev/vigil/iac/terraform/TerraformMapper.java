@@ -54,6 +54,7 @@ final class TerraformMapper {
     static final Set<Class<? extends Resource>> KINDS = kinds();
     private static final String DB_INSTANCE = "aws_db_instance";
     private static final String CLUSTER_INSTANCE = "aws_rds_cluster_instance";
+    private static final List<String> BACKUP_OPT_IN_TYPES = List.of(BackupRegionSettings.RDS, BackupRegionSettings.AURORA);
     /** The resource types whose {@code arn} is an RDS DB instance or DB cluster ARN. */
     private static final Set<String> RDS_ARNS = Set.of(DB_INSTANCE, CLUSTER_INSTANCE, "aws_rds_cluster",
             "aws_docdb_cluster", "aws_neptune_cluster");
@@ -202,25 +203,28 @@ final class TerraformMapper {
     }
 
     /**
-     * {@code resource_type_opt_in_preference["RDS"]}; a configuration that does not set RDS leaves the account's
-     * setting as it is, which is then not stated here (no resource). Which region it applies to depends on its
-     * provider, which Vigil does not follow: several in one configuration decide only when they agree.
+     * {@code resource_type_opt_in_preference["RDS"]} and {@code ["Aurora"]}; a configuration that does not set a
+     * type leaves the account's setting as it is, which is then not stated here (absent; no resource when neither is
+     * set). Which region it applies to depends on its provider, which Vigil does not follow: several in one
+     * configuration decide only when they agree.
      */
     private void regionSettings(ResourceInstance instance) {
-        Value<Boolean> rds;
+        Map<String, Value<Boolean>> optIns = new LinkedHashMap<>();
         if (!instance.expanded()) {
-            rds = Value.unknown(instance.expansionBlocker().expression());
+            Value<Boolean> unknown = Value.unknown(instance.expansionBlocker().expression());
+            BACKUP_OPT_IN_TYPES.forEach(type -> optIns.put(type, unknown));
         } else {
             switch (instance.attribute("resource_type_opt_in_preference").orElse(NullValue.INSTANCE)) {
-                case ObjectValue preferences when preferences.get("RDS").isPresent() ->
-                        rds = bool("resource_type_opt_in_preference[\"RDS\"]", preferences.get("RDS").get());
-                case Unknown u -> rds = Value.unknown(u.expression());
-                default -> {
-                    return;
-                }
+                case ObjectValue preferences -> BACKUP_OPT_IN_TYPES.forEach(type -> preferences.get(type).ifPresent(
+                        v -> optIns.put(type, bool("resource_type_opt_in_preference[\"" + type + "\"]", v))));
+                case Unknown u -> BACKUP_OPT_IN_TYPES.forEach(type -> optIns.put(type, Value.unknown(u.expression())));
+                default -> { }
             }
         }
-        add(instance, new BackupRegionSettings(origins.apply(instance), instance.address(), instance.address(), rds));
+        if (!optIns.isEmpty()) {
+            add(instance, new BackupRegionSettings(origins.apply(instance), instance.address(), instance.address(),
+                    optIns));
+        }
     }
 
     private void dbInstance(ResourceInstance instance, TerraformDeclaration.Configuration configuration) {

@@ -2,7 +2,7 @@ package dev.vigil.report.remedy;
 
 import dev.vigil.core.check.Check;
 import dev.vigil.core.model.Origin;
-import dev.vigil.core.remedy.ProtectWithBackupPlan;
+import dev.vigil.core.remedy.BackupAssignment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +27,7 @@ public enum Emitter {
         String render(RemedySet remedies, String planName);
     }
 
-    /** The instances of one region that need an AWS Backup plan. */
+    /** The DB instances and clusters of one region that need an AWS Backup plan. */
     record BackupFix(String account, String region, List<String> arns, List<String> reasons) {}
 
     /** Remedies grouped the way every form needs them: property changes one by one, backup per region. */
@@ -50,10 +50,10 @@ public enum Emitter {
                     continue;
                 }
                 switch (c.remedy()) {
-                    case ProtectWithBackupPlan r -> {
+                    case BackupAssignment r -> {
                         BackupFix fix = backups.computeIfAbsent(account + "|" + region,
                                 k -> new BackupFix(account, region, new ArrayList<>(), new ArrayList<>()));
-                        fix.arns().add(r.instanceArn());
+                        fix.arns().add(r.resourceArn());
                         fix.reasons().add(reason);
                     }
                     case null, default -> { }

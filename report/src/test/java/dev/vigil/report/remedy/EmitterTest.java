@@ -18,6 +18,7 @@ import dev.vigil.core.remedy.BackupPlanDefaults;
 import dev.vigil.core.remedy.CopySnapshotEncrypted;
 import dev.vigil.core.remedy.EnablePointInTimeRecovery;
 import dev.vigil.core.remedy.MakeSnapshotPrivate;
+import dev.vigil.core.remedy.ProtectClusterWithBackupPlan;
 import dev.vigil.core.remedy.ProtectWithBackupPlan;
 import dev.vigil.core.remedy.Remedy;
 import dev.vigil.core.remedy.SetNeptuneBackupRetention;
@@ -169,6 +170,22 @@ class EmitterTest {
         assertThat(PropertyChange.hclString("a\"${b}%{c}\\")).isEqualTo("\"a\\\"$${b}%%{c}\\\\\"");
         assertThat(PropertyChange.yamlScalar("it's true")).isEqualTo("'it''s true'");
         assertThat(PropertyChange.shellWord("a b'c")).isEqualTo("'a b'\\''c'");
+    }
+
+    @Test
+    void auroraClustersJoinTheDbInstancesOfTheirRegionInOneSelection() {
+        RuleMeta aurora = new RuleMeta("Vigil-Backup-003", "t", Risk.MEDIUM, List.of(Category.RELIABILITY), List.of(),
+                "Backup", RdsCluster.class, Set.of(), ProtectClusterWithBackupPlan.class);
+        String cluster = "arn:aws:rds:eu-west-1:111122223333:cluster:orders";
+        List<Check> failing = new java.util.ArrayList<>(FAILING);
+        failing.add(check(aurora, "eu-west-1", "orders", new ProtectClusterWithBackupPlan(cluster, "orders")));
+        List<String> arns = List.of(DB_A, DB_B, cluster).stream().sorted().toList();
+        assertThat(Emitter.CLI.render(failing, "my-plan"))
+                .contains("\"SelectionName\":\"" + BackupPlanDefaults.selectionName(arns) + "\"")
+                .contains("\"Resources\":[" + String.join(",", arns.stream().map(a -> "\"" + a + "\"").toList()) + "]")
+                .contains("#   Vigil-Backup-003 orders: fails");
+        assertThat(Emitter.CLOUDFORMATION.render(failing, "my-plan")).contains("          - " + cluster);
+        assertThat(Emitter.TERRAFORM.render(failing, "my-plan")).contains("\"" + cluster + "\"");
     }
 
     @Test

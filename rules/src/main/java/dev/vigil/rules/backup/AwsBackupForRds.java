@@ -5,7 +5,6 @@ import dev.vigil.core.model.BackupSelection;
 import dev.vigil.core.model.Inventory;
 import dev.vigil.core.model.RdsInstance;
 import dev.vigil.core.model.RdsSnapshot;
-import dev.vigil.core.model.Value;
 import dev.vigil.core.remedy.ProtectWithBackupPlan;
 import dev.vigil.core.rule.Category;
 import dev.vigil.core.rule.Findings;
@@ -13,10 +12,8 @@ import dev.vigil.core.rule.Risk;
 import dev.vigil.core.rule.Rule;
 import dev.vigil.core.rule.RuleInfo;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -48,26 +45,13 @@ public final class AwsBackupForRds implements Rule {
         Map<RdsInstance, Coverage> coverage = new LinkedHashMap<>();
         for (RdsInstance instance : instances) {
             String scope = instance.origin().scope();
-            coverage.put(instance, Coverage.of(instance, selections.getOrDefault(scope, List.of()),
-                    snapshotted.getOrDefault(scope, Set.of()), rdsOptIn(settings.getOrDefault(scope, List.of()))));
+            coverage.put(instance, Coverage.of(Target.of(instance), selections.getOrDefault(scope, List.of()),
+                    snapshotted.getOrDefault(scope, Set.of()),
+                    Coverage.optIn(settings.getOrDefault(scope, List.of()), BackupRegionSettings.RDS)));
         }
         coverage.replaceAll((instance, own) -> viaReplicaSource(instance, own, coverage));
         coverage.forEach((instance, c) -> report(instance, c, findings));
         noteRegions(coverage, inventory, findings);
-    }
-
-    /**
-     * The scope's RDS opt-in: empty when no settings are stated; several settings (Terraform providers for several
-     * regions in one configuration) decide it only when they agree.
-     */
-    private static Optional<Value<Boolean>> rdsOptIn(List<BackupRegionSettings> settings) {
-        Set<Value<Boolean>> values = settings.stream().map(BackupRegionSettings::rdsOptIn)
-                .collect(Collectors.toCollection(LinkedHashSet::new));
-        if (values.size() <= 1) {
-            return values.stream().findFirst();
-        }
-        return Optional.of(Value.unknown("the RDS opt-in of " + settings.stream().map(BackupRegionSettings::id)
-                .collect(Collectors.joining(", ")) + ", which differ"));
     }
 
     /** A read replica copies its source's data: it is protected when its source is. */
