@@ -114,5 +114,16 @@ class StoreCommandsTest {
         Run example = run("serve", "--example-config");
         assertThat(example.exit()).isZero();
         assertThat(example.out()).contains("accounts:", "roleArn:", "channels:", "cluster:");
+        // the README shows the same config, word for word
+        assertThat(readme()).contains(example.out().strip());
+    }
+
+    private static String readme() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty("vigil.root", ".."))
+                    .resolve("README.md"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
