@@ -3,6 +3,7 @@ package dev.vigil.server;
 import dev.vigil.aws.AccountConnection;
 import dev.vigil.aws.AwsOptions;
 import dev.vigil.aws.CallStats;
+import dev.vigil.aws.Emulator;
 import dev.vigil.aws.RateLimits;
 import dev.vigil.aws.emulator.DemoAccount;
 import dev.vigil.aws.emulator.MotoServer;
@@ -18,8 +19,6 @@ import dev.vigil.store.Run;
 import dev.vigil.store.Store;
 import dev.vigil.store.StoreLocation;
 import dev.vigil.aws.emulator.Await;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -44,7 +43,6 @@ final class Fixture implements AutoCloseable {
     static final StaticCredentialsProvider CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
 
-    private static MotoServer moto;
 
     final Store store;
     final Service service;
@@ -55,7 +53,7 @@ final class Fixture implements AutoCloseable {
     final List<String> log = new CopyOnWriteArrayList<>();
 
     private Fixture(Path dir) throws Exception {
-        MotoServer emulator = moto();
+        MotoServer emulator = Emulator.moto();
         emulator.reset();
         AwsOptions options = new AwsOptions(null, List.of("us-east-1", "eu-west-1"), emulator.endpoint(), CREDENTIALS,
                 RateLimits.aws());
@@ -102,22 +100,6 @@ final class Fixture implements AutoCloseable {
     public void close() {
         service.close();
         store.close();
-    }
-
-    static synchronized MotoServer moto() {
-        if (moto == null) {
-            Path root = Path.of(System.getProperty("vigil.root", "..")).toAbsolutePath().normalize();
-            try {
-                moto = MotoServer.start(root.resolve(".vigil/venv"), root.resolve(".vigil/moto-server-test.log"));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            Runtime.getRuntime().addShutdownHook(new Thread(moto::close));
-        }
-        return moto;
     }
 
     static void await(String what, Duration timeout, BooleanSupplier condition) {

@@ -4,6 +4,7 @@ import static dev.vigil.service.Harness.CALLER;
 import static dev.vigil.service.Harness.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.aws.Emulator;
 import dev.vigil.store.CheckFilter;
 import dev.vigil.store.Run;
 import dev.vigil.store.RunRegion;
@@ -45,7 +46,7 @@ class ClusterTest {
     }
 
     private static void seed() {
-        Harness.freshMoto();
+        Emulator.fresh();
         for (String account : List.of(CALLER, MEMBER)) {
             for (String region : REGIONS) {
                 Map<String, Boolean> tables = new LinkedHashMap<>();

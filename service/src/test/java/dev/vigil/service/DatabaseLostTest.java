@@ -4,6 +4,7 @@ import static dev.vigil.service.Harness.CALLER;
 import static dev.vigil.service.Harness.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.aws.Emulator;
 import dev.vigil.core.rule.Catalog;
 import dev.vigil.store.CheckFilter;
 import dev.vigil.store.Run;
@@ -29,7 +30,7 @@ class DatabaseLostTest {
 
     @Test
     void aRunThatLostTheDatabaseFailsWithNothingHalfWrittenAndIsRetried() throws Exception {
-        Harness.freshMoto();
+        Emulator.fresh();
         Map<String, Boolean> tables = new LinkedHashMap<>();
         for (int i = 0; i < TABLES; i++) {
             tables.put("t-" + i, i % 2 == 0);

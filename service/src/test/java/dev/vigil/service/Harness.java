@@ -5,11 +5,8 @@ import dev.vigil.aws.AwsOptions;
 import dev.vigil.aws.CallStats;
 import dev.vigil.aws.RateLimits;
 import dev.vigil.aws.emulator.DemoAccount;
-import dev.vigil.aws.emulator.MotoServer;
+import dev.vigil.aws.Emulator;
 import dev.vigil.aws.emulator.Await;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,35 +21,8 @@ final class Harness {
     static final String CALLER = "123456789012";
     static final StaticCredentialsProvider CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
-    private static MotoServer moto;
 
     private Harness() {
-    }
-
-    static synchronized MotoServer moto() {
-        if (moto == null) {
-            Path root = Path.of(System.getProperty("vigil.root", "..")).toAbsolutePath().normalize();
-            try {
-                moto = MotoServer.start(root.resolve(".vigil/venv"), root.resolve(".vigil/moto-service-test.log"));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            Runtime.getRuntime().addShutdownHook(new Thread(moto::close));
-        }
-        return moto;
-    }
-
-    /** An emulator with no resources in any account. */
-    static MotoServer freshMoto() {
-        try {
-            moto().reset();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return moto;
     }
 
     /** AWS's real pacing against the emulator, with the emulator's dummy credentials. */
@@ -66,7 +36,7 @@ final class Harness {
 
     /** Runs {@code work} with a DynamoDB client of the account in the region (through its role: moto keeps accounts apart). */
     static void dynamo(String account, String region, java.util.function.Consumer<DynamoDbClient> work) {
-        AwsOptions options = new AwsOptions(null, List.of(region), moto().endpoint(), CREDENTIALS, RateLimits.aws());
+        AwsOptions options = new AwsOptions(null, List.of(region), Emulator.moto().endpoint(), CREDENTIALS, RateLimits.aws());
         try (AccountConnection c = AccountConnection.open(options, roleArn(account), null, region, new CallStats())) {
             work.accept(c.connection().client(DynamoDbClient::builder, region));
         }
@@ -82,7 +52,7 @@ final class Harness {
         return "  - id: \"" + id + "\"\n    name: acct-" + id.substring(8) + "\n"
                 + (roleArn(id) == null ? "" : "    roleArn: " + roleArn(id) + "\n")
                 + "    regions: [" + String.join(", ", regions) + "]\n"
-                + "    endpointUrl: " + moto().endpoint() + "\n"
+                + "    endpointUrl: " + Emulator.moto().endpoint() + "\n"
                 + "    rules: { " + ONLY_DYNAMODB_003 + " }\n";
     }
 

@@ -5,6 +5,7 @@ import static dev.vigil.service.Harness.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vigil.aws.Emulator;
 import dev.vigil.core.check.Status;
 import dev.vigil.core.rule.Catalog;
 import dev.vigil.notify.Digest;
@@ -44,7 +45,7 @@ class RecheckTest {
 
     @BeforeEach
     void start() {
-        Harness.freshMoto();
+        Emulator.fresh();
         TestChannels.SENT.clear();
         store = Store.open(StoreLocation.embedded(dir));
     }

@@ -4,6 +4,7 @@ import static dev.vigil.service.Harness.CALLER;
 import static dev.vigil.service.Harness.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.aws.Emulator;
 import dev.vigil.core.check.Status;
 import dev.vigil.core.rule.Catalog;
 import dev.vigil.notify.Digest;
@@ -41,7 +42,7 @@ class ServiceTest {
 
     @BeforeEach
     void start() {
-        Harness.freshMoto();
+        Emulator.fresh();
         TestChannels.SENT.clear();
         store = Store.open(StoreLocation.embedded(dir));
     }
