@@ -4,6 +4,8 @@
 set -euo pipefail
 
 packages=()
+# Python's venv (with ensurepip) for the moto emulator that run-tests installs into .vigil/venv.
+"${VIGIL_PYTHON:-python3}" -c 'import ensurepip' 2>/dev/null || packages+=(python3-venv)
 # A real PostgreSQL server for the store's and the service's tests (testkit's PostgresServer starts it).
 compgen -G '/usr/lib/postgresql/*/bin/pg_ctl' >/dev/null || packages+=(postgresql)
 # Headless Chromium and its driver, with a font to draw text, for report's HtmlReportBrowserTest.
